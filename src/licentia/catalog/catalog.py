@@ -1,0 +1,225 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""The license catalog: one canonical key per license, and every name it goes by."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from licentia import cache as _cache
+from licentia.catalog import external, licensedb
+from licentia.errors import DataError, UnknownLicenseError
+
+OPEN_CATEGORIES = {"Permissive", "Copyleft", "Copyleft Limited", "Public Domain"}
+_FOLD = re.compile(r"[\s._\-]+")
+_CACHE_FORMAT = 1
+
+
+class Family(StrEnum):
+    AI = "ai"
+    OSS = "oss"
+    DATA = "data"
+    OTHER = "other"
+
+
+class Source(StrEnum):
+    LICENSEDB = "licensedb"
+    LICENTIA = "licentia"  # known by licentia's own phrase data (not in the LicenseDB)
+
+
+@dataclass(frozen=True)
+class License:
+    key: str
+    name: str
+    short_name: str
+    spdx: str
+    category: str
+    owner: str
+    family: Family
+    source: Source
+    homepage_url: str | None = None
+    osi_license_key: str | None = None
+    other_spdx: tuple[str, ...] = ()
+    is_exception: bool = False
+    is_deprecated: bool = False
+    replaced_by: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    hf_tags: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.key, "spdx": self.spdx, "name": self.name}
+
+
+@dataclass(frozen=True)
+class HfTag:
+    """A Hugging Face `license:` tag: one license, a family of them, or none (other/unknown)."""
+
+    tag: str
+    name: str
+    key: str | None = None
+    family: tuple[str, ...] = ()
+    default: str | None = None
+
+    @property
+    def is_none(self) -> bool:
+        return self.key is None and not self.family
+
+
+def fold(name: str) -> str:
+    """How aliases are compared: case, spaces, dots, dashes and underscores don't matter."""
+    return _FOLD.sub("", name.casefold())
+
+
+class Catalog:
+    """Every license licentia knows, by key, with alias and Hugging Face tag look-up."""
+
+    def __init__(self, licenses: Iterable[License], hf_tags: dict[str, HfTag]) -> None:
+        self.licenses: dict[str, License] = {lic.key: lic for lic in licenses}
+        self.hf_tags = hf_tags
+        self._alias: dict[str, str] = {}
+        self._exact: dict[str, str] = {}
+        # precedence: key, SPDX id, LicenseRef, other SPDX ids, HF tags, common names
+        for lic in self.licenses.values():
+            self._exact.setdefault(lic.key.casefold(), lic.key)
+        for lic in self.licenses.values():
+            for name in (lic.spdx, f"LicenseRef-scancode-{lic.key}", *lic.other_spdx):
+                self._exact.setdefault(name.casefold(), lic.key)
+        for tag in hf_tags.values():
+            if tag.key:
+                self._exact.setdefault(tag.tag.casefold(), tag.key)
+        for lic in self.licenses.values():
+            for name in (*lic.aliases, lic.short_name, lic.name):
+                self._alias.setdefault(fold(name), lic.key)
+
+    def get(self, key: str) -> License | None:
+        return self.licenses.get(key)
+
+    def lookup(self, ref: str) -> License | None:
+        """The license a single reference names (key, SPDX id, LicenseRef, HF tag, name)."""
+        ref = ref.strip()
+        key = self._exact.get(ref.casefold()) or self._alias.get(fold(ref))
+        if key is None and ref.endswith("+"):
+            # GPL-2.0+ style: the -plus key
+            key = self._exact.get(ref[:-1].casefold() + "-plus")
+        return self.licenses.get(key) if key else None
+
+    def hf_tag(self, tag: str) -> HfTag | None:
+        return self.hf_tags.get(tag.strip().lower())
+
+    def suggest(self, ref: str, limit: int = 3) -> list[str]:
+        """Close matches for an unknown reference (SPDX ids, keys, HF tags)."""
+        names = {lic.spdx: lic.spdx for lic in self.licenses.values() if not lic.is_deprecated}
+        names.update({lic.key: lic.key for lic in self.licenses.values() if not lic.is_deprecated})
+        names.update({t: t for t in self.hf_tags})
+        folded: dict[str, str] = {}
+        for name in names:
+            folded.setdefault(fold(name), name)
+        hits = difflib.get_close_matches(fold(ref), list(folded), n=limit, cutoff=0.6)
+        return [folded[h] for h in hits]
+
+    def resolve(self, ref: str) -> License:
+        """The license a reference names, or UnknownLicenseError with close matches."""
+        lic = self.lookup(ref)
+        if lic is not None:
+            return lic
+        tag = self.hf_tag(ref)
+        if tag is not None and tag.default:
+            return self.licenses[tag.default]
+        if tag is not None:
+            what = (f"the Hugging Face tag {tag.tag!r} names a family ({', '.join(tag.family)}), "
+                    "not one license" if tag.family else
+                    f"the Hugging Face tag {tag.tag!r} ({tag.name}) names no license licentia knows")
+            raise UnknownLicenseError(ref, [*tag.family][:5], detail=what)
+        raise UnknownLicenseError(ref, self.suggest(ref))
+
+    def list(self, family: Family | None = None, include_deprecated: bool = False) -> list[License]:
+        out = [lic for lic in self.licenses.values()
+               if (family is None or lic.family is family)
+               and (include_deprecated or not lic.is_deprecated)]
+        return sorted(out, key=lambda lic: lic.key)
+
+
+@cache
+def _alias_data() -> dict[str, Any]:
+    raw = (files("licentia.catalog") / "data" / "aliases.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    return data
+
+
+def _family(key: str, category: str, fam: dict[str, Any]) -> Family:
+    if key in fam["ai"]:
+        return Family.AI
+    if key in fam["data"] or any(key.startswith(p) for p in fam["data_prefixes"]):
+        return Family.DATA
+    return Family.OSS if category in OPEN_CATEGORIES else Family.OTHER
+
+
+def _db_entries() -> list[licensedb.DbEntry]:
+    """LicenseDB metadata, from the cache when the LicenseDB has not changed."""
+    path = _cache.cache_dir() / f"catalog-v{_CACHE_FORMAT}-licensedb-{licensedb.version()}.json"
+    if path.exists():
+        try:
+            rows = json.loads(path.read_text(encoding="utf-8"))
+            return [licensedb.DbEntry(**{k: tuple(v) if isinstance(v, list) else v
+                                         for k, v in row.items()}) for row in rows]
+        except (OSError, ValueError, TypeError):
+            path.unlink(missing_ok=True)
+    entries = licensedb.read_entries()
+    try:
+        _cache.atomic_write_bytes(path, json.dumps([asdict(e) for e in entries]).encode())
+    except OSError:
+        pass
+    return entries
+
+
+@cache
+def catalog() -> Catalog:
+    """The catalog of the installed LicenseDB plus licentia's own entries."""
+    data = _alias_data()
+    tags: dict[str, HfTag] = {}
+    for tag, spec in data["hf_tags"].items():
+        tags[tag] = HfTag(tag=tag, name=spec.get("name", tag), key=spec.get("key"),
+                          family=tuple(spec.get("family", ())), default=spec.get("default"))
+    names: dict[str, list[str]] = data["names"]
+    fam = data["families"]
+    tags_by_key: dict[str, list[str]] = {}
+    for tag in tags.values():
+        if tag.key:
+            tags_by_key.setdefault(tag.key, []).append(tag.tag)
+    licenses: list[License] = []
+    for e in _db_entries():
+        licenses.append(License(
+            key=e.key, name=e.name, short_name=e.short_name, spdx=e.spdx, category=e.category,
+            owner=e.owner, family=_family(e.key, e.category, fam), source=Source.LICENSEDB,
+            homepage_url=e.homepage_url, osi_license_key=e.osi_license_key,
+            other_spdx=e.other_spdx_license_keys, is_exception=e.is_exception,
+            is_deprecated=e.is_deprecated, replaced_by=e.replaced_by,
+            aliases=tuple(names.get(e.key, ())), hf_tags=tuple(tags_by_key.get(e.key, ())),
+        ))
+    for ext in external.all_external().values():
+        if ext.kind != "license":
+            continue
+        licenses.append(License(
+            key=ext.id, name=ext.name, short_name=ext.short_name, spdx=ext.spdx,
+            category=ext.category, owner=ext.owner, family=Family(ext.family),
+            source=Source.LICENTIA, homepage_url=ext.homepage_url,
+            aliases=tuple(names.get(ext.id, ())), hf_tags=tuple(tags_by_key.get(ext.id, ())),
+        ))
+    cat = Catalog(licenses, tags)
+    missing = [k for t in tags.values() for k in (t.key, *t.family, t.default) if k and
+               k not in cat.licenses]
+    missing += [k for k in names if k not in cat.licenses]
+    if missing:
+        raise DataError(f"unknown license keys: {', '.join(sorted(set(missing)))}",
+                        path="catalog/data/aliases.yaml")
+    return cat

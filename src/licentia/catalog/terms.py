@@ -1,0 +1,237 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Term sheets: what each license says, clause by clause, each clause tied to a verbatim quote.
+
+Term sheets are data files (`data/terms/*.yaml`), validated when loaded; errors name the file and
+the key. See `data/terms/README.md` for the format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from licentia.errors import DataError
+
+
+class ClauseKind(StrEnum):
+    PERMISSION = "permission"
+    CONDITION = "condition"
+    LIMITATION = "limitation"
+    USE_RESTRICTION = "use-restriction"
+    THRESHOLD = "threshold"
+    DEFINITION = "definition"
+    PATENT = "patent"
+    COPYLEFT = "copyleft"
+    TERMINATION = "termination"
+
+
+class Artifact(StrEnum):
+    CODE = "code"
+    WEIGHTS = "weights"
+    DATA = "data"
+    OUTPUTS = "outputs"
+    DERIVATIVES = "derivatives"
+    SERVICES = "services"
+
+
+class CopyleftScope(StrEnum):
+    NONE = "none"
+    FILE = "file"
+    LIBRARY = "library"
+    WORK = "work"
+    NETWORK = "network"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Evidence(_Strict):
+    quote: Annotated[str, Field(min_length=8)]
+    section: str
+    # where the quote is checked: "license" (the license's own text) or a document id from
+    # the sheet's `documents` (e.g. an acceptable-use policy incorporated by reference)
+    document: str = "license"
+
+
+class Value(_Strict):
+    """Normalized values a clause may carry; analysis code reasons over these, not prose."""
+
+    commercial_use: bool | None = None
+    copyleft_scope: CopyleftScope | None = None
+    # what triggers the duty: distribution (conveying), network use, any use, publication
+    trigger: Literal["distribution", "network-use", "use", "modification", "publication"] | None = (
+        None
+    )
+    mau_threshold: int | None = None
+    revenue_threshold_usd: int | None = None
+    attribution_text: str | None = None
+    name_prefix: str | None = None
+    notice_file: bool | None = None
+    state_changes: bool | None = None
+    share_alike: bool | None = None
+    no_derivatives: bool | None = None
+    non_commercial: bool | None = None
+    research_only: bool | None = None
+    output_use: Literal["unrestricted", "restricted", "owned-by-user", "no-claim"] | None = None
+    patent_grant: bool | None = None
+    patent_termination_on_litigation: bool | None = None
+    sublicensable: bool | None = None
+    relicensable: bool | None = None
+    revocable: bool | None = None
+    forced_update: bool | None = None
+    hosted_is_distribution: bool | None = None
+    compatible_with: tuple[str, ...] | None = None  # licenses it expressly allows, e.g. GPL-3.0
+
+
+class Clause(_Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    kind: ClauseKind
+    title: str
+    value: Value = Value()
+    artifacts: tuple[Artifact, ...] = ()
+    flows_down: bool = False
+    taxonomy: tuple[str, ...] = ()
+    incorporated_by_reference: str | None = None  # document id
+    evidence: Annotated[tuple[Evidence, ...], Field(min_length=1)]
+    note: str | None = None
+
+
+class Document(_Strict):
+    """A document a license incorporates by reference (an acceptable-use policy)."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
+    title: str
+    url: str | None = None
+    # where its text is read to check quotes: a LicenseDB key, or an external text known by
+    # licentia's own phrase data (catalog/data/external.yaml)
+    licensedb: str | None = None
+    external: str | None = None
+
+
+class Facts(_Strict):
+    osi_approved: bool
+    fsf_free: bool
+    osaid_any_purpose: bool
+    commercial_use: Literal["yes", "no", "conditional"]
+    copyleft: CopyleftScope
+
+
+class Sheet(_Strict):
+    license: str
+    title: str
+    version: str
+    family: Literal["ai", "oss", "data"]
+    facts: Facts
+    documents: tuple[Document, ...] = ()
+    clauses: Annotated[tuple[Clause, ...], Field(min_length=1)]
+    notes: str | None = None
+
+    @field_validator("clauses")
+    @classmethod
+    def _unique_ids(cls, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+        seen: set[str] = set()
+        for clause in clauses:
+            if clause.id in seen:
+                raise ValueError(f"duplicate clause id {clause.id!r}")
+            seen.add(clause.id)
+        return clauses
+
+
+@dataclass(frozen=True)
+class TaxonomyEntry:
+    id: str
+    description: str
+    examples: tuple[str, ...]
+
+
+def _data_dir() -> Traversable:
+    return files("licentia.catalog") / "data"
+
+
+def _format_error(exc: ValidationError, data: Any) -> str:
+    err = exc.errors()[0]
+    loc = err["loc"]
+    parts: list[str] = []
+    node = data
+    for step in loc:
+        if isinstance(step, int) and isinstance(node, list) and step < len(node):
+            node = node[step]
+            label = node.get("id") if isinstance(node, dict) else None
+            parts.append(f"[{label or step}]")
+        else:
+            parts.append(f".{step}" if parts else str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    key = "".join(parts)
+    return f"{key}: {err['msg']}"
+
+
+def parse_sheet(raw: str, source: str) -> Sheet:
+    """Parse and validate one term sheet; errors name the file and the key."""
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        raise DataError(f"not valid YAML: {exc}", path=source) from exc
+    if not isinstance(data, dict):
+        raise DataError("a term sheet must be a mapping", path=source)
+    try:
+        sheet = Sheet.model_validate(data)
+    except ValidationError as exc:
+        raise DataError(_format_error(exc, data), path=source) from exc
+    doc_ids = {d.id for d in sheet.documents}
+    known = taxonomy()
+    for clause in sheet.clauses:
+        for ev in clause.evidence:
+            if ev.document != "license" and ev.document not in doc_ids:
+                raise DataError(f"clauses[{clause.id}].evidence: unknown document "
+                                f"{ev.document!r}", path=source)
+        if clause.incorporated_by_reference and clause.incorporated_by_reference not in doc_ids:
+            raise DataError(f"clauses[{clause.id}].incorporated_by_reference: unknown document "
+                            f"{clause.incorporated_by_reference!r}", path=source)
+        for tid in clause.taxonomy:
+            if tid not in known:
+                raise DataError(f"clauses[{clause.id}].taxonomy: unknown taxonomy id {tid!r}",
+                                path=source)
+        if clause.kind is ClauseKind.USE_RESTRICTION and not clause.taxonomy:
+            raise DataError(f"clauses[{clause.id}].taxonomy: a use-restriction must map to at "
+                            "least one taxonomy id", path=source)
+    return sheet
+
+
+@cache
+def taxonomy() -> dict[str, TaxonomyEntry]:
+    """The shared use-restriction taxonomy, by id."""
+    raw = (_data_dir() / "taxonomy.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(raw)
+    return {
+        item["id"]: TaxonomyEntry(item["id"], item["description"], tuple(item.get("examples", ())))
+        for item in data["restrictions"]
+    }
+
+
+@cache
+def all_sheets() -> dict[str, Sheet]:
+    """Every term sheet in the package, by license key."""
+    sheets: dict[str, Sheet] = {}
+    terms_dir = _data_dir() / "terms"
+    for item in sorted(terms_dir.iterdir(), key=lambda t: t.name):
+        if not item.name.endswith(".yaml"):
+            continue
+        sheet = parse_sheet(item.read_text(encoding="utf-8"), f"terms/{item.name}")
+        if sheet.license in sheets:
+            raise DataError(f"license: {sheet.license!r} already has a term sheet",
+                            path=f"terms/{item.name}")
+        sheets[sheet.license] = sheet
+    return sheets
+
+
+def sheet_for(key: str) -> Sheet | None:
+    return all_sheets().get(key)

@@ -1,0 +1,26 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""The `licentia` command: a thin shell over the library, one module per command."""
+
+from __future__ import annotations
+
+import typer
+
+from licentia.cli import identify as _identify
+from licentia.cli import licenses as _licenses
+from licentia.cli._common import run
+
+app = typer.Typer(
+    name="licentia",
+    help="Identify, explain, review and check licenses of AI models, datasets and code.\n\n"
+    "Statements about a license are legal information, not legal advice.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("identify")(_identify.identify)
+app.add_typer(_licenses.app, name="licenses")
+
+
+def main() -> None:
+    run(app)

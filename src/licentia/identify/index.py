@@ -1,0 +1,235 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""The candidate index over the LicenseDB reference texts and license notices.
+
+Built once, lazily, and cached on disk (rebuilt when the LicenseDB or the index format changes).
+Retrieval scores each reference by how much of its rare-bigram weight the query contains; the
+matcher then aligns only the best few candidates.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from licentia import cache as _cache
+from licentia.catalog import licensedb
+from licentia.identify.normalize import tokenize
+
+FORMAT = 3  # bump when the normalizer or the index layout changes
+MIN_NOTICE_TOKENS = 12
+_SHIFT = 24  # bigram id = first << 24 | second; the vocabulary stays far below 2**24
+# bigrams in more than this share of references ("of the") carry no signal
+MAX_DF_SHARE = 0.08
+_COMPOUND = re.compile(r"\b(and|or|with)\b")
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class RefInfo:
+    """One indexed reference: a license's full text or one of ScanCode's notice rules for it."""
+
+    key: str
+    kind: str  # "text" | "notice"
+    source: str  # the LicenseDB file the tokens come from
+
+
+def _iter_references(progress: Progress | None) -> Iterable[tuple[RefInfo, str]]:
+    files = list(licensedb.iter_license_files())
+    keys = set()
+    for n, (name, raw) in enumerate(files):
+        meta, text = licensedb.split_front_matter(raw, name)
+        if progress and n % 200 == 0:
+            progress("license texts", n, len(files))
+        if not meta.get("key") or str(meta.get("is_deprecated")).lower() in {"yes", "true"}:
+            continue
+        keys.add(meta["key"])
+        if text.strip():
+            yield RefInfo(str(meta["key"]), "text", name), text
+    rules = sorted(licensedb.rules_dir().iterdir(), key=lambda t: t.name)
+    for n, item in enumerate(rules):
+        if progress and n % 2000 == 0:
+            progress("notice rules", n, len(rules))
+        if not item.name.endswith(".RULE"):
+            continue
+        raw = item.read_text(encoding="utf-8")
+        if "is_license_notice: yes" not in raw[:600]:
+            continue
+        meta, text = licensedb.split_front_matter(raw, item.name)
+        expr = str(meta.get("license_expression") or "")
+        if not expr or _COMPOUND.search(expr) or expr not in keys:
+            continue
+        yield RefInfo(expr, "notice", item.name), text
+
+
+class Index:
+    """Token ids of every reference, and bigram postings for candidate retrieval."""
+
+    def __init__(
+        self,
+        vocab: list[str],
+        refs: list[RefInfo],
+        tokens: npt.NDArray[np.int32],
+        offsets: npt.NDArray[np.int64],
+        bg_keys: npt.NDArray[np.int64],
+        bg_ptr: npt.NDArray[np.int64],
+        bg_refs: npt.NDArray[np.int32],
+        bg_idf: npt.NDArray[np.float32],
+        ref_weight: npt.NDArray[np.float32],
+    ) -> None:
+        self.vocab = vocab
+        self.word_ids = {w: i for i, w in enumerate(vocab)}
+        self.refs = refs
+        self.tokens = tokens
+        self.offsets = offsets
+        self.bg_keys = bg_keys
+        self.bg_ptr = bg_ptr
+        self.bg_refs = bg_refs
+        self.bg_idf = bg_idf
+        self.ref_weight = ref_weight
+        self.by_key: dict[str, int] = {}
+        for i, ref in enumerate(refs):
+            if ref.kind == "text":
+                self.by_key.setdefault(ref.key, i)
+
+    # -- building ---------------------------------------------------------------------------
+    @classmethod
+    def build(cls, progress: Progress | None = None) -> Index:
+        vocab: dict[str, int] = {}
+        refs: list[RefInfo] = []
+        chunks: list[npt.NDArray[np.int32]] = []
+        for info, text in _iter_references(progress):
+            words = tokenize(text).words
+            if info.kind == "notice" and len(words) < MIN_NOTICE_TOKENS:
+                continue
+            ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in words), np.int32,
+                              count=len(words))
+            refs.append(info)
+            chunks.append(ids)
+        lengths = np.array([len(c) for c in chunks], dtype=np.int64)
+        offsets = np.zeros(len(chunks) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        tokens = np.concatenate(chunks) if chunks else np.zeros(0, np.int32)
+
+        pairs_b: list[npt.NDArray[np.int64]] = []
+        pairs_r: list[npt.NDArray[np.int32]] = []
+        for r, ids in enumerate(chunks):
+            bg = np.unique(_bigrams(ids))
+            pairs_b.append(bg)
+            pairs_r.append(np.full(len(bg), r, dtype=np.int32))
+        all_b = np.concatenate(pairs_b)
+        all_r = np.concatenate(pairs_r)
+        order = np.argsort(all_b, kind="stable")
+        all_b, all_r = all_b[order], all_r[order]
+        keys, starts, df = np.unique(all_b, return_index=True, return_counts=True)
+        n_refs = len(refs)
+        keep = df <= max(2, int(MAX_DF_SHARE * n_refs))
+        idf = np.log(n_refs / df).astype(np.float32)
+        # drop the postings of the commonest bigrams
+        keep_rows = np.repeat(keep, df)
+        bg_keys = keys[keep]
+        bg_refs = all_r[keep_rows]
+        kept_df = df[keep]
+        bg_ptr = np.zeros(len(bg_keys) + 1, dtype=np.int64)
+        np.cumsum(kept_df, out=bg_ptr[1:])
+        bg_idf = idf[keep]
+        ref_weight = np.bincount(bg_refs, weights=np.repeat(bg_idf, kept_df),
+                                 minlength=n_refs).astype(np.float32)
+        del starts
+        words_list = [""] * len(vocab)
+        for w, i in vocab.items():
+            words_list[i] = w
+        return cls(words_list, refs, tokens, offsets, bg_keys, bg_ptr, bg_refs, bg_idf,
+                   ref_weight)
+
+    # -- persistence ------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        buf = io.BytesIO()
+        meta = {"vocab": self.vocab, "refs": [[r.key, r.kind, r.source] for r in self.refs]}
+        np.savez(buf, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
+                 tokens=self.tokens, offsets=self.offsets, bg_keys=self.bg_keys,
+                 bg_ptr=self.bg_ptr, bg_refs=self.bg_refs, bg_idf=self.bg_idf,
+                 ref_weight=self.ref_weight)
+        _cache.atomic_write_bytes(path, buf.getvalue())
+
+    @classmethod
+    def load(cls, path: Path) -> Index:
+        with np.load(path) as data:
+            meta = json.loads(data["meta"].tobytes())
+            return cls(meta["vocab"], [RefInfo(*r) for r in meta["refs"]], data["tokens"],
+                       data["offsets"], data["bg_keys"], data["bg_ptr"], data["bg_refs"],
+                       data["bg_idf"], data["ref_weight"])
+
+    # -- queries ----------------------------------------------------------------------------
+    def ref_ids(self, r: int) -> npt.NDArray[np.int32]:
+        return self.tokens[self.offsets[r] : self.offsets[r + 1]]
+
+    def encode(self, words: Iterable[str]) -> npt.NDArray[np.int32]:
+        """Token ids; words unknown to every reference get ids no reference has (-1)."""
+        get = self.word_ids.get
+        return np.fromiter((get(w, -1) for w in words), np.int32)
+
+    def candidates(self, ids: npt.NDArray[np.int32], limit: int) -> list[tuple[int, float]]:
+        """References whose rare bigrams the query contains most, best first: (ref, share)."""
+        if len(ids) < 2:
+            return []
+        bg = _bigrams(ids)
+        bg = np.unique(bg[(ids[:-1] >= 0) & (ids[1:] >= 0)])
+        if not len(bg) or not len(self.bg_keys):
+            return []
+        pos = np.minimum(np.searchsorted(self.bg_keys, bg), len(self.bg_keys) - 1)
+        pos = pos[self.bg_keys[pos] == bg]
+        if not len(pos):
+            return []
+        starts = self.bg_ptr[pos]
+        counts = self.bg_ptr[pos + 1] - starts
+        total = int(counts.sum())
+        shift = np.repeat(starts - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
+        rows = np.arange(total, dtype=np.int64) + shift
+        weights = np.repeat(self.bg_idf[pos], counts)
+        score = np.bincount(self.bg_refs[rows], weights=weights, minlength=len(self.refs))
+        share = score / np.maximum(self.ref_weight, 1e-9)
+        # the most complete references, and the ones that explain most of the query: a short
+        # notice is wholly inside a full license text, and both must be considered
+        by_share = np.argsort(-share, kind="stable")[:limit]
+        by_weight = np.argsort(-score, kind="stable")[:limit]
+        picked = dict.fromkeys([*by_weight.tolist(), *by_share.tolist()])
+        return [(r, float(share[r])) for r in picked if share[r] > 0]
+
+
+def _bigrams(ids: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
+    a = ids.astype(np.int64)
+    return (a[:-1] << _SHIFT) | (a[1:] & ((1 << _SHIFT) - 1))
+
+
+def index_path() -> Path:
+    return _cache.cache_dir() / f"index-v{FORMAT}-licensedb-{licensedb.version()}.npz"
+
+
+@cache
+def get_index(progress: Progress | None = None) -> Index:
+    """The index, loaded from the cache or built (and cached) on first use."""
+    path = index_path()
+    if path.exists():
+        try:
+            return Index.load(path)
+        except (OSError, ValueError, KeyError):
+            path.unlink(missing_ok=True)  # a damaged cache is rebuilt, never trusted
+    started = time.perf_counter()
+    index = Index.build(progress)
+    index.build_seconds = time.perf_counter() - started  # type: ignore[attr-defined]
+    try:
+        index.save(path)
+    except OSError:
+        pass  # a read-only cache directory only costs a rebuild next time
+    return index

@@ -1,0 +1,356 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Align a text against the best candidate references: which licenses, where, and what differs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache, lru_cache
+
+import numpy as np
+import numpy.typing as npt
+import yaml
+from rapidfuzz.distance import Indel
+
+from licentia.catalog import licensedb
+from licentia.identify.index import Index, RefInfo
+from licentia.identify.normalize import Tokens, tokenize
+
+CANDIDATES = 10
+MIN_QUERY_TOKENS = 8
+# text left over beside a full license text, at least this long, is reported as added
+MIN_LEFTOVER_TOKENS = 6
+MERGE_GAP = 2  # differences separated by at most this many equal tokens are shown as one
+_MARKER = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})$")
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\]|<[^<>\n]{1,80}>|\{\{?[^{}\n]{1,80}\}?\}")
+
+
+class DiffKind(StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One span where the text departs from the reference."""
+
+    kind: DiffKind
+    reference: str
+    found: str
+    line: int
+    section: str | None = None
+    tokens: int = 0  # how many words differ (reference and found together)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One license found in a text, with where it is and how it differs from the reference."""
+
+    key: str
+    kind: str  # "text" | "notice" | "spdx-id" | "fingerprint"
+    source: str
+    start_line: int
+    end_line: int
+    coverage: float  # percent of the reference's words found, in order
+    similarity: float  # 0..1, of the aligned region against the reference
+    differences: tuple[Difference, ...] = ()
+    optional_absent: tuple[str, ...] = ()
+    ambiguous_with: tuple[str, ...] = ()
+    span: tuple[int, int] = field(default=(0, 0), compare=False)  # query token range
+
+    @property
+    def exact(self) -> bool:
+        return not self.differences and self.coverage >= 100.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Aligned:
+    ref: int
+    q_start: int  # in the sub-sequence being matched
+    q_end: int
+    matched: int
+    ref_unmatched: int
+    score: float
+    share: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Optional:
+    label: str
+    start: int  # reference token range
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _RefText:
+    text: str
+    tokens: Tokens
+    variable: frozenset[int]  # token positions inside placeholders such as [yyyy]
+    optional: tuple[_Optional, ...]
+    headings: tuple[tuple[int, str], ...]  # (token position, heading line)
+
+
+@cache
+def _optional_sections() -> dict[str, list[dict[str, str]]]:
+    from importlib.resources import files
+
+    raw = (files("licentia.identify") / "optional.yaml").read_text(encoding="utf-8")
+    data: dict[str, list[dict[str, str]]] = yaml.safe_load(raw)
+    return data
+
+
+def _find(seq: list[str], phrase: list[str], start: int = 0) -> int:
+    n = len(phrase)
+    for i in range(start, len(seq) - n + 1):
+        if seq[i : i + n] == phrase:
+            return i
+    return -1
+
+
+@lru_cache(maxsize=64)
+def reference_text(info: RefInfo) -> _RefText:
+    """The reference's text and tokens, with its placeholders, optional parts and headings."""
+    if info.kind == "text":
+        text = licensedb.read_text(info.key)
+    else:
+        raw = (licensedb.rules_dir() / info.source).read_text(encoding="utf-8")
+        text = licensedb.split_front_matter(raw, info.source)[1]
+    tokens = tokenize(text)
+    variable: set[int] = set()
+    for m in _PLACEHOLDER.finditer(text):
+        for i, s in enumerate(tokens.starts):
+            if m.start() <= s < m.end():
+                variable.add(i)
+    optional = []
+    words = list(tokens.words)
+    for spec in _optional_sections().get(info.key, []) if info.kind == "text" else []:
+        begin = _find(words, list(tokenize(spec["start"]).words))
+        if begin < 0:
+            continue
+        end = len(words)
+        if spec.get("end"):
+            last = list(tokenize(spec["end"]).words)
+            stop = _find(words, last, begin)
+            if stop >= 0:
+                end = stop + len(last)
+        optional.append(_Optional(spec["label"], begin, end))
+    headings = []
+    line_of_token = tokens.lines
+    lines = text.splitlines()
+    seen_lines = set()
+    for i, ln in enumerate(line_of_token):
+        if ln in seen_lines:
+            continue
+        seen_lines.add(ln)
+        raw_line = lines[ln - 1].strip() if ln - 1 < len(lines) else ""
+        if _is_heading(raw_line):
+            headings.append((i, " ".join(raw_line.split())[:120]))
+    return _RefText(text, tokens, frozenset(variable), tuple(optional), tuple(headings))
+
+
+_HEADING = re.compile(r"^(?:#+\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[A-Z]\.\s+|Section\s+\d+|"
+                      r"Attachment|Exhibit|Schedule|Appendix|Article\s+\d+)", re.IGNORECASE)
+
+
+def _is_heading(line: str) -> bool:
+    if not line or len(line) > 160:
+        return False
+    if _HEADING.match(line):
+        return True
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _section_at(ref: _RefText, pos: int) -> str | None:
+    best = None
+    for i, heading in ref.headings:
+        if i > pos:
+            break
+        best = heading
+    return best
+
+
+def _cluster(blocks: list[tuple[int, int, int, int]], ref_len: int) -> tuple[int, int, int]:
+    """The densest run of equal blocks (query start, end, matched) for a reference."""
+    if not blocks:
+        return 0, 0, 0
+    gap = max(60, ref_len // 2)
+    best = (0, 0, 0)
+    cur_start, cur_end, cur_matched = blocks[0][2], blocks[0][3], 0
+    for i1, i2, j1, j2 in blocks:
+        if j1 - cur_end > gap:
+            if cur_matched > best[2]:
+                best = (cur_start, cur_end, cur_matched)
+            cur_start, cur_matched = j1, 0
+        cur_end = j2
+        cur_matched += i2 - i1
+    if cur_matched > best[2]:
+        best = (cur_start, cur_end, cur_matched)
+    return best
+
+
+def _align(index: Index, r: int, share: float, sub: list[int]) -> _Aligned:
+    ref = index.ref_ids(r).tolist()
+    ops = Indel.opcodes(ref, sub).as_list()
+    blocks = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag == "equal"]
+    q_start, q_end, matched = _cluster(blocks, len(ref))
+    ref_unmatched = len(ref) - matched
+    info = index.refs[r]
+    if info.kind == "text" and info.key in _optional_sections():
+        for opt in reference_text(info).optional:  # an absent optional part costs nothing
+            inside = sum(max(0, min(i2, opt.end) - max(i1, opt.start)) for i1, i2, _, _ in blocks)
+            ref_unmatched -= (opt.end - opt.start) - inside
+    q_unmatched = (q_end - q_start) - matched
+    score = matched - 0.5 * (ref_unmatched + q_unmatched)
+    return _Aligned(r, q_start, q_end, matched, ref_unmatched, score, share)
+
+
+def _diffs(ref: _RefText, ref_ids: list[int], region_ids: list[int], qtok: Tokens,
+           qpos: npt.NDArray[np.int64], text: str) -> tuple[list[Difference], list[str], int]:
+    """Differences between a reference and the aligned region of the query.
+
+    Returns the significant differences, the labels of optional parts that are absent, and
+    the number of reference words matched.
+    """
+    ops = Indel.opcodes(ref_ids, region_ids).as_list()
+    groups: list[list[int]] = []  # [i1, i2, j1, j2] of merged non-equal operations
+    matched = 0
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            matched += i2 - i1
+        elif groups and i1 - groups[-1][1] <= MERGE_GAP and j1 - groups[-1][3] <= MERGE_GAP:
+            groups[-1][1], groups[-1][3] = i2, j2
+        else:
+            groups.append([i1, i2, j1, j2])
+    diffs: list[Difference] = []
+    absent: list[str] = []
+    for i1, i2, j1, j2 in groups:
+        rw = [ref.tokens.words[i] for i in range(i1, i2)]
+        qw = [qtok.words[qpos[j]] for j in range(j1, j2)]
+        if _ignorable(ref, i1, i2, rw, qw):
+            continue
+        if not qw:
+            opt = next((o for o in ref.optional if o.start <= i1 and i2 <= o.end), None)
+            if opt is not None:
+                if opt.label not in absent:
+                    absent.append(opt.label)
+                continue
+        kind = DiffKind.CHANGED if rw and qw else DiffKind.REMOVED if rw else DiffKind.ADDED
+        if qw:
+            found = _query_slice(text, qtok, qpos, j1, j2)
+            line = qtok.lines[qpos[j1]]
+        else:
+            found = ""
+            at = qpos[min(j1, len(qpos) - 1)] if len(qpos) else 0
+            line = qtok.lines[at] if len(qtok) else 1
+        diffs.append(Difference(kind, ref.tokens.slice_text(ref.text, i1, i2) if rw else "",
+                                found, int(line), _section_at(ref, i1), len(rw) + len(qw)))
+    return diffs, absent, matched
+
+
+def _query_slice(text: str, qtok: Tokens, qpos: npt.NDArray[np.int64], j1: int, j2: int) -> str:
+    a, b = int(qpos[j1]), int(qpos[j2 - 1])
+    return " ".join(text[qtok.starts[a] : qtok.ends[b]].split())
+
+
+def _ignorable(ref: _RefText, i1: int, i2: int, rw: list[str], qw: list[str]) -> bool:
+    if not rw or not qw:
+        side = rw or qw
+        if all(_MARKER.match(w) for w in side):
+            return True  # list numbering that one side kept
+    if rw and all(i in ref.variable for i in range(i1, i2)):
+        return True  # a placeholder such as [yyyy] [name of copyright owner], filled in
+    return False
+
+
+def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:
+    """Every license text or notice found in `text`, in order of position."""
+    qtok = tokens if tokens is not None else tokenize(text)
+    ids_all = index.encode(qtok.words)
+    remaining = np.arange(len(qtok), dtype=np.int64)
+    found: list[Match] = []
+    for _ in range(32):
+        if len(remaining) < MIN_QUERY_TOKENS:
+            break
+        sub_ids = ids_all[remaining]
+        cands = index.candidates(sub_ids, CANDIDATES)
+        if not cands:
+            break
+        sub = sub_ids.tolist()
+        aligned = [_align(index, r, share, sub) for r, share in cands]
+        aligned.sort(key=lambda a: (-a.score, index.refs[a.ref].kind != "text", -a.share))
+        best = aligned[0]
+        info = index.refs[best.ref]
+        ref_len = len(index.ref_ids(best.ref))
+        if best.matched < max(MIN_QUERY_TOKENS, 0.5 * ref_len) or best.score <= 0:
+            break
+        region = remaining[best.q_start : best.q_end]
+        ref = reference_text(info)
+        diffs, absent, matched = _diffs(ref, index.ref_ids(best.ref).tolist(),
+                                        ids_all[region].tolist(), qtok, region, text)
+        optional_len = sum(o.end - o.start for o in ref.optional if o.label in absent)
+        denom = max(1, ref_len - optional_len)
+        coverage = min(100.0, 100.0 * matched / denom)
+        similarity = matched / max(1, denom + (len(region) - matched))
+        exact = not diffs and coverage >= 100.0
+        rivals = () if exact else tuple(dict.fromkeys(
+            index.refs[a.ref].key
+            for a in aligned[1:]
+            if index.refs[a.ref].key != info.key and a.score >= 0.98 * best.score
+        ))
+        found.append(Match(
+            key=info.key, kind=info.kind, source=info.source,
+            start_line=int(qtok.lines[region[0]]), end_line=int(qtok.lines[region[-1]]),
+            coverage=round(coverage, 1), similarity=round(similarity, 4),
+            differences=tuple(diffs), optional_absent=tuple(absent), ambiguous_with=rivals,
+            span=(int(region[0]), int(region[-1]) + 1),
+        ))
+        keep = np.ones(len(remaining), dtype=bool)
+        keep[best.q_start : best.q_end] = False
+        remaining = remaining[keep]
+    found.sort(key=lambda m: m.span[0])
+    return _with_leftovers(found, remaining, qtok, text)
+
+
+def _with_leftovers(found: list[Match], remaining: npt.NDArray[np.int64], qtok: Tokens,
+                    text: str) -> list[Match]:
+    """Text beside a full license text that belongs to no license is an addition to it."""
+    texts = [m for m in found if m.kind == "text"]
+    covered = sum(m.span[1] - m.span[0] for m in found)
+    if not texts or not len(qtok) or covered < 0.5 * len(qtok) or not len(remaining):
+        return found
+    runs: list[tuple[int, int]] = []
+    start = prev = int(remaining[0])
+    for p in remaining[1:].tolist():
+        if p != prev + 1:
+            runs.append((start, prev + 1))
+            start = p
+        prev = p
+    runs.append((start, prev + 1))
+    extra: dict[int, list[Difference]] = {}
+    for a, b in runs:
+        if b - a < MIN_LEFTOVER_TOKENS:
+            continue
+        nearest = min(range(len(found)), key=lambda k: min(abs(found[k].span[0] - b),
+                                                            abs(found[k].span[1] - a)))
+        if found[nearest].kind != "text":
+            continue
+        snippet = " ".join(text[qtok.starts[a] : qtok.ends[b - 1]].split())
+        where = "before the license text" if b <= found[nearest].span[0] else \
+            "after the license text"
+        extra.setdefault(nearest, []).append(Difference(
+            DiffKind.ADDED, "", snippet, int(qtok.lines[a]), where, b - a))
+    if not extra:
+        return found
+    out = []
+    for k, m in enumerate(found):
+        if k in extra:
+            diffs = tuple(sorted(m.differences + tuple(extra[k]), key=lambda d: d.line))
+            m = Match(m.key, m.kind, m.source, min(m.start_line, *(d.line for d in extra[k])),
+                      m.end_line, m.coverage, m.similarity, diffs, m.optional_absent,
+                      m.ambiguous_with, m.span)
+        out.append(m)
+    return out
