@@ -124,6 +124,14 @@ class Facts(_Strict):
     commercial_use: Literal["yes", "no", "conditional"]
     copyleft: CopyleftScope
 
+    @field_validator("commercial_use", mode="before")
+    @classmethod
+    def _yaml_booleans(cls, value: Any) -> Any:
+        # YAML reads an unquoted yes/no as a boolean
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        return value
+
 
 class Sheet(_Strict):
     license: str
