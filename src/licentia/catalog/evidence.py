@@ -12,7 +12,7 @@ from pathlib import Path
 from licentia.catalog import external, licensedb
 from licentia.catalog.terms import Sheet
 from licentia.errors import LicentiaError
-from licentia.identify.normalize import words
+from licentia.normalize import words
 
 
 def corpus_dir() -> Path | None:

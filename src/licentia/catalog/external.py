@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 import yaml
 
-from licentia.identify.normalize import words
+from licentia.normalize import words
 
 SHINGLE = 6
 

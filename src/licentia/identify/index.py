@@ -23,7 +23,7 @@ import numpy.typing as npt
 
 from licentia import cache as _cache
 from licentia.catalog import licensedb
-from licentia.identify.normalize import tokenize
+from licentia.normalize import tokenize
 
 FORMAT = 3  # bump when the normalizer or the index layout changes
 MIN_NOTICE_TOKENS = 12

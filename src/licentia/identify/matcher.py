@@ -14,15 +14,16 @@ import numpy.typing as npt
 import yaml
 from rapidfuzz.distance import Indel
 
-from licentia.catalog import licensedb
+from licentia.catalog import external, licensedb
 from licentia.identify.index import Index, RefInfo
-from licentia.identify.normalize import Tokens, tokenize
+from licentia.normalize import Tokens, tokenize
 
 CANDIDATES = 10
 MIN_QUERY_TOKENS = 8
 # text left over beside a full license text, at least this long, is reported as added
 MIN_LEFTOVER_TOKENS = 6
 MERGE_GAP = 2  # differences separated by at most this many equal tokens are shown as one
+_FULL_TEXT = {"text", "fingerprint"}
 _MARKER = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})$")
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\]|<[^<>\n]{1,80}>|\{\{?[^{}\n]{1,80}\}?\}")
 
@@ -146,22 +147,30 @@ def reference_text(info: RefInfo) -> _RefText:
             continue
         seen_lines.add(ln)
         raw_line = lines[ln - 1].strip() if ln - 1 < len(lines) else ""
-        if _is_heading(raw_line):
-            headings.append((i, " ".join(raw_line.split())[:120]))
+        label = _heading(" ".join(raw_line.split()))
+        if label:
+            headings.append((i, label))
     return _RefText(text, tokens, frozenset(variable), tuple(optional), tuple(headings))
 
 
-_HEADING = re.compile(r"^(?:#+\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[A-Z]\.\s+|Section\s+\d+|"
-                      r"Attachment|Exhibit|Schedule|Appendix|Article\s+\d+)", re.IGNORECASE)
+_NUMBERED = re.compile(r"^(?:#+\s*)?(?:Section\s+)?(\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zA-Z]|[ivxIVX]{1,4})"
+                       r"[.)]?)\s+([^.:\n]{2,90}[.:]?)")
+_TITLED = re.compile(r"^(?:#+\s*|Attachment|Exhibit|Schedule|Appendix|Article\s+\d+)", re.IGNORECASE)
 
 
-def _is_heading(line: str) -> bool:
-    if not line or len(line) > 160:
-        return False
-    if _HEADING.match(line):
-        return True
+def _heading(line: str) -> str | None:
+    """A section label for a line that starts a section: '2. Additional Commercial Terms.'"""
+    if not line:
+        return None
+    m = _NUMBERED.match(line)
+    if m and m.group(2)[:1].isupper():
+        return f"{m.group(1)} {m.group(2)}".strip()
+    if len(line) <= 120 and _TITLED.match(line):
+        return line.lstrip("# ").strip()
     letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    if len(line) <= 120 and len(letters) >= 4 and all(c.isupper() for c in letters):
+        return line
+    return None
 
 
 def _section_at(ref: _RefText, pos: int) -> str | None:
@@ -247,7 +256,8 @@ def _diffs(ref: _RefText, ref_ids: list[int], region_ids: list[int], qtok: Token
             at = qpos[min(j1, len(qpos) - 1)] if len(qpos) else 0
             line = qtok.lines[at] if len(qtok) else 1
         diffs.append(Difference(kind, ref.tokens.slice_text(ref.text, i1, i2) if rw else "",
-                                found, int(line), _section_at(ref, i1), len(rw) + len(qw)))
+                                found, int(line), _section_at(ref, i1 if rw else max(0, i1 - 1)),
+                                len(rw) + len(qw)))
     return diffs, absent, matched
 
 
@@ -278,11 +288,22 @@ def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:
         sub_ids = ids_all[remaining]
         cands = index.candidates(sub_ids, CANDIDATES)
         if not cands:
-            break
+            fp_only = _fingerprint_match(qtok, remaining, text, 0.0)
+            if fp_only is None:
+                break
+            found.append(fp_only[0])
+            remaining = remaining[fp_only[1]]
+            continue
         sub = sub_ids.tolist()
         aligned = [_align(index, r, share, sub) for r, share in cands]
         aligned.sort(key=lambda a: (-a.score, index.refs[a.ref].kind != "text", -a.share))
         best = aligned[0]
+        fp_match = _fingerprint_match(qtok, remaining, text, best.score)
+        if fp_match is not None:
+            match_, keep = fp_match
+            found.append(match_)
+            remaining = remaining[keep]
+            continue
         info = index.refs[best.ref]
         ref_len = len(index.ref_ids(best.ref))
         if best.matched < max(MIN_QUERY_TOKENS, 0.5 * ref_len) or best.score <= 0:
@@ -318,7 +339,7 @@ def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:
 def _with_leftovers(found: list[Match], remaining: npt.NDArray[np.int64], qtok: Tokens,
                     text: str) -> list[Match]:
     """Text beside a full license text that belongs to no license is an addition to it."""
-    texts = [m for m in found if m.kind == "text"]
+    texts = [m for m in found if m.kind in _FULL_TEXT]
     covered = sum(m.span[1] - m.span[0] for m in found)
     if not texts or not len(qtok) or covered < 0.5 * len(qtok) or not len(remaining):
         return found
@@ -336,7 +357,7 @@ def _with_leftovers(found: list[Match], remaining: npt.NDArray[np.int64], qtok: 
             continue
         nearest = min(range(len(found)), key=lambda k: min(abs(found[k].span[0] - b),
                                                             abs(found[k].span[1] - a)))
-        if found[nearest].kind != "text":
+        if found[nearest].kind not in _FULL_TEXT:
             continue
         snippet = " ".join(text[qtok.starts[a] : qtok.ends[b - 1]].split())
         where = "before the license text" if b <= found[nearest].span[0] else \
@@ -354,3 +375,73 @@ def _with_leftovers(found: list[Match], remaining: npt.NDArray[np.int64], qtok: 
                       m.ambiguous_with, m.span)
         out.append(m)
     return out
+
+
+def _fingerprint_match(qtok: Tokens, remaining: npt.NDArray[np.int64], text: str,
+                       to_beat: float) -> tuple[Match, npt.NDArray[np.bool_]] | None:
+    """A license known by fingerprint only, if it explains the query better than `to_beat`."""
+    ws = [qtok.words[p] for p in remaining.tolist()]
+    hashes = external.shingle_hashes(ws)
+    if not len(hashes):
+        return None
+    best: tuple[float, Match, npt.NDArray[np.bool_]] | None = None
+    for ext in external.all_external().values():
+        fp = ext.fingerprint
+        if fp is None:
+            continue
+        known = fp.shingles | fp.appendix_shingles
+        hits = np.fromiter((int(h) in known for h in hashes), bool, count=len(hashes))
+        required_hits = {int(h) for h in hashes if int(h) in fp.shingles}
+        containment = len(required_hits) / max(1, len(fp.shingles))
+        if containment < 0.5:
+            continue
+        where = np.flatnonzero(hits)
+        first, last = int(where[0]), int(where[-1]) + external.SHINGLE
+        region = remaining[first:last]
+        unexplained = int((~hits[first : max(first, last - external.SHINGLE + 1)]).sum())
+        matched = containment * fp.words
+        score = matched - 0.5 * ((fp.words - matched) + unexplained)
+        if score <= to_beat or (best is not None and score <= best[0]):
+            continue
+        region_words = [qtok.words[p] for p in region.tolist()]
+        digest = external.text_sha256(region_words)
+        diffs: list[Difference] = []
+        if digest not in {fp.sha256, fp.appendix_sha256}:
+            j = first
+            window_end = max(first, last - external.SHINGLE + 1)
+            while j < window_end:
+                if hits[j]:
+                    j += 1
+                    continue
+                k = j
+                while k < window_end and not hits[k]:
+                    k += 1
+                # windows j..k-1 are unknown: the words that differ lie in j+SHINGLE-1 .. k
+                a = min(j + external.SHINGLE - 1, k)
+                a, b = min(a, len(remaining) - 1), min(k, len(remaining))
+                span_a, span_b = int(remaining[min(j + external.SHINGLE - 1, b - 1)]), \
+                    int(remaining[b - 1])
+                found_text = " ".join(text[qtok.starts[span_a] : qtok.ends[span_b]].split())
+                diffs.append(Difference(DiffKind.CHANGED if containment < 1 else DiffKind.ADDED,
+                                        "(text not carried by licentia)", found_text,
+                                        int(qtok.lines[span_a]), None, k - j))
+                j = k
+            if containment < 0.999 and not diffs:
+                diffs.append(Difference(
+                    DiffKind.REMOVED, f"{round((1 - containment) * fp.words)} words of the "
+                    "reference text (not carried by licentia)", "",
+                    int(qtok.lines[region[-1]]), None, round((1 - containment) * fp.words)))
+        absent = () if fp.appendix_label is None or any(
+            int(h) in fp.appendix_shingles and int(h) not in fp.shingles for h in hashes
+        ) else (fp.appendix_label,)
+        coverage = round(100.0 * containment, 1)
+        m = Match(key=ext.id, kind="fingerprint", source="catalog/data/external.yaml",
+                  start_line=int(qtok.lines[region[0]]), end_line=int(qtok.lines[region[-1]]),
+                  coverage=100.0 if not diffs else coverage,
+                  similarity=round(matched / max(1, fp.words + unexplained), 4),
+                  differences=tuple(diffs), optional_absent=absent,
+                  span=(int(region[0]), int(region[-1]) + 1))
+        keep = np.ones(len(remaining), dtype=bool)
+        keep[first:last] = False
+        best = (score, m, keep)
+    return None if best is None else (best[1], best[2])

@@ -1,0 +1,208 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Identify the license(s) of a text, a file or a model card."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from license_expression import ExpressionError, get_spdx_licensing
+
+from licentia.catalog.catalog import catalog
+from licentia.errors import LicentiaError
+from licentia.identify.index import Index, get_index
+from licentia.identify.matcher import Match, match
+from licentia.identify.modelcard import ModelCard, parse_model_card
+from licentia.normalize import spdx_identifiers, tokenize
+from licentia.identify.reader import read_text_file
+from licentia.identify.result import Declared, Failure, Identification, Result
+
+MODIFIED_MIN_COVERAGE = 80.0
+AMBIGUITY_PENALTY = 0.85
+
+
+def _spdx_matches(text: str) -> tuple[list[Match], list[str]]:
+    """Matches for `SPDX-License-Identifier:` tags, and notes on ids licentia doesn't know."""
+    matches: list[Match] = []
+    notes: list[str] = []
+    licensing = get_spdx_licensing()
+    cat = catalog()
+    for line, expr in spdx_identifiers(text):
+        try:
+            parsed = licensing.parse(expr)
+        except ExpressionError as exc:
+            notes.append(f"line {line}: SPDX-License-Identifier {expr!r} is not a valid "
+                         f"expression: {exc}")
+            continue
+        if parsed is None:
+            continue
+        for symbol in licensing.license_symbols(parsed, decompose=True):
+            lic = cat.lookup(str(symbol.key))
+            if lic is None:
+                notes.append(f"line {line}: unknown SPDX license id {symbol.key!r}")
+                continue
+            matches.append(Match(lic.key, "spdx-id", f"SPDX-License-Identifier: {expr}", line,
+                                 line, 100.0, 1.0))
+    return matches, notes
+
+
+def _classify(matches: list[Match]) -> tuple[Result, Match | None, float]:
+    if not matches:
+        return Result.NONE, None, 0.0
+    primary = max(matches, key=lambda m: (m.kind in {"text", "fingerprint"},
+                                          m.span[1] - m.span[0], m.coverage))
+    keys = {m.key for m in matches}
+
+    def confidence(m: Match) -> float:
+        base = 1.0 if m.exact else min(m.similarity, 0.99)
+        return base * (AMBIGUITY_PENALTY if m.ambiguous_with else 1.0)
+
+    conf = min(confidence(m) for m in matches)
+    if len(keys) > 1:
+        return Result.MULTIPLE, primary, conf
+    if all(m.exact for m in matches):
+        return Result.EXACT, primary, conf
+    if primary.coverage >= MODIFIED_MIN_COVERAGE:
+        return Result.MODIFIED, primary, conf
+    return Result.PARTIAL, primary, conf
+
+
+def identify_text(text: str, path: str = "<text>", index: Index | None = None,
+                  notes: Iterable[str] = ()) -> Identification:
+    """Identify every license in `text`."""
+    ix = index if index is not None else get_index()
+    all_notes = list(notes)
+    if not text.strip():
+        return Identification(path, Result.NONE, notes=tuple(all_notes) or ("no text",))
+    tokens = tokenize(text)
+    found = match(ix, text, tokens)
+    spdx, spdx_notes = _spdx_matches(text)
+    all_notes += spdx_notes
+    found = sorted(found + spdx, key=lambda m: (m.start_line, m.kind))
+    result, primary, conf = _classify(found)
+    for m in found:
+        if m.optional_absent:
+            all_notes.append(f"{m.key}: optional part absent: {', '.join(m.optional_absent)}")
+        if m.ambiguous_with and not m.exact:
+            all_notes.append(f"{m.key}: nearly as close to {', '.join(m.ambiguous_with)}")
+    cat = catalog()
+    return Identification(
+        path=path, result=result, license=cat.get(primary.key) if primary else None,
+        confidence=conf, coverage=primary.coverage if primary else 0.0, matches=tuple(found),
+        notes=tuple(all_notes),
+    )
+
+
+def _identify_card(card: ModelCard, text: str, path: Path, index: Index | None,
+                   notes: list[str]) -> Identification:
+    cat = catalog()
+    body = identify_text(text[card.body_offset :], str(path), index)
+    # the body's matches, with lines counted in the whole file
+    shift = card.body_line - 1
+    body_matches = tuple(_shift(m, shift) for m in body.matches)
+    resolved = None
+    candidates: tuple[str, ...] = ()
+    dec_note = None
+    for value in card.license:
+        tag = cat.hf_tag(value)
+        if tag is not None and tag.is_none:
+            named = cat.lookup(card.license_name) if card.license_name else None
+            resolved = resolved or named
+            if named is None:
+                dec_note = f"license: {value} ({tag.name})" + (
+                    f"; license_name {card.license_name!r} is not a license licentia knows"
+                    if card.license_name else "")
+            continue
+        if tag is not None and tag.family:
+            candidates = tag.family
+            resolved = resolved or (cat.get(tag.default) if tag.default else None)
+            dec_note = (f"the tag {value!r} names a family ({', '.join(tag.family)}); the "
+                        "version comes from the license text, not the tag")
+            continue
+        lic = cat.lookup(value)
+        if lic is None:
+            dec_note = f"license: {value!r} is not a Hugging Face tag or license licentia knows"
+        resolved = resolved or lic
+    link_result: Identification | None = None
+    agrees: bool | None = None
+    link = card.license_link
+    if link and "://" not in link and not link.startswith("mailto:"):
+        target = (path.parent / link.split("#")[0]).resolve()
+        try:
+            link_result = identify_file(target, index)
+        except LicentiaError as exc:
+            notes.append(f"license_link {link!r}: {exc.message}")
+    elif link:
+        notes.append(f"license_link {link!r} is remote; licentia does not fetch it")
+    if link_result is not None and link_result.license is not None:
+        linked = link_result.license.key
+        agrees = linked == resolved.key if resolved else (linked in candidates or None)
+        if resolved is None and linked in candidates:
+            resolved = link_result.license
+    declared = Declared(card.license, card.license_name, card.license_link, resolved, candidates,
+                        link_result, agrees, dec_note)
+    if card.error:
+        notes.append(card.error)
+    if body_matches:
+        result, primary, conf = _classify(list(body_matches))
+        lic = cat.get(primary.key) if primary else None
+        if resolved is not None and lic is not None and lic.key != resolved.key:
+            result = Result.MULTIPLE
+            notes.append(f"the card declares {resolved.key} but its text holds {lic.key}")
+        return Identification(str(path), result, lic, conf,
+                              primary.coverage if primary else 0.0, body_matches,
+                              (*notes, *body.notes), declared)
+    if resolved is None:
+        result = Result.PARTIAL if candidates else Result.NONE
+        return Identification(str(path), result, None, 0.0, 0.0, (), tuple(notes), declared)
+    decl_match = Match(resolved.key, "declared", "model card front matter", 1,
+                       max(1, card.body_line - 1), 100.0, 1.0)
+    matches: tuple[Match, ...] = (decl_match,)
+    if agrees is False and link_result is not None and link_result.license is not None:
+        notes.append(f"license_link file is {link_result.license.key}, but the card declares "
+                     f"{resolved.key}")
+        return Identification(str(path), Result.MULTIPLE, resolved, 0.5, 100.0,
+                              (*matches, *link_result.matches), tuple(notes), declared)
+    confidence = 1.0 if not candidates or agrees else 0.6
+    result = Result.EXACT if not candidates or agrees else Result.PARTIAL
+    return Identification(str(path), result, resolved, confidence, 100.0, matches,
+                          tuple(notes), declared)
+
+
+def _shift(m: Match, lines: int) -> Match:
+    if not lines:
+        return m
+    return Match(m.key, m.kind, m.source, m.start_line + lines, m.end_line + lines, m.coverage,
+                 m.similarity, tuple(type(d)(d.kind, d.reference, d.found, d.line + lines,
+                                             d.section, d.tokens) for d in m.differences),
+                 m.optional_absent, m.ambiguous_with, m.span)
+
+
+def identify_file(path: Path, index: Index | None = None) -> Identification:
+    """Identify one file; raise InputError when it cannot be read at all."""
+    tf = read_text_file(path)
+    if tf.text is None:
+        return Identification(str(path), Result.NOT_TEXT, notes=tf.notes)
+    notes = list(tf.notes)
+    card = parse_model_card(tf.text)
+    if card is not None and (card.license or card.error):
+        return _identify_card(card, tf.text, path, index, notes)
+    return identify_text(tf.text, str(path), index, notes)
+
+
+def identify_paths(
+    paths: Iterable[Path], index: Index | None = None,
+    progress: Callable[[int, int, Path], None] | None = None,
+) -> list[Identification | Failure]:
+    """Identify each path; an unreadable one becomes a Failure and the others go on."""
+    items = list(paths)
+    out: list[Identification | Failure] = []
+    for n, path in enumerate(items):
+        if progress:
+            progress(n, len(items), path)
+        try:
+            out.append(identify_file(path, index))
+        except LicentiaError as exc:
+            out.append(Failure(str(path), exc.message))
+    return out

@@ -1,0 +1,61 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Read a file as text for identification, whatever the user points at."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from licentia.errors import InputError
+
+MAX_BYTES = 4 * 1024 * 1024  # no license text is this long; larger files are read in part
+_BINARY_SAMPLE = 8192
+
+
+@dataclass(frozen=True)
+class TextFile:
+    """A file's text, or why it has none (`text` is None for binary content)."""
+
+    path: Path
+    text: str | None
+    notes: tuple[str, ...] = ()
+
+
+def read_text_file(path: Path) -> TextFile:
+    """Read `path`; raise InputError (naming the file) when it cannot be read at all."""
+    if not path.exists():
+        raise InputError("no such file", path=path)
+    if path.is_dir():
+        raise InputError("is a directory, not a file", path=path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+    notes: list[str] = []
+    if size > MAX_BYTES:
+        notes.append(f"file is {size / 1048576:.1f} MiB; only the first "
+                     f"{MAX_BYTES // 1048576} MiB were examined")
+    if not raw:
+        return TextFile(path, "", ("empty file",))
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            return TextFile(path, raw.decode(enc, errors="replace"), tuple(notes))
+    if b"\x00" in raw[:_BINARY_SAMPLE]:
+        return TextFile(path, None, (*notes, "binary content (NUL bytes)"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if size > MAX_BYTES and exc.start >= len(raw) - 4:
+            text = raw[: exc.start].decode("utf-8")  # cut inside a multi-byte character
+        else:
+            text = raw.decode("cp1252", errors="replace")
+            notes.append("not valid UTF-8; decoded as Windows-1252")
+    controls = sum(1 for c in text[:_BINARY_SAMPLE] if ord(c) < 32 and c not in "\t\n\r\f\v")
+    if controls > 0.05 * min(len(text), _BINARY_SAMPLE):
+        return TextFile(path, None, (*notes, "binary content (control characters)"))
+    return TextFile(path, text, tuple(notes))
