@@ -13,15 +13,17 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)  ## identify the bundled example files
-	$(VENV)/bin/licentia identify examples/identify/*
+demo: $(STAMP)  ## identify the example inputs (written from the installed LicenseDB)
+	$(PY) examples/make_demo.py build/demo
+	$(VENV)/bin/licentia identify build/demo/llama-finetune/README.md build/demo/*.txt \
+		build/demo/*.md build/demo/LICENSE-combined build/demo/train.py
 
 test: $(STAMP)  ## lint, type-check and run the whole test suite
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -q
 
-bench: $(STAMP)
+bench: $(STAMP)  ## licentia vs ScanCode on the same files
 	$(PY) bench/identify
 
 clean:

@@ -52,23 +52,27 @@ _TOKEN = re.compile(r"[^\W_]+")
 # Markdown links keep their text, not their target: [text](url) -> text.
 _MD_LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*\)")
 # Inline HTML tags (<br>, <p align="center">) carry no license words.
-_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_HTML_TAG = re.compile(
+    r"</?(?:a|b|i|u|p|br|hr|em|strong|span|div|sup|sub|h[1-6]|ul|ol|li|table|thead|tbody|tr|td|th"
+    r"|img|code|pre|blockquote|details|summary|center|font|small|big)\b[^<>]*>",
+    re.IGNORECASE,
+)
 # A list marker at the start of a line (after Markdown prefixes): 1. 1.2 (a) a) iv. A.
 _LINE_MARKER = re.compile(
     r"^[ \t>#*+\-•·▪◦–]*"
-    r"(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-zA-Z][.)]|\([a-zA-Z]{1,4}\)|[ivxlcIVXLC]{1,5}[.)])"
-    r"(?=[ \t]|$)",
+    r"(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-zA-Z][.)]|\([a-zA-Z]{1,4}\)|[ivxIVX]{1,5}[.)])"
+    r"(?=[*_]*(?:[ \t]|$))",
     re.MULTILINE,
 )
 # The same markers inside a re-wrapped line, after the end of a sentence.
 _INLINE_MARKER = re.compile(
     r"(?<=[.;:])[ \t]+"
     r"(\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-zA-Z][.)]|\([a-zA-Z]{1,4}\)|[ivxIVX]{1,4}[.)])"
-    r"(?=[ \t])"
+    r"(?=[*_]*[ \t])"
 )
 # A copyright notice line: "Copyright (c) 2024 Name", "© 2020", "(c) 1999 ...", "All rights reserved."
 _COPYRIGHT_LINE = re.compile(
-    r"^[ \t>#*\-]*(?:(?:copyright|\(c\)|©)[ \t]*(?:\(c\)|©|\d{4}|\[yyyy\]|<year>|\{year\}|\[year\]"
+    r"^[ \t>#*_\-]*(?:(?:copyright|\(c\)|©)[*_]*[ \t]*(?:\(c\)|©|\d{4}|\[yyyy\]|<year>|\{year\}|\[year\]"
     r"|\{\{|\$year|\d{4}[-–,])[^\n]*|all rights reserved\.?[ \t]*)$",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -55,8 +55,8 @@ def _render(r: Identification, show_all: bool) -> None:
                       f"({m.kind}, coverage {m.coverage:.1f}%)")
     diffs = [(m.key, d) for m in r.matches for d in m.differences]
     for key, d in diffs if show_all else diffs[:MAX_DIFFS_SHOWN]:
-        where = f" in {escape(d.section)}" if d.section else ""
-        out.print(f"  [yellow]{d.kind.value}[/yellow] line {d.line}{where}:")
+        where = f" ({escape(d.section)})" if d.section else ""
+        out.print(f"  [yellow]{d.kind.value}[/yellow] at line {d.line}{where}:")
         if d.reference:
             out.print(f"      reference: {escape(_clip(d.reference, show_all))}")
         if d.found:

@@ -24,6 +24,8 @@ MIN_QUERY_TOKENS = 8
 MIN_LEFTOVER_TOKENS = 6
 MERGE_GAP = 2  # differences separated by at most this many equal tokens are shown as one
 _FULL_TEXT = {"text", "fingerprint"}
+_COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s", re.IGNORECASE)
+_ANGLE_BRACKETED = re.compile(r"<?\s*(?:https?://|mailto:)?[\w.@/-]+\s*>?")
 _MARKER = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})$")
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\]|<[^<>\n]{1,80}>|\{\{?[^{}\n]{1,80}\}?\}")
 
@@ -222,7 +224,7 @@ def _diffs(ref: _RefText, ref_ids: list[int], region_ids: list[int], qtok: Token
     """Differences between a reference and the aligned region of the query.
 
     Returns the significant differences, the labels of optional parts that are absent, and
-    the number of reference words matched.
+    the number of reference words accounted for (matched, or differing insignificantly).
     """
     ops = Indel.opcodes(ref_ids, region_ids).as_list()
     groups: list[list[int]] = []  # [i1, i2, j1, j2] of merged non-equal operations
@@ -239,8 +241,15 @@ def _diffs(ref: _RefText, ref_ids: list[int], region_ids: list[int], qtok: Token
     for i1, i2, j1, j2 in groups:
         rw = [ref.tokens.words[i] for i in range(i1, i2)]
         qw = [qtok.words[qpos[j]] for j in range(j1, j2)]
-        if _ignorable(ref, i1, i2, rw, qw):
+        if _ignorable(ref, i1, i2, rw, qw) or (
+            rw and not qw and _COPYRIGHT.match(ref.tokens.slice_text(ref.text, i1, i2))
+        ):
+            matched += i2 - i1  # e.g. a copyright notice quoted in the text, set on its own line
             continue
+        if not rw:
+            added = _query_slice(text, qtok, qpos, j1, j2)
+            if _ANGLE_BRACKETED.fullmatch(added) or _COPYRIGHT.match(added):
+                continue  # a copyright line (or its <https://fsf.org/>) that re-wrapping moved
         if not qw:
             opt = next((o for o in ref.optional if o.start <= i1 and i2 <= o.end), None)
             if opt is not None:
@@ -306,7 +315,8 @@ def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:
             continue
         info = index.refs[best.ref]
         ref_len = len(index.ref_ids(best.ref))
-        if best.matched < max(MIN_QUERY_TOKENS, 0.5 * ref_len) or best.score <= 0:
+        dense = best.matched >= 60 and best.matched >= 0.9 * (best.q_end - best.q_start)
+        if best.matched < MIN_QUERY_TOKENS or not (best.matched >= 0.5 * ref_len or dense):
             break
         region = remaining[best.q_start : best.q_end]
         ref = reference_text(info)
@@ -338,10 +348,13 @@ def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:
 
 def _with_leftovers(found: list[Match], remaining: npt.NDArray[np.int64], qtok: Tokens,
                     text: str) -> list[Match]:
-    """Text beside a full license text that belongs to no license is an addition to it."""
+    """Text beside a single full license text that belongs to no license is an addition to it.
+
+    (Beside several licenses, such text is usually an introduction to one of them.)
+    """
     texts = [m for m in found if m.kind in _FULL_TEXT]
     covered = sum(m.span[1] - m.span[0] for m in found)
-    if not texts or not len(qtok) or covered < 0.5 * len(qtok) or not len(remaining):
+    if len(texts) != 1 or not len(qtok) or covered < 0.5 * len(qtok) or not len(remaining):
         return found
     runs: list[tuple[int, int]] = []
     start = prev = int(remaining[0])
