@@ -90,6 +90,13 @@ class Value(_Strict):
     forced_update: bool | None = None
     hosted_is_distribution: bool | None = None
     compatible_with: tuple[str, ...] | None = None  # licenses it expressly allows, e.g. GPL-3.0
+    license_copy: bool | None = None  # recipients must get a copy of the license
+    retain_notices: bool | None = None  # existing copyright/attribution notices must be kept
+    excluded_regions: tuple[str, ...] | None = None  # e.g. ("EU",) for a territorial carve-out
+    # what a lawsuit by the licensee ends: the patent license only, or every right granted;
+    # and which suits trigger it (patent suits, or any IP claim)
+    litigation_trigger: Literal["patent", "ip"] | None = None
+    litigation_terminates: Literal["patent-license", "all"] | None = None
 
 
 class Clause(_Strict):
@@ -115,6 +122,8 @@ class Document(_Strict):
     # licentia's own phrase data (catalog/data/external.yaml)
     licensedb: str | None = None
     external: str | None = None
+    # the publisher may change it at its URL (e.g. "as updated from time to time")
+    mutable: bool = False
 
 
 class Facts(_Strict):

@@ -1,0 +1,71 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Resolve a LICENSE_REF as users write it: an id, an SPDX expression, an HF tag, or a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from license_expression import ExpressionError, get_spdx_licensing
+
+from licentia.catalog.catalog import License, catalog
+from licentia.errors import InputError, UnknownLicenseError
+from licentia.identify import Identification, identify_file
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What a reference names: its licenses, and, for a file, how it was identified."""
+
+    reference: str
+    licenses: tuple[License, ...]
+    expression: str | None = None  # an SPDX expression naming several licenses
+    identification: Identification | None = None  # when the reference is a file
+
+    @property
+    def license(self) -> License:
+        """The single license (the first, for an expression)."""
+        return self.licenses[0]
+
+
+def _looks_like_path(ref: str) -> bool:
+    return "/" in ref or "\\" in ref or Path(ref).suffix.lower() in {".md", ".txt", ".yaml"} \
+        or Path(ref).name.upper().startswith(("LICENSE", "LICENCE", "COPYING", "README"))
+
+
+def resolve_reference(ref: str, base: Path | None = None) -> Resolved:
+    """Resolve a reference; raise UnknownLicenseError (with suggestions) or InputError."""
+    cat = catalog()
+    text = ref.strip()
+    if not text:
+        raise UnknownLicenseError(ref)
+    lic = cat.lookup(text)
+    if lic is not None:
+        return Resolved(ref, (lic,))
+    path = (base / text) if base is not None and not Path(text).is_absolute() else Path(text)
+    if path.is_file() or (_looks_like_path(text) and not cat.hf_tag(text)):
+        if not path.exists():
+            raise InputError("no such file (nor a license reference licentia knows)", path=path)
+        ident = identify_file(path)
+        keys = list(dict.fromkeys(m.key for m in ident.matches))
+        found = tuple(lic for k in keys if (lic := cat.get(k)) is not None)
+        if not found:
+            raise InputError(f"no license identified in the file ({ident.result.value})",
+                             path=path)
+        return Resolved(ref, found, identification=ident)
+    if any(op in f" {text.lower()} " for op in (" or ", " and ", " with ")) or "(" in text:
+        licensing = get_spdx_licensing()
+        try:
+            parsed = licensing.parse(text)
+        except ExpressionError as exc:
+            raise UnknownLicenseError(ref, detail=f"invalid SPDX expression {ref!r}: {exc}") \
+                from exc
+        members = []
+        for symbol in licensing.license_symbols(parsed, decompose=True):
+            member = cat.lookup(str(symbol.key))
+            if member is None:
+                raise UnknownLicenseError(str(symbol.key), cat.suggest(str(symbol.key)))
+            members.append(member)
+        return Resolved(ref, tuple(dict.fromkeys(members)), expression=str(parsed))
+    return Resolved(ref, (cat.resolve(text),))

@@ -1,0 +1,37 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""The Jinja2 environment shared by every report and drafted document."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+
+DISCLAIMER = ("This report is legal information, not legal advice. Every statement rests on the "
+              "license text quoted with it; have counsel review the gray areas before relying "
+              "on it.")
+
+
+@cache
+def environment() -> Environment:
+    """Templates from the package; $LICENTIA_TEMPLATES (a directory) overrides any of them."""
+    loaders = []
+    override = os.environ.get("LICENTIA_TEMPLATES")
+    if override:
+        loaders.append(FileSystemLoader(override))
+    loaders.append(PackageLoader("licentia.report", "templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=select_autoescape(enabled_extensions=("html", "html.j2")),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["disclaimer"] = DISCLAIMER
+    return env
+
+
+def render(template: str, **context: object) -> str:
+    return environment().get_template(template).render(**context)
