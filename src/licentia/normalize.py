@@ -60,7 +60,8 @@ _HTML_TAG = re.compile(
 # A list marker at the start of a line (after Markdown prefixes): 1. 1.2 (a) a) iv. A.
 _LINE_MARKER = re.compile(
     r"^[ \t>#*+\-•·▪◦–]*"
-    r"(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-zA-Z][.)]|\([a-zA-Z]{1,4}\)|[ivxIVX]{1,5}[.)])"
+    r"(?:\(?\d{1,3}(?:\.\d{1,3})+[.)]?|\(?\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-zA-Z][.)]|\([a-zA-Z]{1,4}\)"
+    r"|[ivxIVX]{1,5}[.)])"
     r"(?=[*_]*(?:[ \t]|$))",
     re.MULTILINE,
 )
@@ -112,13 +113,18 @@ def _blank(text: str, pattern: re.Pattern[str], group: int = 0) -> str:
     return pattern.sub(repl, text)
 
 
-def mask(text: str) -> str:
-    """Blank what carries no license meaning, keeping every offset (same length as `text`)."""
+def mask(text: str, markers: bool = True) -> str:
+    """Blank what carries no license meaning, keeping every offset (same length as `text`).
+
+    `markers=False` keeps list numbering (for checking quotes that run across a line break
+    where a number happens to start the next line).
+    """
     out = _blank(text, _MD_LINK_TARGET)
     out = _blank(out, _HTML_TAG)
     out = _blank(out, _COPYRIGHT_LINE)
-    out = _blank(out, _LINE_MARKER)
-    out = _blank(out, _INLINE_MARKER, 1)
+    if markers:
+        out = _blank(out, _LINE_MARKER)
+        out = _blank(out, _INLINE_MARKER, 1)
     return out
 
 
@@ -127,9 +133,9 @@ def normalize_word(raw: str) -> str:
     return EQUIVALENTS.get(word, word)
 
 
-def tokenize(text: str) -> Tokens:
-    """Normalized tokens of `text` with their spans and lines."""
-    masked = mask(text)
+def tokenize(text: str, markers: bool = True) -> Tokens:
+    """Normalized tokens of `text` with their spans and lines (list numbering dropped)."""
+    masked = mask(text, markers)
     line_starts = [0]
     line_starts.extend(m.end() for m in re.finditer("\n", text))
     words: list[str] = []
@@ -147,9 +153,9 @@ def tokenize(text: str) -> Tokens:
     return Tokens(tuple(words), tuple(starts), tuple(ends), tuple(lines))
 
 
-def words(text: str) -> list[str]:
+def words(text: str, markers: bool = True) -> list[str]:
     """Just the normalized words of `text` (for quotes and phrases)."""
-    return list(tokenize(text).words)
+    return list(tokenize(text, markers).words)
 
 
 def spdx_identifiers(text: str) -> list[tuple[int, str]]:

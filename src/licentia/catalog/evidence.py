@@ -39,14 +39,29 @@ class QuoteProblem:
                 f"({self.reason}): {self.quote!r}")
 
 
-@lru_cache(maxsize=128)
-def _words_of(source: str) -> tuple[str, ...] | None:
+@lru_cache(maxsize=256)
+def _words_of(source: str, markers: bool = True) -> tuple[str, ...] | None:
     """Normalized words of a text named 'licensedb:KEY' or 'external:ID' (None when absent)."""
     kind, _, name = source.partition(":")
     if kind == "licensedb":
-        return tuple(words(licensedb.read_text(name)))
+        return tuple(words(licensedb.read_text(name), markers))
     text = external.full_text(name, corpus_dir())
-    return tuple(words(text)) if text is not None else None
+    return tuple(words(text, markers)) if text is not None else None
+
+
+def quote_in(source: str, quote: str) -> bool | None:
+    """Whether `quote` is in the text (None when the text is not available here).
+
+    Checked with list numbering dropped and, failing that, kept: a quote may run across a
+    line break where a number ("version\n3 of") looks like numbering.
+    """
+    hay = _words_of(source)
+    if hay is None:
+        return None
+    if _contains(hay, words(quote)):
+        return True
+    kept = _words_of(source, False)
+    return kept is not None and _contains(kept, words(quote, False))
 
 
 def _contains(hay: tuple[str, ...], needle: list[str]) -> bool:
@@ -81,15 +96,15 @@ def verify_quotes(sheet: Sheet) -> tuple[list[QuoteProblem], list[str]]:
     for clause in sheet.clauses:
         for ev in clause.evidence:
             source = document_source(sheet, ev.document)
-            hay = _words_of(source)
-            if hay is None:
+            found = quote_in(source, ev.quote)
+            if found is None:
                 # an external text absent here: the quote must at least be one of licentia's
                 # own distinctive phrases for it, or it cannot be checked
                 name = source.partition(":")[2]
                 if not external.phrase_contains(name, ev.quote):
                     unchecked.append(source)
                 continue
-            if not _contains(hay, words(ev.quote)):
+            if not found:
                 problems.append(QuoteProblem(sheet.license, clause.id, ev.quote, source,
                                              "after whitespace, case and quote normalization"))
     return problems, sorted(set(unchecked))

@@ -25,7 +25,7 @@ from licentia import cache as _cache
 from licentia.catalog import licensedb
 from licentia.normalize import tokenize
 
-FORMAT = 6  # bump when the normalizer or the index layout changes
+FORMAT = 7  # bump when the normalizer or the index layout changes
 MIN_NOTICE_TOKENS = 12
 _SHIFT = 24  # bigram id = first << 24 | second; the vocabulary stays far below 2**24
 # bigrams in more than this share of references ("of the") carry no signal

@@ -121,6 +121,10 @@ def reference_text(info: RefInfo) -> _RefText:
     else:
         raw = (licensedb.rules_dir() / info.source).read_text(encoding="utf-8")
         text = licensedb.split_front_matter(raw, info.source)[1]
+    return _prepare(text, info.key if info.kind == "text" else None)
+
+
+def _prepare(text: str, optional_key: str | None) -> _RefText:
     tokens = tokenize(text)
     variable: set[int] = set()
     for m in _PLACEHOLDER.finditer(text):
@@ -129,7 +133,7 @@ def reference_text(info: RefInfo) -> _RefText:
                 variable.add(i)
     optional = []
     words = list(tokens.words)
-    for spec in _optional_sections().get(info.key, []) if info.kind == "text" else []:
+    for spec in _optional_sections().get(optional_key, []) if optional_key else []:
         begin = _find(words, list(tokenize(spec["start"]).words))
         if begin < 0:
             continue
@@ -141,10 +145,9 @@ def reference_text(info: RefInfo) -> _RefText:
                 end = stop + len(last)
         optional.append(_Optional(spec["label"], begin, end))
     headings = []
-    line_of_token = tokens.lines
     lines = text.splitlines()
     seen_lines = set()
-    for i, ln in enumerate(line_of_token):
+    for i, ln in enumerate(tokens.lines):
         if ln in seen_lines:
             continue
         seen_lines.add(ln)
@@ -153,6 +156,18 @@ def reference_text(info: RefInfo) -> _RefText:
         if label:
             headings.append((i, label))
     return _RefText(text, tokens, frozenset(variable), tuple(optional), tuple(headings))
+
+
+def compare_texts(reference: str, other: str) -> list[Difference]:
+    """Differences of `other` against `reference` (lines are those of `other`)."""
+    ref = _prepare(reference, None)
+    qtok = tokenize(other)
+    vocab: dict[str, int] = {}
+    ref_ids = [vocab.setdefault(w, len(vocab)) for w in ref.tokens.words]
+    q_ids = [vocab.setdefault(w, len(vocab)) for w in qtok.words]
+    qpos = np.arange(len(qtok), dtype=np.int64)
+    diffs, _, _ = _diffs(ref, ref_ids, q_ids, qtok, qpos, other)
+    return diffs
 
 
 _NUMBERED = re.compile(r"^(?:#+\s*)?(?:Section\s+)?(\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zA-Z]|[ivxIVX]{1,4})"
