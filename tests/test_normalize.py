@@ -76,7 +76,8 @@ def test_a_changed_word_changes_the_words(sentences: list[list[str]], other: str
 
 
 def test_smart_quotes_equivalent_spellings_and_copyright_lines() -> None:
-    a = "Copyright (c) 2024 Example Corp.\nAll rights reserved.\n\u201cLicence\u201d means the licence; https://x.org"
+    a = ("Copyright (c) 2024 Example Corp.\nAll rights reserved.\n"
+         "\u201cLicence\u201d means the licence; https://x.org")
     b = '"License" means the license; http://x.org'
     assert words(a) == words(b)
 
@@ -92,5 +93,6 @@ def test_markdown_link_targets_are_dropped() -> None:
 
 
 def test_spdx_identifiers_with_lines() -> None:
-    text = "#!/usr/bin/env python\n# SPDX-License-Identifier: MIT OR Apache-2.0\n/* SPDX-License-Identifier: GPL-2.0-only */\n"
+    text = ("#!/usr/bin/env python\n# SPDX-License-Identifier: MIT OR Apache-2.0\n"
+            "/* SPDX-License-Identifier: GPL-2.0-only */\n")
     assert spdx_identifiers(text) == [(2, "MIT OR Apache-2.0"), (3, "GPL-2.0-only")]

@@ -71,10 +71,12 @@ _INLINE_MARKER = re.compile(
     r"(\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-zA-Z][.)]|\([a-zA-Z]{1,4}\)|[ivxIVX]{1,4}[.)])"
     r"(?=[*_]*[ \t])"
 )
-# A copyright notice line: "Copyright (c) 2024 Name", "© 2020", "(c) 1999 ...", "All rights reserved."
+# A copyright notice line: "Copyright (c) 2024 Name", "© 2020", "(c) 1999 ...",
+# "All rights reserved."
 _COPYRIGHT_LINE = re.compile(
-    r"^[ \t>#*_\-]*(?:(?:copyright|\(c\)|©)[*_]*[ \t]*(?:\(c\)|©|\d{4}|\[yyyy\]|<year>|\{year\}|\[year\]"
-    r"|\{\{|\$year|\d{4}[-–,])[^\n]*|all rights reserved\.?[ \t]*)$",
+    r"^[ \t>#*_\-]*(?:(?:copyright|\(c\)|©)[*_]*[ \t]*"
+    r"(?:\(c\)|©|\d{4}|\[yyyy\]|<year>|\{year\}|\[year\]|\{\{|\$year|\d{4}[-–,])[^\n]*"
+    r"|all rights reserved\.?[ \t]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
 _SPDX_ID_LINE = re.compile(r"SPDX-License-Identifier\s*:\s*(?P<expr>[^\n*]+?)\s*(?:\*/|-->|#}|$)",

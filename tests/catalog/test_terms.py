@@ -52,7 +52,8 @@ license: mit
 title: MIT
 version: "1"
 family: oss
-facts: {osi_approved: true, fsf_free: true, osaid_any_purpose: true, commercial_use: yes, copyleft: none}
+facts: {osi_approved: true, fsf_free: true, osaid_any_purpose: true,
+        commercial_use: yes, copyleft: none}
 clauses:
   - id: grant
     kind: permision
@@ -71,7 +72,8 @@ license: mit
 title: MIT
 version: "1"
 family: oss
-facts: {osi_approved: true, fsf_free: true, osaid_any_purpose: true, commercial_use: "yes", copyleft: none}
+facts: {osi_approved: true, fsf_free: true, osaid_any_purpose: true,
+        commercial_use: "yes", copyleft: none}
 clauses:
   - id: no-war
     kind: use-restriction
@@ -88,7 +90,8 @@ license: mit
 title: MIT
 version: "1"
 family: oss
-facts: {osi_approved: true, fsf_free: true, osaid_any_purpose: true, commercial_use: "yes", copyleft: none}
+facts: {osi_approved: true, fsf_free: true, osaid_any_purpose: true,
+        commercial_use: "yes", copyleft: none}
 clauses:
   - id: grant
     kind: permission

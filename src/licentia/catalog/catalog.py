@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import re
@@ -138,7 +139,8 @@ class Catalog:
         if tag is not None:
             what = (f"the Hugging Face tag {tag.tag!r} names a family ({', '.join(tag.family)}), "
                     "not one license" if tag.family else
-                    f"the Hugging Face tag {tag.tag!r} ({tag.name}) names no license licentia knows")
+                    f"the Hugging Face tag {tag.tag!r} ({tag.name}) names no license "
+                    "licentia knows")
             raise UnknownLicenseError(ref, [*tag.family][:5], detail=what)
         raise UnknownLicenseError(ref, self.suggest(ref))
 
@@ -170,15 +172,14 @@ def _db_entries() -> list[licensedb.DbEntry]:
     if path.exists():
         try:
             rows = json.loads(path.read_text(encoding="utf-8"))
-            return [licensedb.DbEntry(**{k: tuple(v) if isinstance(v, list) else v
-                                         for k, v in row.items()}) for row in rows]
+            fields = ({k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
+                      for row in rows)
+            return [licensedb.DbEntry(**f) for f in fields]  # type: ignore[arg-type]
         except (OSError, ValueError, TypeError):
             path.unlink(missing_ok=True)
     entries = licensedb.read_entries()
-    try:
+    with contextlib.suppress(OSError):  # a read-only cache only costs a re-read next time
         _cache.atomic_write_bytes(path, json.dumps([asdict(e) for e in entries]).encode())
-    except OSError:
-        pass
     return entries
 
 

@@ -69,10 +69,7 @@ def _contains(hay: tuple[str, ...], needle: list[str]) -> bool:
         return False
     n = len(needle)
     first = needle[0]
-    for i, w in enumerate(hay):
-        if w == first and list(hay[i : i + n]) == needle:
-            return True
-    return False
+    return any(w == first and list(hay[i : i + n]) == needle for i, w in enumerate(hay))
 
 
 def document_source(sheet: Sheet, document: str) -> str:

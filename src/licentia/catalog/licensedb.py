@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
-"""Read ScanCode's LicenseDB (reference texts and metadata) as installed by scancode-toolkit-mini."""
+"""Read ScanCode's LicenseDB (reference texts, metadata) as installed by scancode-toolkit-mini."""
 
 from __future__ import annotations
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import typer
 
+from licentia.cli import compare as _compare
+from licentia.cli import explain as _explain
 from licentia.cli import identify as _identify
 from licentia.cli import licenses as _licenses
 from licentia.cli._common import run
@@ -20,6 +22,8 @@ app = typer.Typer(
 )
 app.command("identify")(_identify.identify)
 app.add_typer(_licenses.app, name="licenses")
+app.command("explain")(_explain.explain)
+app.command("compare")(_compare.compare)
 
 
 def main() -> None:

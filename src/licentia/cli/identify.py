@@ -54,7 +54,7 @@ def _render(r: Identification, show_all: bool) -> None:
             out.print(f"  - {escape(m.key)} lines {m.start_line}-{m.end_line} "
                       f"({m.kind}, coverage {m.coverage:.1f}%)")
     diffs = [(m.key, d) for m in r.matches for d in m.differences]
-    for key, d in diffs if show_all else diffs[:MAX_DIFFS_SHOWN]:
+    for _key, d in diffs if show_all else diffs[:MAX_DIFFS_SHOWN]:
         where = f" ({escape(d.section)})" if d.section else ""
         out.print(f"  [yellow]{d.kind.value}[/yellow] at line {d.line}{where}:")
         if d.reference:
@@ -87,7 +87,7 @@ def _clip(text: str, show_all: bool, limit: int = 240) -> str:
 
 def identify(
     paths: Annotated[list[Path], typer.Argument(help="License files, model cards, source files.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (one object per path).")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON, one object per path.")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Show every difference in full.")] = False,
 ) -> None:
     """Identify the exact license (version, variant) of each file, and what differs."""

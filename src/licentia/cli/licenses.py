@@ -65,4 +65,5 @@ def show(
     for field in ("other_spdx", "hf_tags", "aliases", "replaced_by"):
         if data[field]:
             out.print(f"  {field:15} {', '.join(data[field])}")
-    out.print(f"  {'term sheet':15} {'yes (licentia explain ' + lic.key + ')' if data['term_sheet'] else 'no'}")
+    sheet = f"yes (licentia explain {lic.key})" if data["term_sheet"] else "no"
+    out.print(f"  {'term sheet':15} {sheet}")

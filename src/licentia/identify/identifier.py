@@ -14,9 +14,9 @@ from licentia.errors import LicentiaError
 from licentia.identify.index import Index, get_index
 from licentia.identify.matcher import Match, match
 from licentia.identify.modelcard import ModelCard, parse_model_card
-from licentia.normalize import spdx_identifiers, tokenize
 from licentia.identify.reader import read_text_file
 from licentia.identify.result import Declared, Failure, Identification, Result
+from licentia.normalize import spdx_identifiers, tokenize
 
 MODIFIED_MIN_COVERAGE = 80.0
 AMBIGUITY_PENALTY = 0.85

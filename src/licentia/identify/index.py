@@ -9,6 +9,7 @@ matcher then aligns only the best few candidates.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import re
@@ -25,7 +26,7 @@ from licentia import cache as _cache
 from licentia.catalog import licensedb
 from licentia.normalize import tokenize
 
-FORMAT = 7  # bump when the normalizer or the index layout changes
+FORMAT = 8  # bump when the normalizer or the index layout changes
 MIN_NOTICE_TOKENS = 12
 _SHIFT = 24  # bigram id = first << 24 | second; the vocabulary stays far below 2**24
 # bigrams in more than this share of references ("of the") carry no signal
@@ -228,8 +229,6 @@ def get_index(progress: Progress | None = None) -> Index:
     started = time.perf_counter()
     index = Index.build(progress)
     index.build_seconds = time.perf_counter() - started  # type: ignore[attr-defined]
-    try:
+    with contextlib.suppress(OSError):  # a read-only cache only costs a rebuild next time
         index.save(path)
-    except OSError:
-        pass  # a read-only cache directory only costs a rebuild next time
     return index

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache, lru_cache
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -170,9 +171,11 @@ def compare_texts(reference: str, other: str) -> list[Difference]:
     return diffs
 
 
-_NUMBERED = re.compile(r"^(?:#+\s*)?(?:Section\s+)?(\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zA-Z]|[ivxIVX]{1,4})"
-                       r"[.)]?)\s+([^.:\n]{2,90}[.:]?)")
-_TITLED = re.compile(r"^(?:#+\s*|Attachment|Exhibit|Schedule|Appendix|Article\s+\d+)", re.IGNORECASE)
+_NUMBERED = re.compile(r"^(?:#+\s*)?(?:Section\s+)?"
+                       r"(\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zA-Z]|[ivxIVX]{1,4})[.)]?)"
+                       r"\s+([^.:\n]{2,90}[.:]?)")
+_TITLED = re.compile(r"^(?:#+\s*|Attachment|Exhibit|Schedule|Appendix|Article\s+\d+)",
+                     re.IGNORECASE)
 
 
 def _heading(line: str) -> str | None:
@@ -218,9 +221,17 @@ def _cluster(blocks: list[tuple[int, int, int, int]], ref_len: int) -> tuple[int
     return best
 
 
+_Op = tuple[str, int, int, int, int]
+
+
+def _opcodes(a: list[int], b: list[int]) -> list[_Op]:
+    """LCS alignment of two token-id sequences (rapidfuzz's bit-parallel Indel)."""
+    return cast(list[_Op], Indel.opcodes(a, b).as_list())
+
+
 def _align(index: Index, r: int, share: float, sub: list[int]) -> _Aligned:
     ref = index.ref_ids(r).tolist()
-    ops = Indel.opcodes(ref, sub).as_list()
+    ops = _opcodes(ref, sub)
     blocks = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag == "equal"]
     q_start, q_end, matched = _cluster(blocks, len(ref))
     ref_unmatched = len(ref) - matched
@@ -241,7 +252,7 @@ def _diffs(ref: _RefText, ref_ids: list[int], region_ids: list[int], qtok: Token
     Returns the significant differences, the labels of optional parts that are absent, and
     the number of reference words accounted for (matched, or differing insignificantly).
     """
-    ops = Indel.opcodes(ref_ids, region_ids).as_list()
+    ops = _opcodes(ref_ids, region_ids)
     groups: list[list[int]] = []  # [i1, i2, j1, j2] of merged non-equal operations
     matched = 0
     for tag, i1, i2, j1, j2 in ops:
@@ -295,9 +306,8 @@ def _ignorable(ref: _RefText, i1: int, i2: int, rw: list[str], qw: list[str]) ->
         side = rw or qw
         if all(_MARKER.match(w) for w in side):
             return True  # list numbering that one side kept
-    if rw and all(i in ref.variable for i in range(i1, i2)):
-        return True  # a placeholder such as [yyyy] [name of copyright owner], filled in
-    return False
+    # a placeholder such as [yyyy] [name of copyright owner], filled in
+    return bool(rw) and all(i in ref.variable for i in range(i1, i2))
 
 
 def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:

@@ -7,7 +7,14 @@ from __future__ import annotations
 import os
 from functools import cache
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    select_autoescape,
+)
 
 DISCLAIMER = ("This report is legal information, not legal advice. Every statement rests on the "
               "license text quoted with it; have counsel review the gray areas before relying "
@@ -17,7 +24,7 @@ DISCLAIMER = ("This report is legal information, not legal advice. Every stateme
 @cache
 def environment() -> Environment:
     """Templates from the package; $LICENTIA_TEMPLATES (a directory) overrides any of them."""
-    loaders = []
+    loaders: list[BaseLoader] = []
     override = os.environ.get("LICENTIA_TEMPLATES")
     if override:
         loaders.append(FileSystemLoader(override))

@@ -1,0 +1,84 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""`licentia explain REF`: every term of a license, each with the clause that says it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from licentia.catalog.explain import explain as explain_license
+from licentia.catalog.explain import facts_json, to_json
+from licentia.catalog.terms import Clause
+from licentia.cli._common import fail, out, print_json
+from licentia.reference import Resolved, resolve_reference
+from licentia.report.render import DISCLAIMER
+
+
+def single_license(ref: str) -> Resolved:
+    resolved = resolve_reference(ref)
+    if len(resolved.licenses) > 1:
+        names = ", ".join(lic.key for lic in resolved.licenses)
+        fail(f"{ref}: names {len(resolved.licenses)} licenses ({names}); give one at a time")
+    return resolved
+
+
+def render_clause(c: Clause, indent: str = "  ") -> None:
+    tags = f" [{', '.join(c.taxonomy)}]" if c.taxonomy else ""
+    values = c.value.model_dump(mode="json", exclude_none=True)
+    shown = "; ".join(f"{k}={v}" for k, v in values.items())
+    extra = []
+    if c.flows_down:
+        extra.append("flows down")
+    if c.incorporated_by_reference:
+        extra.append(f"incorporated from {c.incorporated_by_reference}")
+    if c.artifacts:
+        extra.append("binds " + ", ".join(a.value for a in c.artifacts))
+    out.print(f"{indent}[bold]{escape(c.title)}[/bold]{escape(tags)}")
+    if shown or extra:
+        out.print(f"{indent}  [dim]{escape('; '.join(filter(None, [shown, *extra])))}[/dim]")
+    for ev in c.evidence:
+        doc = "" if ev.document == "license" else f", {ev.document}"
+        out.print(f"{indent}  [italic]\u201c{escape(ev.quote)}\u201d[/italic] "
+                  f"[dim]({escape(ev.section)}{escape(doc)})[/dim]")
+    if c.note:
+        out.print(f"{indent}  [dim]note: {escape(c.note)}[/dim]")
+
+
+def explain(
+    ref: Annotated[str, typer.Argument(help="License id, SPDX id, HF tag, or a license file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Explain a license's terms: permissions, conditions, limitations, use restrictions,
+    thresholds, patent grant, copyleft — each with its verbatim quote and section."""
+    resolved = single_license(ref)
+    exp = explain_license(resolved.license)
+    data = to_json(exp)
+    if resolved.identification is not None:
+        data["identification"] = resolved.identification.to_json()
+    if as_json:
+        print_json(data)
+        return
+    lic, sheet = exp.license, exp.sheet
+    title = sheet.title if sheet else lic.name
+    version = f" — {sheet.version}" if sheet else ""
+    out.print(f"[bold]{escape(title)}[/bold]{escape(version)}  ({lic.key}, {lic.spdx})")
+    if resolved.identification is not None:
+        ident = resolved.identification
+        out.print(f"identified in {escape(ident.path)}: {ident.result.value}")
+    facts = facts_json(lic, sheet)
+    out.print("  " + "  ".join(f"{k}: {v}" for k, v in facts.items() if k != "source")
+              + f"  [dim]({escape(str(facts['source']))})[/dim]")
+    if sheet is None:
+        out.print(f"[yellow]{escape(data['note'])}[/yellow]")
+    for kind, clauses in exp.groups:
+        out.print(f"\n[bold underline]{kind.value}[/bold underline] ({len(clauses)})")
+        for c in clauses:
+            render_clause(c)
+    if sheet is not None:
+        for doc in sheet.documents:
+            out.print(f"\n[dim]incorporated by reference: {escape(doc.title)} "
+                      f"({escape(doc.url or doc.id)})[/dim]")
+    out.print(f"\n[dim]{DISCLAIMER}[/dim]")
