@@ -10,6 +10,7 @@ from pathlib import Path
 from license_expression import ExpressionError, get_spdx_licensing
 
 from licentia.catalog.catalog import License, catalog
+from licentia.catalog.terms import Sheet, sheet_for
 from licentia.errors import InputError, UnknownLicenseError
 from licentia.identify import Identification, identify_file
 
@@ -22,11 +23,18 @@ class Resolved:
     licenses: tuple[License, ...]
     expression: str | None = None  # an SPDX expression naming several licenses
     identification: Identification | None = None  # when the reference is a file
+    # a term sheet built for this very text (a license licentia drafted), not a packaged one
+    generated_sheet: Sheet | None = None
 
     @property
     def license(self) -> License:
         """The single license (the first, for an expression)."""
         return self.licenses[0]
+
+    @property
+    def sheet(self) -> Sheet | None:
+        """The term sheet to reason over: the text's own, else the packaged one."""
+        return self.generated_sheet or sheet_for(self.license.key)
 
 
 def _looks_like_path(ref: str) -> bool:

@@ -87,7 +87,7 @@ def _clip(text: str, show_all: bool, limit: int = 240) -> str:
 
 def identify(
     paths: Annotated[list[Path], typer.Argument(help="License files, model cards, source files.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON, one object per path.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Show every difference in full.")] = False,
 ) -> None:
     """Identify the exact license (version, variant) of each file, and what differs."""
