@@ -21,6 +21,7 @@ demo: $(STAMP)  ## identify the example inputs (written from the installed Licen
 test: $(STAMP)  ## lint, type-check and run the whole test suite
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/reuse lint --quiet || $(VENV)/bin/reuse lint
 	$(VENV)/bin/pytest -q
 
 bench: $(STAMP)  ## licentia vs ScanCode on the same files

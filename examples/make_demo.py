@@ -17,6 +17,7 @@ import textwrap
 from pathlib import Path
 
 from licentia.catalog.licensedb import read_text
+from licentia.normalize import SPDX_TAG
 
 
 def main(out: Path) -> None:
@@ -46,7 +47,7 @@ def main(out: Path) -> None:
         "Copyright (c) 2019 Example Vendor\n\n" + read_text("mit"), encoding="utf-8")
 
     (out / "train.py").write_text(
-        "# SPDX-License-Identifier: Apache-2.0\n#\n"
+        f"# {SPDX_TAG}: Apache-2.0\n#\n"
         "# Licensed under the Apache License, Version 2.0 (the \"License\");\n"
         "# you may not use this file except in compliance with the License.\n"
         "# You may obtain a copy of the License at\n#\n"

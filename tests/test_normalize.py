@@ -9,7 +9,7 @@ import textwrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from licentia.normalize import mask, spdx_identifiers, tokenize, words
+from licentia.normalize import SPDX_TAG, mask, spdx_identifiers, tokenize, words
 
 # a word made only of roman-numeral letters, at the start of a line and followed by a period,
 # is list numbering ("iv."): such words are left out of generated texts
@@ -93,6 +93,6 @@ def test_markdown_link_targets_are_dropped() -> None:
 
 
 def test_spdx_identifiers_with_lines() -> None:
-    text = ("#!/usr/bin/env python\n# SPDX-License-Identifier: MIT OR Apache-2.0\n"
-            "/* SPDX-License-Identifier: GPL-2.0-only */\n")
+    text = (f"#!/usr/bin/env python\n# {SPDX_TAG}: MIT OR Apache-2.0\n"
+            f"/* {SPDX_TAG}: GPL-2.0-only */\n")
     assert spdx_identifiers(text) == [(2, "MIT OR Apache-2.0"), (3, "GPL-2.0-only")]

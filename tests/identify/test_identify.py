@@ -13,6 +13,7 @@ from licentia.catalog.catalog import Family, Source, catalog
 from licentia.catalog.licensedb import read_text
 from licentia.identify import Result, identify_text
 from licentia.identify.index import Index
+from licentia.normalize import SPDX_TAG
 
 AI_KEYS = sorted(
     lic.key for lic in catalog().list(Family.AI) if lic.source is Source.LICENSEDB
@@ -165,7 +166,7 @@ def test_several_licenses_in_one_file(index: Index) -> None:
 
 def test_source_header_notice_and_spdx_tag(index: Index) -> None:
     text = (
-        "# SPDX-License-Identifier: MIT OR Apache-2.0\n"
+        f"# {SPDX_TAG}: MIT OR Apache-2.0\n"
         "#\n# Licensed under the Apache License, Version 2.0 (the \"License\");\n"
         "# you may not use this file except in compliance with the License.\n"
         "# You may obtain a copy of the License at\n#\n"
@@ -184,7 +185,7 @@ def test_source_header_notice_and_spdx_tag(index: Index) -> None:
 
 
 def test_unknown_spdx_id_is_a_note(index: Index) -> None:
-    r = identify_text("// SPDX-License-Identifier: Not-A-License-1.0\nint main;\n", index=index)
+    r = identify_text(f"// {SPDX_TAG}: Not-A-License-1.0\nint main;\n", index=index)
     assert r.result is Result.NONE
     assert any("Not-A-License-1.0" in n for n in r.notes)
 

@@ -16,14 +16,14 @@ from licentia.identify.matcher import Match, match
 from licentia.identify.modelcard import ModelCard, parse_model_card
 from licentia.identify.reader import read_text_file
 from licentia.identify.result import Declared, Failure, Identification, Result
-from licentia.normalize import spdx_identifiers, tokenize
+from licentia.normalize import SPDX_TAG, spdx_identifiers, tokenize
 
 MODIFIED_MIN_COVERAGE = 80.0
 AMBIGUITY_PENALTY = 0.85
 
 
 def _spdx_matches(text: str) -> tuple[list[Match], list[str]]:
-    """Matches for `SPDX-License-Identifier:` tags, and notes on ids licentia doesn't know."""
+    """Matches for SPDX license identifier tags, and notes on ids licentia doesn't know."""
     matches: list[Match] = []
     notes: list[str] = []
     licensing = get_spdx_licensing()
@@ -42,7 +42,7 @@ def _spdx_matches(text: str) -> tuple[list[Match], list[str]]:
             if lic is None:
                 notes.append(f"line {line}: unknown SPDX license id {symbol.key!r}")
                 continue
-            matches.append(Match(lic.key, "spdx-id", f"SPDX-License-Identifier: {expr}", line,
+            matches.append(Match(lic.key, "spdx-id", f"{SPDX_TAG}: {expr}", line,
                                  line, 100.0, 1.0))
     return matches, notes
 
