@@ -26,11 +26,9 @@ from licentia import cache as _cache
 from licentia.catalog import licensedb
 from licentia.normalize import tokenize
 
-FORMAT = 8  # bump when the normalizer or the index layout changes
+FORMAT = 9  # bump when the normalizer or the index layout changes
 MIN_NOTICE_TOKENS = 12
 _SHIFT = 24  # bigram id = first << 24 | second; the vocabulary stays far below 2**24
-# bigrams in more than this share of references ("of the") carry no signal
-MAX_DF_SHARE = 0.08
 _COMPOUND = re.compile(r"\b(and|or|with)\b")
 
 Progress = Callable[[str, int, int], None]
@@ -132,21 +130,16 @@ class Index:
         all_r = np.concatenate(pairs_r)
         order = np.argsort(all_b, kind="stable")
         all_b, all_r = all_b[order], all_r[order]
-        keys, starts, df = np.unique(all_b, return_index=True, return_counts=True)
+        # common bigrams ("of the") stay, with a weight near zero: a notice made only of
+        # common phrases (the GPL's "This program is free software...") must still be found
+        bg_keys, df = np.unique(all_b, return_counts=True)
         n_refs = len(refs)
-        keep = df <= max(2, int(MAX_DF_SHARE * n_refs))
-        idf = np.log(n_refs / df).astype(np.float32)
-        # drop the postings of the commonest bigrams
-        keep_rows = np.repeat(keep, df)
-        bg_keys = keys[keep]
-        bg_refs = all_r[keep_rows]
-        kept_df = df[keep]
+        bg_idf = np.log((n_refs + 1) / df).astype(np.float32)
+        bg_refs = all_r
         bg_ptr = np.zeros(len(bg_keys) + 1, dtype=np.int64)
-        np.cumsum(kept_df, out=bg_ptr[1:])
-        bg_idf = idf[keep]
-        ref_weight = np.bincount(bg_refs, weights=np.repeat(bg_idf, kept_df),
+        np.cumsum(df, out=bg_ptr[1:])
+        ref_weight = np.bincount(bg_refs, weights=np.repeat(bg_idf, df),
                                  minlength=n_refs).astype(np.float32)
-        del starts
         words_list = [""] * len(vocab)
         for w, i in vocab.items():
             words_list[i] = w

@@ -28,6 +28,9 @@ _FULL_TEXT = {"text", "fingerprint"}
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s", re.IGNORECASE)
 _ANGLE_BRACKETED = re.compile(r"<?\s*(?:https?://|mailto:)?[\w.@/-]+\s*>?")
 _MARKER = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})$")
+# capitalized words that stand for the licensor's own name in a mixed-case sentence
+_CAPS_PLACEHOLDERS = {"ORGANIZATION", "ORGANISATION", "OWNER", "AUTHOR", "AUTHORS", "HOLDER",
+                      "HOLDERS", "COMPANY", "LICENSOR", "NAME", "YEAR"}
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\]|<[^<>\n]{1,80}>|\{\{?[^{}\n]{1,80}\}?\}")
 
 
@@ -132,6 +135,14 @@ def _prepare(text: str, optional_key: str | None) -> _RefText:
         for i, s in enumerate(tokens.starts):
             if m.start() <= s < m.end():
                 variable.add(i)
+    lines_of_text = text.splitlines()
+    for i, (s, e) in enumerate(zip(tokens.starts, tokens.ends, strict=True)):
+        raw = text[s:e]
+        if raw in _CAPS_PLACEHOLDERS:
+            line = lines_of_text[tokens.lines[i] - 1]
+            letters = [c for c in line if c.isalpha()]
+            if sum(c.isupper() for c in letters) < 0.5 * len(letters):
+                variable.add(i)  # "Neither the name of the ORGANIZATION nor ..."
     optional = []
     words = list(tokens.words)
     for spec in _optional_sections().get(optional_key, []) if optional_key else []:
