@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
 
 # Equivalent words (SPDX matching guidelines, "varietal word spelling"), applied per token.
 EQUIVALENTS: dict[str, str] = {
@@ -60,22 +59,22 @@ _HTML_TAG = re.compile(
 # A list marker at the start of a line (after Markdown prefixes): 1. 1.2 (a) a) iv. A.
 _LINE_MARKER = re.compile(
     r"^[ \t>#*+\-•·▪◦–]*"
-    r"(?:\(?\d{1,3}(?:\.\d{1,3})+[.)]?|\(?\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-zA-Z][.)]|\([a-zA-Z]{1,4}\)"
+    r"(?:\(?\d{1,3}(?:\.\d{1,3})+[.)]?|\(?\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)"
     r"|[ivxIVX]{1,5}[.)])"
     r"(?=[*_]*(?:[ \t]|$))",
     re.MULTILINE,
 )
 # The same markers inside a re-wrapped line, after the end of a sentence.
 _INLINE_MARKER = re.compile(
-    r"(?<=[.;:])[ \t]+"
-    r"(\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-zA-Z][.)]|\([a-zA-Z]{1,4}\)|[ivxIVX]{1,4}[.)])"
+    r"(?<=[.;:\u201d\"])[ \t]+"
+    r"(\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)|[ivxIVX]{1,4}[.)])"
     r"(?=[*_]*[ \t])"
 )
 # A copyright notice line: "Copyright (c) 2024 Name", "© 2020", "(c) 1999 ...",
 # "All rights reserved."
 _COPYRIGHT_LINE = re.compile(
     r"^[ \t>#*_\-]*(?:(?:copyright|\(c\)|©)[*_]*[ \t]*"
-    r"(?:\(c\)|©|\d{4}|\[yyyy\]|<year>|\{year\}|\[year\]|\{\{|\$year|\d{4}[-–,])[^\n]*"
+    r"(?:\(c\)|©|\d{4}|\[yyyy\]|<year>|\{year\}|\[year\]|\{\{|\$year|\d{4}[-–,])[^\n]{0,160}"
     r"|all rights reserved\.?[ \t]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -85,17 +84,63 @@ _SPDX_ID_LINE = re.compile(SPDX_TAG + r"\s*:\s*(?P<expr>[^\n*]+?)\s*(?:\*/|-->|#
                            re.MULTILINE)
 
 
-@dataclass(frozen=True, slots=True)
 class Tokens:
-    """Normalized tokens of one text, each with its character span and 1-based line."""
+    """Normalized tokens of one text; each token's character span and 1-based line are
+    computed on first use (identification of a verbatim text never needs them)."""
 
-    words: tuple[str, ...]
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-    lines: tuple[int, ...]
+    __slots__ = ("_ends", "_lines", "_masked", "_starts", "_text", "words")
+
+    def __init__(self, words: tuple[str, ...], masked: str, text: str) -> None:
+        self.words = words
+        self._masked = masked
+        self._text = text
+        self._starts: tuple[int, ...] | None = None
+        self._ends: tuple[int, ...] = ()
+        self._lines: tuple[int, ...] | None = None
 
     def __len__(self) -> int:
         return len(self.words)
+
+    def _spans(self) -> None:
+        starts, ends = [], []
+        for m in _TOKEN.finditer(self._masked):
+            starts.append(m.start())
+            ends.append(m.end())
+        self._starts, self._ends = tuple(starts), tuple(ends)
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        if self._starts is None:
+            self._spans()
+        assert self._starts is not None
+        return self._starts
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        if self._starts is None:
+            self._spans()
+        return self._ends
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        if self._lines is None:
+            breaks = [i for i, c in enumerate(self._text) if c == "\n"]
+            self._lines = tuple(bisect_right(breaks, s - 1) + 1 for s in self.starts)
+        return self._lines
+
+    def line_of(self, i: int) -> int:
+        """The line of token i, without computing every span for a first or last token."""
+        if self._lines is not None or 0 < i < len(self.words) - 1:
+            return self.lines[i]
+        masked = self._masked
+        if i == 0:
+            m = _TOKEN.search(masked)
+            assert m is not None
+            return self._text.count("\n", 0, m.start()) + 1
+        end = len(masked) - 1
+        while end > 0 and not (masked[end].isalnum() and masked[end] != "_"):
+            end -= 1
+        return self._text.count("\n", 0, end) + 1
 
     def slice_text(self, text: str, i: int, j: int) -> str:
         """The original text covered by tokens i..j-1 (whitespace collapsed)."""
@@ -123,8 +168,8 @@ def mask(text: str, markers: bool = True) -> str:
     `markers=False` keeps list numbering (for checking quotes that run across a line break
     where a number happens to start the next line).
     """
-    out = _blank(text, _MD_LINK_TARGET)
-    out = _blank(out, _HTML_TAG)
+    out = _blank(text, _MD_LINK_TARGET) if "](" in text else text
+    out = _blank(out, _HTML_TAG) if "<" in out else out
     out = _blank(out, _COPYRIGHT_LINE)
     if markers:
         out = _blank(out, _LINE_MARKER)
@@ -133,28 +178,43 @@ def mask(text: str, markers: bool = True) -> str:
 
 
 def normalize_word(raw: str) -> str:
-    word = unicodedata.normalize("NFKC", raw).casefold()
+    word = unicodedata.normalize("NFKC", raw).lower()
     return EQUIVALENTS.get(word, word)
 
 
+_ASCII_WORD = set(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_ASCII_SPACES = bytes(c if c in _ASCII_WORD else 32 for c in range(256))
+_EQUIVALENT_WORDS = frozenset(EQUIVALENTS)
+
+
+def _split_words(text: str) -> list[str] | None:
+    """The words of `text` as _TOKEN finds them, lower-cased; None when a fast pass can't."""
+    if text.isascii():
+        # bytes.translate + split: five times faster than the regex, same tokens
+        return text.encode("ascii").translate(_ASCII_SPACES).decode("ascii").lower().split()
+    lowered = text.lower()
+    if len(lowered) == len(text) and unicodedata.is_normalized("NFKC", text):
+        return _TOKEN.findall(lowered)
+    return None
+
+
 def tokenize(text: str, markers: bool = True) -> Tokens:
-    """Normalized tokens of `text` with their spans and lines (list numbering dropped)."""
+    """Normalized tokens of `text` (list numbering dropped); spans and lines on demand."""
     masked = mask(text, markers)
-    line_starts = [0]
-    line_starts.extend(m.end() for m in re.finditer("\n", text))
-    words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    lines: list[int] = []
-    for m in _TOKEN.finditer(masked):
-        norm = normalize_word(m.group(0))
-        s, e = m.span()
-        line = bisect_right(line_starts, s)
-        words.append(norm)
-        starts.append(s)
-        ends.append(e)
-        lines.append(line)
-    return Tokens(tuple(words), tuple(starts), tuple(ends), tuple(lines))
+    raw = _split_words(masked)
+    if raw is None:
+        return Tokens(tuple(normalize_word(w) for w in _TOKEN.findall(masked)), masked, text)
+    if not _EQUIVALENT_WORDS.isdisjoint(raw):
+        get = EQUIVALENTS.get
+        raw = [get(w, w) for w in raw]
+    return Tokens(tuple(raw), masked, text)
+
+
+def raw_words(text: str) -> list[str]:
+    """Words of `text` as written, only case and punctuation ignored (nothing masked): what
+    a verbatim copy shares with its reference, found without normalizing anything else."""
+    raw = _split_words(text)
+    return raw if raw is not None else [w.lower() for w in _TOKEN.findall(text)]
 
 
 def words(text: str, markers: bool = True) -> list[str]:

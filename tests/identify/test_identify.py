@@ -10,6 +10,7 @@ import textwrap
 import pytest
 
 from licentia.catalog.catalog import Family, Source, catalog
+from licentia.catalog.evidence import corpus_dir
 from licentia.catalog.licensedb import read_text
 from licentia.identify import Result, identify_text
 from licentia.identify.index import Index
@@ -202,3 +203,46 @@ def test_a_fragment_is_partial(index: Index) -> None:
     assert r.result is Result.PARTIAL
     assert r.license is not None and r.license.key == "gpl-3.0"
     assert 20 < r.coverage < 80
+
+
+def test_llama_3_april_2024_known_by_fingerprint(index: Index) -> None:
+    corpus = corpus_dir()
+    if corpus is None:
+        pytest.skip("the development corpus is not beside the project")
+    text = (corpus / "ai-reference/meta-llama-models__llama3__LICENSE").read_text(encoding="utf-8")
+    full = identify_text(text, index=index)
+    assert (full.result, full.license.key if full.license else None) == (
+        Result.EXACT, "llama-3-license-2024")
+    license_only = text[: text.index("Meta Llama 3 Acceptable Use Policy")]
+    bare = identify_text(license_only, index=index)
+    assert bare.result is Result.EXACT and bare.license and bare.license.key == "llama-3-license-2024"
+    changed = identify_text(license_only.replace("700 million", "7 million"), index=index)
+    assert changed.result is Result.MODIFIED
+    assert changed.license and changed.license.key == "llama-3-license-2024"
+    assert any("7" in d.found for d in changed.differences)
+    # Llama 3.1's text is not taken for Llama 3, nor the reverse
+    other = identify_text(read_text("llama-3.1-license-2024"), index=index)
+    assert other.license and other.license.key == "llama-3.1-license-2024"
+
+
+def test_bsd_with_the_holder_named_is_exact(index: Index) -> None:
+    text = read_text("bsd-new").replace("the ORGANIZATION", "Example Labs")
+    r = identify_text("Copyright (c) 2021, Example Labs\nAll rights reserved.\n\n" + text,
+                      index=index)
+    assert r.result is Result.EXACT and r.license and r.license.key == "bsd-new"
+
+
+def test_gpl_header_notice(index: Index) -> None:
+    text = (
+        "/*\n * This program is free software; you can redistribute it and/or modify\n"
+        " * it under the terms of the GNU General Public License as published by\n"
+        " * the Free Software Foundation; either version 2 of the License, or\n"
+        " * (at your option) any later version.\n *\n"
+        " * This program is distributed in the hope that it will be useful,\n"
+        " * but WITHOUT ANY WARRANTY; without even the implied warranty of\n"
+        " * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the\n"
+        " * GNU General Public License for more details.\n */\nint x;\n"
+    )
+    r = identify_text(text, index=index)
+    assert r.license is not None and r.license.key == "gpl-2.0-plus"
+    assert r.matches[0].kind == "notice" and r.matches[0].start_line == 2

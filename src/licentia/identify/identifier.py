@@ -4,10 +4,13 @@
 
 from __future__ import annotations
 
+import multiprocessing as mp
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 from pathlib import Path
 
-from license_expression import ExpressionError, get_spdx_licensing
+from license_expression import ExpressionError, Licensing, get_spdx_licensing
 
 from licentia.catalog.catalog import catalog
 from licentia.errors import LicentiaError
@@ -16,19 +19,28 @@ from licentia.identify.matcher import Match, match
 from licentia.identify.modelcard import ModelCard, parse_model_card
 from licentia.identify.reader import read_text_file
 from licentia.identify.result import Declared, Failure, Identification, Result
-from licentia.normalize import SPDX_TAG, spdx_identifiers, tokenize
+from licentia.normalize import SPDX_TAG, spdx_identifiers
 
 MODIFIED_MIN_COVERAGE = 80.0
 AMBIGUITY_PENALTY = 0.85
+
+
+@cache
+def spdx_licensing() -> Licensing:
+    """license-expression's SPDX licensing (building it takes ~40 ms: once per process)."""
+    return get_spdx_licensing()
 
 
 def _spdx_matches(text: str) -> tuple[list[Match], list[str]]:
     """Matches for SPDX license identifier tags, and notes on ids licentia doesn't know."""
     matches: list[Match] = []
     notes: list[str] = []
-    licensing = get_spdx_licensing()
+    tags = spdx_identifiers(text)
+    if not tags:
+        return matches, notes
+    licensing = spdx_licensing()
     cat = catalog()
-    for line, expr in spdx_identifiers(text):
+    for line, expr in tags:
         try:
             parsed = licensing.parse(expr)
         except ExpressionError as exc:
@@ -75,10 +87,12 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
     all_notes = list(notes)
     if not text.strip():
         return Identification(path, Result.NONE, notes=tuple(all_notes) or ("no text",))
-    tokens = tokenize(text)
-    found = match(ix, text, tokens)
+    found = match(ix, text)
     spdx, spdx_notes = _spdx_matches(text)
     all_notes += spdx_notes
+    # a tag quoted inside a full license text (an example in its how-to-apply part) is text
+    spans = [(m.start_line, m.end_line) for m in found if m.kind in {"text", "fingerprint"}]
+    spdx = [m for m in spdx if not any(a <= m.start_line <= b for a, b in spans)]
     found = sorted(found + spdx, key=lambda m: (m.start_line, m.kind))
     result, primary, conf = _classify(found)
     for m in found:
@@ -191,18 +205,46 @@ def identify_file(path: Path, index: Index | None = None) -> Identification:
     return identify_text(tf.text, str(path), index, notes)
 
 
+PARALLEL_MIN_FILES = 64  # below this, starting worker processes costs more than it saves
+_CHUNK = 16
+
+
+def _identify_one(path: Path, index: Index | None = None) -> Identification | Failure:
+    try:
+        return identify_file(path, index)
+    except LicentiaError as exc:
+        return Failure(str(path), exc.message)
+
+
+def _identify_chunk(paths: list[Path]) -> list[Identification | Failure]:
+    return [_identify_one(p) for p in paths]
+
+
 def identify_paths(
     paths: Iterable[Path], index: Index | None = None,
     progress: Callable[[int, int, Path], None] | None = None,
+    jobs: int = 1,
 ) -> list[Identification | Failure]:
-    """Identify each path; an unreadable one becomes a Failure and the others go on."""
+    """Identify each path, in order; an unreadable one becomes a Failure and the others go on.
+
+    With `jobs` > 1 and many files, the work is shared by that many processes (forked after
+    the index is loaded, so each starts at once).
+    """
     items = list(paths)
-    out: list[Identification | Failure] = []
-    for n, path in enumerate(items):
-        if progress:
-            progress(n, len(items), path)
-        try:
-            out.append(identify_file(path, index))
-        except LicentiaError as exc:
-            out.append(Failure(str(path), exc.message))
-    return out
+    total = len(items)
+    if jobs <= 1 or total < PARALLEL_MIN_FILES or "fork" not in mp.get_all_start_methods():
+        out: list[Identification | Failure] = []
+        for n, path in enumerate(items):
+            if progress:
+                progress(n, total, path)
+            out.append(_identify_one(path, index))
+        return out
+    get_index()  # loaded before forking: the workers share it
+    chunks = [items[i : i + _CHUNK] for i in range(0, total, _CHUNK)]
+    results: list[Identification | Failure] = []
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
+        for chunk_result in pool.map(_identify_chunk, chunks):
+            results.extend(chunk_result)
+            if progress:
+                progress(len(results), total, items[len(results) - 1])
+    return results

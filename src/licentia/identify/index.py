@@ -10,6 +10,7 @@ matcher then aligns only the best few candidates.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import json
 import re
@@ -24,9 +25,9 @@ import numpy.typing as npt
 
 from licentia import cache as _cache
 from licentia.catalog import licensedb
-from licentia.normalize import tokenize
+from licentia.normalize import raw_words, tokenize
 
-FORMAT = 9  # bump when the normalizer or the index layout changes
+FORMAT = 12  # bump when the normalizer or the index layout changes
 MIN_NOTICE_TOKENS = 12
 _SHIFT = 24  # bigram id = first << 24 | second; the vocabulary stays far below 2**24
 _COMPOUND = re.compile(r"\b(and|or|with)\b")
@@ -85,6 +86,8 @@ class Index:
         bg_refs: npt.NDArray[np.int32],
         bg_idf: npt.NDArray[np.float32],
         ref_weight: npt.NDArray[np.float32],
+        raw_digests: npt.NDArray[np.uint8],
+        raw_refs: npt.NDArray[np.int32],
     ) -> None:
         self.vocab = vocab
         self.word_ids = {w: i for i, w in enumerate(vocab)}
@@ -96,6 +99,12 @@ class Index:
         self.bg_refs = bg_refs
         self.bg_idf = bg_idf
         self.ref_weight = ref_weight
+        self.raw_digests = raw_digests
+        self.raw_refs = raw_refs
+        # digest of a license text's raw words -> its reference: verbatim copies in O(1)
+        self.verbatim: dict[bytes, int] = {}
+        for n, r in enumerate(raw_refs.tolist()):
+            self.verbatim.setdefault(raw_digests[n * _DIGEST : (n + 1) * _DIGEST].tobytes(), r)
         self.by_key: dict[str, int] = {}
         for i, ref in enumerate(refs):
             if ref.kind == "text":
@@ -107,10 +116,15 @@ class Index:
         vocab: dict[str, int] = {}
         refs: list[RefInfo] = []
         chunks: list[npt.NDArray[np.int32]] = []
+        raw_digests: list[bytes] = []
+        raw_refs: list[int] = []
         for info, text in _iter_references(progress):
             words = tokenize(text).words
             if info.kind == "notice" and len(words) < MIN_NOTICE_TOKENS:
                 continue
+            if info.kind == "text":
+                raw_digests.append(raw_digest(text))
+                raw_refs.append(len(refs))
             ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in words), np.int32,
                               count=len(words))
             refs.append(info)
@@ -144,7 +158,8 @@ class Index:
         for w, i in vocab.items():
             words_list[i] = w
         return cls(words_list, refs, tokens, offsets, bg_keys, bg_ptr, bg_refs, bg_idf,
-                   ref_weight)
+                   ref_weight, np.frombuffer(b"".join(raw_digests), dtype=np.uint8),
+                   np.array(raw_refs, dtype=np.int32))
 
     # -- persistence ------------------------------------------------------------------------
     def save(self, path: Path) -> None:
@@ -153,7 +168,8 @@ class Index:
         np.savez(buf, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
                  tokens=self.tokens, offsets=self.offsets, bg_keys=self.bg_keys,
                  bg_ptr=self.bg_ptr, bg_refs=self.bg_refs, bg_idf=self.bg_idf,
-                 ref_weight=self.ref_weight)
+                 ref_weight=self.ref_weight, raw_digests=self.raw_digests,
+                 raw_refs=self.raw_refs)
         _cache.atomic_write_bytes(path, buf.getvalue())
 
     @classmethod
@@ -162,7 +178,8 @@ class Index:
             meta = json.loads(data["meta"].tobytes())
             return cls(meta["vocab"], [RefInfo(*r) for r in meta["refs"]], data["tokens"],
                        data["offsets"], data["bg_keys"], data["bg_ptr"], data["bg_refs"],
-                       data["bg_idf"], data["ref_weight"])
+                       data["bg_idf"], data["ref_weight"], data["raw_digests"],
+                       data["raw_refs"])
 
     # -- queries ----------------------------------------------------------------------------
     def ref_ids(self, r: int) -> npt.NDArray[np.int32]:
@@ -171,7 +188,7 @@ class Index:
     def encode(self, words: Iterable[str]) -> npt.NDArray[np.int32]:
         """Token ids; words unknown to every reference get ids no reference has (-1)."""
         get = self.word_ids.get
-        return np.fromiter((get(w, -1) for w in words), np.int32)
+        return np.array([get(w, -1) for w in words], dtype=np.int32)
 
     def candidates(self, ids: npt.NDArray[np.int32], limit: int) -> list[tuple[int, float]]:
         """References whose rare bigrams the query contains most, best first: (ref, share)."""
@@ -195,10 +212,25 @@ class Index:
         share = score / np.maximum(self.ref_weight, 1e-9)
         # the most complete references, and the ones that explain most of the query: a short
         # notice is wholly inside a full license text, and both must be considered
-        by_share = np.argsort(-share, kind="stable")[:limit]
-        by_weight = np.argsort(-score, kind="stable")[:limit]
-        picked = dict.fromkeys([*by_weight.tolist(), *by_share.tolist()])
+        picked = dict.fromkeys([*_top(score, limit), *_top(share, limit)])
         return [(r, float(share[r])) for r in picked if share[r] > 0]
+
+
+_DIGEST = 16
+
+
+def raw_digest(text: str) -> bytes:
+    """Digest of a text's raw words (see normalize.raw_words)."""
+    return hashlib.blake2b("\x00".join(raw_words(text)).encode(), digest_size=_DIGEST).digest()
+
+
+def _top(values: npt.NDArray[np.float64], limit: int) -> list[int]:
+    """Indices of the `limit` largest values, largest first."""
+    if len(values) > limit:
+        part = np.argpartition(-values, limit)[:limit]
+    else:
+        part = np.arange(len(values))
+    return [int(i) for i in part[np.argsort(-values[part], kind="stable")]]
 
 
 def _bigrams(ids: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
@@ -224,4 +256,7 @@ def get_index(progress: Progress | None = None) -> Index:
     index.build_seconds = time.perf_counter() - started  # type: ignore[attr-defined]
     with contextlib.suppress(OSError):  # a read-only cache only costs a rebuild next time
         index.save(path)
+        for stale in path.parent.glob("index-v*.npz"):
+            if stale != path:  # built for another LicenseDB or an older format
+                stale.unlink(missing_ok=True)
     return index

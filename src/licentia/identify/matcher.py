@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -16,11 +17,12 @@ import yaml
 from rapidfuzz.distance import Indel
 
 from licentia.catalog import external, licensedb
-from licentia.identify.index import Index, RefInfo
+from licentia.identify.index import Index, RefInfo, raw_digest
 from licentia.normalize import Tokens, tokenize
 
 CANDIDATES = 10
 MIN_QUERY_TOKENS = 8
+TEXT_BONUS = 4.0
 # text left over beside a full license text, at least this long, is reported as added
 MIN_LEFTOVER_TOKENS = 6
 MERGE_GAP = 2  # differences separated by at most this many equal tokens are shown as one
@@ -31,6 +33,7 @@ _MARKER = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})$")
 # capitalized words that stand for the licensor's own name in a mixed-case sentence
 _CAPS_PLACEHOLDERS = {"ORGANIZATION", "ORGANISATION", "OWNER", "AUTHOR", "AUTHORS", "HOLDER",
                       "HOLDERS", "COMPANY", "LICENSOR", "NAME", "YEAR"}
+_ARTICLES = {"the", "a", "an", "its", "their", "his", "her"}
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\]|<[^<>\n]{1,80}>|\{\{?[^{}\n]{1,80}\}?\}")
 
 
@@ -317,14 +320,73 @@ def _ignorable(ref: _RefText, i1: int, i2: int, rw: list[str], qw: list[str]) ->
         side = rw or qw
         if all(_MARKER.match(w) for w in side):
             return True  # list numbering that one side kept
-    # a placeholder such as [yyyy] [name of copyright owner], filled in
-    return bool(rw) and all(i in ref.variable for i in range(i1, i2))
+    # a placeholder such as [yyyy] [name of copyright owner] or "the ORGANIZATION", filled in
+    span = range(i1, i2)
+    return any(i in ref.variable for i in span) and all(
+        i in ref.variable or ref.tokens.words[i] in _ARTICLES for i in span)
+
+
+def _digest(ids: npt.NDArray[np.int32]) -> bytes:
+    return hashlib.blake2b(ids.tobytes(), digest_size=16).digest()
+
+
+@cache
+def _verbatim_table(index: Index) -> dict[bytes, tuple[int, tuple[str, ...]]]:
+    """Digest of each license text's tokens (also without its optional parts) -> reference."""
+    table: dict[bytes, tuple[int, tuple[str, ...]]] = {}
+    for r, info in enumerate(index.refs):
+        if info.kind != "text":
+            continue
+        ids = index.ref_ids(r)
+        table.setdefault(_digest(ids), (r, ()))
+        if info.key in _optional_sections():
+            opts = reference_text(info).optional
+            for opt in opts:
+                rest = np.concatenate([ids[: opt.start], ids[opt.end :]])
+                table.setdefault(_digest(rest), (r, (opt.label,)))
+    return table
+
+
+def _verbatim(index: Index, qtok: Tokens, ids: npt.NDArray[np.int32]) -> Match | None:
+    """The fast path: the text is a license's reference text word for word (after
+    normalization), perhaps under a short title."""
+    table = _verbatim_table(index)
+    for skip in range(min(MIN_LEFTOVER_TOKENS, len(ids) - MIN_QUERY_TOKENS)):
+        hit = table.get(_digest(ids[skip:]))
+        if hit is None:
+            continue
+        r, absent = hit
+        info = index.refs[r]
+        return Match(key=info.key, kind=info.kind, source=info.source,
+                     start_line=qtok.line_of(skip), end_line=qtok.line_of(len(ids) - 1),
+                     coverage=100.0, similarity=1.0, optional_absent=absent,
+                     span=(skip, len(ids)))
+    return None
+
+
+def _verbatim_raw(index: Index, text: str) -> Match | None:
+    """The fastest path: a verbatim copy of a LicenseDB text (case and punctuation aside)."""
+    r = index.verbatim.get(raw_digest(text))
+    if r is None:
+        return None
+    info = index.refs[r]
+    first = next((i for i, c in enumerate(text) if c.isalnum()), 0)
+    last = next((i for i in range(len(text) - 1, -1, -1) if text[i].isalnum()), 0)
+    n = len(index.ref_ids(r))
+    return Match(key=info.key, kind=info.kind, source=info.source,
+                 start_line=text.count("\n", 0, first) + 1,
+                 end_line=text.count("\n", 0, last) + 1, coverage=100.0, similarity=1.0,
+                 span=(0, n))
 
 
 def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:
     """Every license text or notice found in `text`, in order of position."""
+    if tokens is None and (verbatim := _verbatim_raw(index, text)) is not None:
+        return [verbatim]
     qtok = tokens if tokens is not None else tokenize(text)
     ids_all = index.encode(qtok.words)
+    if len(ids_all) >= MIN_QUERY_TOKENS and (fast := _verbatim(index, qtok, ids_all)):
+        return [fast]
     remaining = np.arange(len(qtok), dtype=np.int64)
     found: list[Match] = []
     for _ in range(32):
@@ -341,7 +403,10 @@ def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:
             continue
         sub = sub_ids.tolist()
         aligned = [_align(index, r, share, sub) for r, share in cands]
-        aligned.sort(key=lambda a: (-a.score, index.refs[a.ref].kind != "text", -a.share))
+        # a license's own text wins over a notice rule that differs from it by a filled-in
+        # placeholder or two
+        aligned.sort(key=lambda a: (-(a.score + (TEXT_BONUS if index.refs[a.ref].kind == "text"
+                                                  else 0.0)), -a.share))
         best = aligned[0]
         fp_match = _fingerprint_match(qtok, remaining, text, best.score)
         if fp_match is not None:

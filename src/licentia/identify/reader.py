@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from licentia.errors import InputError
 
 MAX_BYTES = 4 * 1024 * 1024  # no license text is this long; larger files are read in part
 _BINARY_SAMPLE = 8192
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def read_text_file(path: Path) -> TextFile:
         else:
             text = raw.decode("cp1252", errors="replace")
             notes.append("not valid UTF-8; decoded as Windows-1252")
-    controls = sum(1 for c in text[:_BINARY_SAMPLE] if ord(c) < 32 and c not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(text, 0, _BINARY_SAMPLE))
     if controls > 0.05 * min(len(text), _BINARY_SAMPLE):
         return TextFile(path, None, (*notes, "binary content (control characters)"))
     return TextFile(path, text, tuple(notes))
