@@ -15,7 +15,7 @@ from license_expression import ExpressionError, Licensing, get_spdx_licensing
 from licentia.catalog.catalog import catalog
 from licentia.errors import LicentiaError
 from licentia.identify.index import Index, get_index
-from licentia.identify.matcher import Match, match
+from licentia.identify.matcher import Match, match, verbatim_table
 from licentia.identify.modelcard import ModelCard, parse_model_card
 from licentia.identify.reader import read_text_file
 from licentia.identify.result import Declared, Failure, Identification, Result
@@ -62,7 +62,7 @@ def _spdx_matches(text: str) -> tuple[list[Match], list[str]]:
 def _classify(matches: list[Match]) -> tuple[Result, Match | None, float]:
     if not matches:
         return Result.NONE, None, 0.0
-    primary = max(matches, key=lambda m: (m.kind in {"text", "fingerprint"},
+    primary = max(matches, key=lambda m: (m.kind in {"text", "fingerprint", "template"},
                                           m.span[1] - m.span[0], m.coverage))
     keys = {m.key for m in matches}
 
@@ -87,11 +87,22 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
     all_notes = list(notes)
     if not text.strip():
         return Identification(path, Result.NONE, notes=tuple(all_notes) or ("no text",))
-    found = match(ix, text)
+    from licentia.draft.recognize import recognize as recognize_template  # imports identify
+
+    drafted = recognize_template(text)
+    if drafted is not None and drafted.match is not None:
+        # drafted from licentia's own template: the index looks only at what precedes it
+        head = text[: drafted.start]
+        found = [*(match(ix, head) if head.strip() else []), drafted.match]
+    else:
+        found = match(ix, text)
+    if drafted is not None:
+        all_notes += drafted.notes
     spdx, spdx_notes = _spdx_matches(text)
     all_notes += spdx_notes
     # a tag quoted inside a full license text (an example in its how-to-apply part) is text
-    spans = [(m.start_line, m.end_line) for m in found if m.kind in {"text", "fingerprint"}]
+    spans = [(m.start_line, m.end_line) for m in found
+             if m.kind in {"text", "fingerprint", "template"}]
     spdx = [m for m in spdx if not any(a <= m.start_line <= b for a, b in spans)]
     found = sorted(found + spdx, key=lambda m: (m.start_line, m.kind))
     result, primary, conf = _classify(found)
@@ -205,7 +216,7 @@ def identify_file(path: Path, index: Index | None = None) -> Identification:
     return identify_text(tf.text, str(path), index, notes)
 
 
-PARALLEL_MIN_FILES = 64  # below this, starting worker processes costs more than it saves
+PARALLEL_MIN_FILES = 1000  # below this, starting worker processes costs more than it saves
 _CHUNK = 16
 
 
@@ -218,6 +229,13 @@ def _identify_one(path: Path, index: Index | None = None) -> Identification | Fa
 
 def _identify_chunk(paths: list[Path]) -> list[Identification | Failure]:
     return [_identify_one(p) for p in paths]
+
+
+def warm_up(index: Index | None = None) -> None:
+    """Load what every identification needs (index, catalog, verbatim table) once."""
+    ix = index if index is not None else get_index()
+    catalog()
+    verbatim_table(ix)
 
 
 def identify_paths(
@@ -239,7 +257,7 @@ def identify_paths(
                 progress(n, total, path)
             out.append(_identify_one(path, index))
         return out
-    get_index()  # loaded before forking: the workers share it
+    warm_up(index)  # before forking: the workers share what is loaded
     chunks = [items[i : i + _CHUNK] for i in range(0, total, _CHUNK)]
     results: list[Identification | Failure] = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:

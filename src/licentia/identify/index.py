@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -224,7 +225,7 @@ def raw_digest(text: str) -> bytes:
     return hashlib.blake2b("\x00".join(raw_words(text)).encode(), digest_size=_DIGEST).digest()
 
 
-def _top(values: npt.NDArray[np.float64], limit: int) -> list[int]:
+def _top(values: npt.NDArray[Any], limit: int) -> list[int]:
     """Indices of the `limit` largest values, largest first."""
     if len(values) > limit:
         part = np.argpartition(-values, limit)[:limit]

@@ -331,7 +331,7 @@ def _digest(ids: npt.NDArray[np.int32]) -> bytes:
 
 
 @cache
-def _verbatim_table(index: Index) -> dict[bytes, tuple[int, tuple[str, ...]]]:
+def verbatim_table(index: Index) -> dict[bytes, tuple[int, tuple[str, ...]]]:
     """Digest of each license text's tokens (also without its optional parts) -> reference."""
     table: dict[bytes, tuple[int, tuple[str, ...]]] = {}
     for r, info in enumerate(index.refs):
@@ -350,7 +350,7 @@ def _verbatim_table(index: Index) -> dict[bytes, tuple[int, tuple[str, ...]]]:
 def _verbatim(index: Index, qtok: Tokens, ids: npt.NDArray[np.int32]) -> Match | None:
     """The fast path: the text is a license's reference text word for word (after
     normalization), perhaps under a short title."""
-    table = _verbatim_table(index)
+    table = verbatim_table(index)
     for skip in range(min(MIN_LEFTOVER_TOKENS, len(ids) - MIN_QUERY_TOKENS)):
         hit = table.get(_digest(ids[skip:]))
         if hit is None:
