@@ -13,13 +13,29 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)  ## identify the example inputs (written from the installed LicenseDB)
+demo: $(STAMP)  ## identify the example inputs, then review the seed use cases (examples/review)
 	$(PY) examples/make_demo.py build/demo
 	$(VENV)/bin/licentia identify build/demo/llama-finetune/README.md build/demo/*.txt \
 		build/demo/*.md build/demo/LICENSE-combined build/demo/train.py
+	@# review exits 1 on a conflict verdict; the leading '-' lets the demo go on
+	-$(VENV)/bin/licentia review examples/review/bloom-card/README.md \
+		--use-case examples/review/commercial-assistant.yaml
+	-$(VENV)/bin/licentia review build/demo/llama-finetune/README.md \
+		--use-case examples/review/commercial-assistant.yaml
+	-$(VENV)/bin/licentia review bigscience-openrail-m --use-case examples/review/face-swap-app.yaml
+	-$(VENV)/bin/licentia review creativeml-openrail-m --use-case examples/review/face-swap-app.yaml
+	-$(VENV)/bin/licentia review llama3.1 --use-case examples/review/defense-logistics.yaml
+	-$(VENV)/bin/licentia review bigscience-bloom-rail-1.0 \
+		--use-case examples/review/defense-logistics.yaml
+	-$(VENV)/bin/licentia review build/demo/rail-with-extra-restriction.txt \
+		--use-case examples/review/defense-logistics.yaml
+	-$(VENV)/bin/licentia review llama3.1 --use-case examples/review/social-app-900m.yaml
+	-$(VENV)/bin/licentia review Apache-2.0 --use-case examples/review/on-device-classifier.yaml
+	-$(VENV)/bin/licentia review llama3.1 --use-case examples/review/face-swap-app.yaml \
+		--format docx --out build/demo/face-swap-llama3.1-review.docx
 
 test: $(STAMP)  ## lint, type-check and run the whole test suite
-	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff check src tests bench bench/identify
 	$(VENV)/bin/mypy
 	$(VENV)/bin/reuse lint --quiet || $(VENV)/bin/reuse lint
 	$(VENV)/bin/pytest -q

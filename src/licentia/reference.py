@@ -7,12 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from license_expression import ExpressionError, get_spdx_licensing
+from license_expression import ExpressionError
 
 from licentia.catalog.catalog import License, catalog
 from licentia.catalog.terms import Sheet, sheet_for
+from licentia.draft.recognize import MATCH_KIND, generated_sheet
 from licentia.errors import InputError, UnknownLicenseError
 from licentia.identify import Identification, identify_file
+from licentia.identify.identifier import spdx_licensing
+from licentia.identify.reader import read_text_file
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,13 @@ def _looks_like_path(ref: str) -> bool:
         or Path(ref).name.upper().startswith(("LICENSE", "LICENCE", "COPYING", "README"))
 
 
-def resolve_reference(ref: str, base: Path | None = None) -> Resolved:
-    """Resolve a reference; raise UnknownLicenseError (with suggestions) or InputError."""
+def resolve_reference(ref: str, base: Path | None = None, *,
+                      allow_unidentified: bool = False) -> Resolved:
+    """Resolve a reference; raise UnknownLicenseError (with suggestions) or InputError.
+
+    With `allow_unidentified`, a readable file in which no license is found is returned with
+    no licenses and its identification (review reports it as a finding, not an error).
+    """
     cat = catalog()
     text = ref.strip()
     if not text:
@@ -59,11 +67,17 @@ def resolve_reference(ref: str, base: Path | None = None) -> Resolved:
         keys = list(dict.fromkeys(m.key for m in ident.matches))
         found = tuple(lic for k in keys if (lic := cat.get(k)) is not None)
         if not found:
+            if allow_unidentified:
+                return Resolved(ref, (), identification=ident)
             raise InputError(f"no license identified in the file ({ident.result.value})",
                              path=path)
-        return Resolved(ref, found, identification=ident)
+        # a license drafted from licentia's template: reason over the terms the draft states
+        drafted = None
+        if any(m.kind == MATCH_KIND and m.key == found[0].key for m in ident.matches):
+            drafted = generated_sheet(read_text_file(path).text or "")
+        return Resolved(ref, found, identification=ident, generated_sheet=drafted)
     if any(op in f" {text.lower()} " for op in (" or ", " and ", " with ")) or "(" in text:
-        licensing = get_spdx_licensing()
+        licensing = spdx_licensing()
         try:
             parsed = licensing.parse(text)
         except ExpressionError as exc:

@@ -36,6 +36,7 @@ class Family(StrEnum):
 class Source(StrEnum):
     LICENSEDB = "licensedb"
     LICENTIA = "licentia"  # known by licentia's own phrase data (not in the LicenseDB)
+    TEMPLATE = "licentia-template"  # licentia's own license template (data/templates.yaml)
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,13 @@ def _alias_data() -> dict[str, Any]:
     return data
 
 
+@cache
+def _template_data() -> list[dict[str, Any]]:
+    raw = (files("licentia.catalog") / "data" / "templates.yaml").read_text(encoding="utf-8")
+    data: list[dict[str, Any]] = yaml.safe_load(raw)["templates"]
+    return data
+
+
 def _family(key: str, category: str, fam: dict[str, Any]) -> Family:
     if key in fam["ai"]:
         return Family.AI
@@ -215,6 +223,12 @@ def catalog() -> Catalog:
             category=ext.category, owner=ext.owner, family=Family(ext.family),
             source=Source.LICENTIA, homepage_url=ext.homepage_url,
             aliases=tuple(names.get(ext.id, ())), hf_tags=tuple(tags_by_key.get(ext.id, ())),
+        ))
+    for tpl in _template_data():
+        licenses.append(License(
+            key=tpl["id"], name=tpl["name"], short_name=tpl["short_name"], spdx=tpl["spdx"],
+            category=tpl["category"], owner=tpl["owner"], family=Family.AI,
+            source=Source.TEMPLATE, aliases=tuple(tpl.get("aliases", ())),
         ))
     cat = Catalog(licenses, tags)
     missing = [k for t in tags.values() for k in (t.key, *t.family, t.default) if k and

@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from licentia.catalog.explain import explain as explain_license
-from licentia.catalog.explain import facts_json, to_json
+from licentia.catalog.explain import Explanation, facts_json, to_json
 from licentia.catalog.terms import Clause
 from licentia.cli._common import fail, out, print_json
 from licentia.reference import Resolved, resolve_reference
@@ -54,7 +53,8 @@ def explain(
     """Explain a license's terms: permissions, conditions, limitations, use restrictions,
     thresholds, patent grant, copyleft — each with its verbatim quote and section."""
     resolved = single_license(ref)
-    exp = explain_license(resolved.license)
+    # resolved.sheet: the packaged term sheet, or the one built for a text licentia drafted
+    exp = Explanation(resolved.license, resolved.sheet)
     data = to_json(exp)
     if resolved.identification is not None:
         data["identification"] = resolved.identification.to_json()

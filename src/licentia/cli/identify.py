@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -89,13 +90,16 @@ def identify(
     paths: Annotated[list[Path], typer.Argument(help="License files, model cards, source files.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Show every difference in full.")] = False,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, help="Processes for many files (0: one per CPU).")] = 0,
 ) -> None:
     """Identify the exact license (version, variant) of each file, and what differs."""
     _load_index()
     show_bar = len(paths) > 20 and err.is_terminal
     with Progress(console=err, transient=True, disable=not show_bar) as bar:
         task = bar.add_task("identifying", total=len(paths))
-        results = identify_paths(paths, progress=lambda n, total, p: bar.update(task, completed=n))
+        results = identify_paths(paths, progress=lambda n, total, p: bar.update(task, completed=n),
+                                 jobs=jobs or os.cpu_count() or 1)
     failures = [r for r in results if isinstance(r, Failure)]
     if as_json:
         print_json([_failure_json(r) if isinstance(r, Failure) else r.to_json() for r in results])

@@ -1,0 +1,86 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""`licentia review LICENSE_REF --use-case FILE.yaml`: can we do this with that model?
+
+A thin shell: read the use case, run the five-step review, print one rendering, exit 1 when the
+verdict is `conflict` (docs/cli-contract.md), 2 on bad input.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from licentia.analysis.review import Verdict, review_reference
+from licentia.analysis.usecase import UseCase
+from licentia.cli._common import EXIT_FINDING, EXIT_OK, err, fail, out, print_json
+from licentia.identify.index import index_path
+from licentia.report import review as report
+
+
+class ReportFormat(StrEnum):
+    MD = "md"
+    HTML = "html"
+    DOCX = "docx"
+
+
+def _write(data: str | bytes, dest: Path | None) -> None:
+    if dest is None:
+        if isinstance(data, bytes):
+            if sys.stdout.isatty():
+                fail("a DOCX report is binary: give --out FILE.docx or redirect stdout")
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
+        return
+    try:
+        if isinstance(data, bytes):
+            dest.write_bytes(data)
+        else:
+            dest.write_text(data, encoding="utf-8")
+    except OSError as exc:
+        fail(f"{dest}: cannot write the report: {exc.strerror or exc}")
+    err.print(f"wrote {dest}", markup=False)
+
+
+def review(
+    ref: Annotated[str, typer.Argument(
+        metavar="LICENSE_REF",
+        help="License id, SPDX id, Hugging Face tag, or a license file / model card.")],
+    use_case: Annotated[Path, typer.Option(
+        "--use-case", "-u", help="The intended use (YAML: name, description, commercial, ...).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON document.")] = False,
+    fmt: Annotated[ReportFormat | None, typer.Option(
+        "--format", "-f", help="Write a report for counsel instead: md, html or docx.",
+        case_sensitive=False)] = None,
+    dest: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Write the --format report to this file (default: stdout).")] = None,
+) -> None:
+    """Review one license against one intended use: verify the license, map its use
+    restrictions, list attribution duties, assess the patent grant, and escalate the gray areas
+    (risk matrix and verdict clear | review | conflict). Exit 1 on conflict."""
+    if as_json and fmt is not None:
+        fail("--json and --format are alternatives: give one")
+    if dest is not None and fmt is None:
+        fail("--out needs --format md|html|docx")
+    uc = UseCase.from_file(use_case)
+    if Path(ref).is_file() and not index_path().exists():
+        err.print("licentia: building the license index from the LicenseDB (first run only)...",
+                  markup=False)
+    result = review_reference(ref, uc)
+    if as_json:
+        print_json(report.to_json(result))
+    elif fmt is ReportFormat.MD:
+        _write(report.to_markdown(result), dest)
+    elif fmt is ReportFormat.HTML:
+        _write(report.to_html(result), dest)
+    elif fmt is ReportFormat.DOCX:
+        _write(report.to_docx(result), dest)
+    else:
+        out.print(report.to_rich(result))
+    raise typer.Exit(EXIT_FINDING if result.verdict is Verdict.CONFLICT else EXIT_OK)

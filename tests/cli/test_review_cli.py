@@ -1,0 +1,120 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""`licentia review`: exit codes, JSON, report files, and bad input as one line and exit 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from licentia.cli import app
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "review"
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["review", *args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout
+
+
+def licentia(*args: str) -> subprocess.CompletedProcess[str]:
+    """The real command (errors go through the shell's one-line handler)."""
+    return subprocess.run([sys.executable, "-m", "licentia", "review", *args],
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+@pytest.mark.parametrize(("ref", "case", "code", "verdict"), [
+    ("llama3.1", "defense-logistics", 1, "conflict"),
+    ("bigscience-bloom-rail-1.0", "defense-logistics", 0, "review"),
+    ("Apache-2.0", "on-device-classifier", 0, "clear"),
+    ("llama3.1", "social-app-900m", 1, "conflict"),
+])
+def test_exit_code_follows_the_verdict(ref: str, case: str, code: int, verdict: str) -> None:
+    exit_code, stdout = invoke(ref, "--use-case", str(EXAMPLES / f"{case}.yaml"), "--json")
+    assert exit_code == code
+    data = json.loads(stdout)
+    assert data["verdict"] == verdict
+    assert data["format_version"] == 1
+    assert {"license", "findings", "risk_matrix", "escalate", "disclaimer"} <= set(data)
+
+
+def test_terminal_output() -> None:
+    exit_code, stdout = invoke("bigscience-openrail-m", "-u",
+                               str(EXAMPLES / "face-swap-app.yaml"))
+    assert exit_code == 1
+    assert "Verify the license" in stdout and "Document and escalate" in stdout
+    assert "To impersonate or attempt to impersonate" in stdout
+    assert "not legal advice" in stdout
+
+
+def test_model_card_as_reference() -> None:
+    exit_code, stdout = invoke(str(EXAMPLES / "bloom-card" / "README.md"), "-u",
+                               str(EXAMPLES / "commercial-assistant.yaml"), "--json")
+    assert exit_code == 0
+    data = json.loads(stdout)
+    assert data["license"]["id"] == "bigscience-rail-1.0"
+    assert data["identification"]["result"] == "exact"
+    assert data["verdict"] == "review"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_report_files(tmp_path: Path, fmt: str) -> None:
+    dest = tmp_path / f"review.{fmt}"
+    exit_code, _ = invoke("creativeml-openrail-m", "-u", str(EXAMPLES / "face-swap-app.yaml"),
+                          "--format", fmt, "--out", str(dest))
+    assert exit_code == 0
+    if fmt == "docx":
+        doc = Document(str(dest))
+        assert any(t.rows[0].cells[0].text == "Finding" for t in doc.tables)
+    else:
+        text = dest.read_text(encoding="utf-8")
+        assert "not legal advice" in text and "CreativeML Open RAIL-M" in text
+
+
+def test_markdown_to_stdout() -> None:
+    exit_code, stdout = invoke("llama3.1", "-u", str(EXAMPLES / "defense-logistics.yaml"),
+                               "--format", "md")
+    assert exit_code == 1
+    assert stdout.startswith("# License review:")
+
+
+def test_bad_use_case_is_one_line_with_file_and_key(tmp_path: Path) -> None:
+    path = tmp_path / "uc.yaml"
+    path.write_text("name: x\ndescription: a chatbot for support\ncommercial: yes\n"
+                    "monthly_users: 10\n", encoding="utf-8")
+    proc = licentia("llama3.1", "--use-case", str(path))
+    assert proc.returncode == 2 and proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert str(path) in lines[0] and "monthly_users" in lines[0]
+    assert "monthly_active_users" in lines[0]
+
+
+def test_bad_inputs_exit_2(tmp_path: Path) -> None:
+    uc = str(EXAMPLES / "commercial-assistant.yaml")
+    unknown = licentia("llama3.9", "-u", uc)
+    assert unknown.returncode == 2 and "did you mean" in unknown.stderr
+    assert len(unknown.stderr.strip().splitlines()) == 1
+    missing = licentia("llama3.1", "-u", str(tmp_path / "nope.yaml"))
+    assert missing.returncode == 2 and "nope.yaml" in missing.stderr
+    wrong_type = tmp_path / "bad.yaml"
+    wrong_type.write_text("name: x\ndescription: a chatbot\ncommercial: maybe\n",
+                          encoding="utf-8")
+    bad = licentia("llama3.1", "-u", str(wrong_type))
+    assert bad.returncode == 2 and "commercial" in bad.stderr and "true or false" in bad.stderr
+
+
+def test_option_conflicts_exit_2() -> None:
+    uc = str(EXAMPLES / "commercial-assistant.yaml")
+    assert invoke("llama3.1", "-u", uc, "--json", "--format", "md")[0] == 2
+    assert invoke("llama3.1", "-u", uc, "--out", "x.md")[0] == 2
+    assert invoke("llama3.1")[0] == 2  # --use-case is required
