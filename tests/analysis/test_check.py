@@ -434,3 +434,43 @@ def test_a_new_term_sheet_works_without_code_changes(extra_sheet: terms.Sheet) -
     [f] = found(result, "use-restrictions-flow-down", Severity.ERROR)
     assert "weapons" in f.message
     assert "you must include the restrictions" in quotes([f])
+
+
+def test_a_modified_license_file_is_a_license_mismatch(tmp_path: Path) -> None:
+    from licentia.analysis.manifest import load_manifest
+    from licentia.catalog.licensedb import read_text
+
+    text = read_text("mit").replace("WITHOUT WARRANTY OF ANY KIND",
+                                    "WITHOUT WARRANTY OF ANY KIND, AND ONLY FOR GOOD")
+    (tmp_path / "LICENSE").write_text(text, encoding="utf-8")
+    (tmp_path / "m.yaml").write_text("distribution: distributed\ncommercial: true\n"
+                                     "components:\n  - {id: lib, kind: code, license: LICENSE}\n",
+                                     encoding="utf-8")
+    result = check(load_manifest(tmp_path / "m.yaml"))
+    [f] = found(result, "license-mismatch", Severity.WARNING)
+    assert f.components == ("lib",) and "differs from the reference text" in f.message
+
+
+def test_revocable_license_is_a_warning() -> None:
+    result = run("""
+        distribution: saas
+        commercial: true
+        components:
+          - {id: sd3, kind: model, license: stability-ai-community-2024}
+    """)
+    assert found(result, "revocable", Severity.WARNING)
+
+
+def test_outbound_license_does_not_cover_a_part_that_keeps_its_own() -> None:
+    result = run("""
+        distribution: distributed
+        commercial: true
+        outbound_license: Apache-2.0
+        components:
+          - {id: app, kind: code, license: Apache-2.0}
+          - {id: model, kind: model, license: llama3.1}
+    """)
+    [f] = found(result, "license-mismatch", Severity.INFO)
+    assert f.components == ("model",)
+    assert result.outbound.keeps_own_license == ("model",)
+    assert not found(result, "relicense-not-allowed")

@@ -159,3 +159,22 @@ def test_interview_answers_are_checked() -> None:
     with pytest.raises(InputError, match="yes or no"):
         answer(Goals(), yes_no, "maybe")
     assert answer(Goals(), yes_no, "y").patent_grant is True
+
+
+def test_a_dataset_gets_a_data_license() -> None:
+    result = choose(Goals.from_mapping({"artifact": "data", "adoption": "high",
+                                        "attribution": True}))
+    first = result.recommendations[0]
+    assert first.key == "cc-by-4.0"
+    sheet = sheet_for(first.key)
+    assert sheet is not None and sheet.family == "data"
+    apache = next(r for r in result.recommendations if r.key == "apache-2.0")
+    assert any("fit datasets poorly" in t for t in apache.tradeoffs)
+
+
+def test_weights_trained_on_a_share_alike_dataset_flag_the_gray_area() -> None:
+    result = choose(Goals.from_mapping({"artifact": "weights", "upstream": ["CC-BY-SA-4.0"]}))
+    assert result.recommendations[0].key == "cc-by-sa-4.0"
+    apache = next(r for r in result.recommendations if r.key == "apache-2.0")
+    assert any("unsettled" in t for t in apache.tradeoffs)
+    assert "upstream" not in apache.unmet  # a question for counsel, not a settled conflict

@@ -215,7 +215,8 @@ def test_llama_3_april_2024_known_by_fingerprint(index: Index) -> None:
         Result.EXACT, "llama-3-license-2024")
     license_only = text[: text.index("Meta Llama 3 Acceptable Use Policy")]
     bare = identify_text(license_only, index=index)
-    assert bare.result is Result.EXACT and bare.license and bare.license.key == "llama-3-license-2024"
+    assert bare.result is Result.EXACT
+    assert bare.license and bare.license.key == "llama-3-license-2024"
     changed = identify_text(license_only.replace("700 million", "7 million"), index=index)
     assert changed.result is Result.MODIFIED
     assert changed.license and changed.license.key == "llama-3-license-2024"

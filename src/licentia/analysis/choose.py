@@ -166,6 +166,8 @@ def _cite(clause: Clause | None, keyword: str | None = None, limit: int = 160) -
     if len(quote) > limit:
         at = quote.lower().find(keyword) if keyword else -1
         start = max(0, at - limit // 3) if at > limit // 2 else 0
+        if start:  # from the start of a word
+            start = quote.find(" ", start) + 1
         quote = ("…" if start else "") + quote[start : start + limit].strip() + "…"
     return f" — “{quote}” ({ev.section})"
 
@@ -337,14 +339,17 @@ def _assess(goals: Goals, cand: _Candidate, upstream: list[tuple[str, str]]) -> 
     # --- the artifact -------------------------------------------------------------------------
     _artifact(goals, a)
     # --- adoption -----------------------------------------------------------------------------
+    # for data, what counts is a data license people know; OSI approval and patents do not
+    for_data = goals.artifact is ArtifactGoal.DATA
+    adoption = cand.adoption if not for_data or t.family == "data" else cand.adoption // 3
     if goals.adoption is Adoption.HIGH:
         if t.permissive:
             a.good(15, "permissive: anyone may use, modify and redistribute it with few "
                        "conditions, the lowest barrier to adoption")
-        if t.osi:
+        if t.osi and not for_data:
             a.good(6, "OSI-approved: passes most companies' open-source policies without a "
                       "legal review")
-        if t.patent is not None:
+        if t.patent is not None and not for_data:
             a.score += 6
             a.why.append("an express patent license is what adopters' counsel look for before "
                          "building on a model or library")
@@ -358,9 +363,9 @@ def _assess(goals: Goals, cand: _Candidate, upstream: list[tuple[str, str]]) -> 
                        "not open")
         elif t.copyleft in {CopyleftScope.FILE, CopyleftScope.LIBRARY}:
             a.cost(3, "weak copyleft: changes to the covered files must be shared")
-        a.score += cand.adoption
+        a.score += adoption
     else:
-        a.score += cand.adoption // 2
+        a.score += adoption // 2
     if cand.note and cand.adoption >= 8:
         a.why.append(cand.note)
     # --- future commercialization -------------------------------------------------------------
@@ -461,6 +466,9 @@ def _upstream(a: _Assessment, ref: str, key: str, goals: Goals) -> None:
                        f"unsettled question: ask counsel), {verdict}")
             a.incompatible.append(f"{label} (if the weights are adapted material of the "
                                   f"dataset): {verdict}")
+        elif cand.key == key:
+            a.good(10, f"the dataset {label} is under this license: staying on it is safe "
+                       "however the adapted-material question is answered")
         return
     if cand.template is not None:
         verdict = _template_verdict(cand, key)
@@ -682,8 +690,9 @@ def _implied(goals: Goals, key: str) -> bool:
     return False
 
 
-def _top(goals: Goals, n: int = 3) -> tuple[str, ...]:
-    return tuple(r.key for r in choose(goals).recommendations[:n])
+def _top(goals: Goals, n: int = 3) -> tuple[tuple[str, Choices | None], ...]:
+    """The top of the ranking, with what a drafted license would choose (a partner track...)."""
+    return tuple((r.key, r.template) for r in choose(goals).recommendations[:n])
 
 
 def next_question(goals: Goals, asked: Iterable[str] = ()) -> Question | None:

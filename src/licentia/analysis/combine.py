@@ -228,6 +228,8 @@ def obligation_code(p: Profile, clause: Clause) -> Code | None:
         return Code.SHARE_ALIKE if v.share_alike else Code.SOURCE_DISCLOSURE
     if clause.kind is ClauseKind.THRESHOLD:
         return Code.USER_THRESHOLD
+    if p.flow_down_condition is not None and clause.id == p.flow_down_condition.id:
+        return Code.USE_RESTRICTIONS_FLOW_DOWN
     if v.state_changes:
         return Code.STATE_CHANGES
     if v.name_prefix:

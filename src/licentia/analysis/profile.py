@@ -151,11 +151,14 @@ def _from_sheet(lic: License, sheet: Sheet) -> Profile:
                 key=SCOPE_RANK.__getitem__, default=sheet.facts.copyleft)
     restrictions = tuple(c for c in clauses if c.kind is ClauseKind.USE_RESTRICTION
                          and not set(c.taxonomy) <= {"non-commercial", "user-threshold"})
-    non_commercial = _first([c for c in clauses if c.value.non_commercial
-                             and c.kind is not ClauseKind.DEFINITION]
-                            + [c for c in clauses if "non-commercial" in c.taxonomy])
+    # non-commercial: a limitation or restriction saying so; or no commercial use at all (a
+    # non-commercial grant beside a commercial one, as in Stability's, is not a limit)
+    limiting = (ClauseKind.LIMITATION, ClauseKind.USE_RESTRICTION)
+    non_commercial = _first([c for c in clauses if c.kind in limiting and (
+        c.value.non_commercial or "non-commercial" in c.taxonomy)])
     if non_commercial is None and sheet.facts.commercial_use == "no":
-        non_commercial = _first([c for c in clauses if c.value.commercial_use is False])
+        non_commercial = _first([c for c in clauses if c.value.non_commercial]
+                                + [c for c in clauses if c.value.commercial_use is False])
     flow_down = tuple(c for c in restrictions if c.flows_down)
     # the condition passing the restrictions on: flows down, bites on distribution, and says so
     flow_cond = _first([c for c in clauses if c.kind is ClauseKind.CONDITION and c.flows_down

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from licentia.catalog.catalog import Source
 from licentia.catalog.explain import Explanation, facts_json, to_json
 from licentia.catalog.terms import Clause
 from licentia.cli._common import fail, out, print_json
@@ -53,6 +54,9 @@ def explain(
     """Explain a license's terms: permissions, conditions, limitations, use restrictions,
     thresholds, patent grant, copyleft — each with its verbatim quote and section."""
     resolved = single_license(ref)
+    if resolved.sheet is None and resolved.license.source is Source.TEMPLATE:
+        fail(f"{ref}: licentia's template has no terms of its own, each draft has the ones its "
+             "licensor chose: explain the drafted file (licentia explain LICENSE.md)")
     # resolved.sheet: the packaged term sheet, or the one built for a text licentia drafted
     exp = Explanation(resolved.license, resolved.sheet)
     data = to_json(exp)

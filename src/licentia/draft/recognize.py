@@ -31,11 +31,11 @@ from licentia.normalize import words
 
 MATCH_KIND = "template"
 # the line that states the version: "**Template:** licentia-rail-1.0, ..." (any markup)
-_MARKER = re.compile(r"^[\s>*_#-]*Template:[\s*_]*licentia-rail-(\d+(?:\.\d+)*)\b",
+_MARKER = re.compile(r"^[ \t>*_#-]*Template:[ \t*_]*licentia-rail-(\d+(?:\.\d+)*)\b",
                      re.MULTILINE)
-_TITLE = re.compile(r"^[\s#*_]*Responsible AI License \(licentia-rail-", re.MULTILINE)
+_TITLE = re.compile(r"^[ \t#*_]*Responsible AI License \(licentia-rail-", re.MULTILINE)
 _KNOWN = {"1.0": TEMPLATE_ID}
-_FIELD = r"^[\s>*_#-]*{label}:[\s*_]*(?P<value>.+?)[\s*_]*$"
+_FIELD = r"^[ \t>#-]*(?:\*\*)?{label}:(?:\*\*)?[ \t]*(?P<value>.*?)[ \t]*$"
 _LICENSOR = re.compile(_FIELD.format(label="Licensor"), re.MULTILINE)
 _NAME = re.compile(_FIELD.format(label="Released materials"), re.MULTILINE)
 _YEAR = re.compile(r"Copyright\s*(?:\(c\)|©)?\s*(\d{4})", re.IGNORECASE)
@@ -72,9 +72,9 @@ def parse_choices(region: str) -> Choices:
         holder = m.group("value")
     elif m := _DEFINED_BY.search(flat):
         holder = m.group("holder")
-    holder = " ".join(holder.replace("**", "").split()) or "[licensor not stated]"
+    holder = " ".join(holder.split()) or "[licensor not stated]"
     name_m = _NAME.search(region)
-    name = " ".join(name_m.group("value").replace("**", "").split()) if name_m else None
+    name = " ".join(name_m.group("value").split()) or None if name_m else None
     year_m = _YEAR.search(region)
     year = int(year_m.group(1)) if year_m else date.today().year
     covered = tuple(c for c in Covered
