@@ -468,3 +468,17 @@ def test_terminal_rendering(face_swap: Review) -> None:
     text = console.export_text()
     assert "verdict: conflict" in text and "risk matrix" in text
     assert "not legal advice" in text
+
+
+@pytest.mark.parametrize("key", sorted(k for k, s in all_sheets().items()
+                                       if any(not d.held for d in s.documents)))
+def test_a_policy_licentia_does_not_hold_is_never_clear(key: str) -> None:
+    """A license incorporating a policy whose text licentia lacks (Falcon's AUP, NVIDIA's
+    Trustworthy AI terms, ...) can restrict anything: military use is gray, not clear."""
+    r = review_reference(key, example("defense-logistics"))
+    assert r.verdict is not Verdict.CLEAR
+    verify = [f for f in r.findings if f.code == "incorporated-policy"]
+    assert any(f.status is Status.GRAY and "does not hold" in f.title for f in verify)
+    military = status_of(r, "military")
+    assert military in (Status.GRAY, Status.CONFLICT)
+    assert_grounded(r)

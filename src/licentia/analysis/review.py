@@ -364,9 +364,24 @@ def _verify(basis: Basis, m: Matcher, not_assessed: list[str]) -> list[Finding]:
             incorporating = [c for c in sheet.clauses if c.kind is not ClauseKind.USE_RESTRICTION
                              and any("incorporat" in ev.quote.lower() for ev in c.evidence)]
             evidence = [ev for c in incorporating for ev in Evidence.from_clause(sheet, c)
-                        if "incorporat" in ev.quote.lower()]
-            status = Status.GRAY if doc.mutable else Status.CLEAR
+                        if "incorporat" in ev.quote.lower()
+                        and re.search(r"reference|polic", ev.quote, re.IGNORECASE)]
             where = f" at {doc.url}" if doc.url else ""
+            if not doc.held:
+                out.append(_finding(
+                    Step.VERIFY, ReviewCode.INCORPORATED_POLICY, Status.GRAY,
+                    f"{doc.title} is part of the license, and licentia does not hold its text",
+                    f"{sheet.title} incorporates {doc.title} by reference{where}. licentia has "
+                    "no checked copy of it, so its prohibitions are NOT mapped to the use case: "
+                    "every restriction below that is not in the license text itself is gray, "
+                    "not clear.",
+                    evidence,
+                    [f"Obtain the current {doc.title}{where} and have counsel read it against "
+                     "this use case."],
+                    question=f"Does {doc.title} prohibit or condition anything this use case "
+                             "does?"))
+                continue
+            status = Status.GRAY if doc.mutable else Status.CLEAR
             out.append(_finding(
                 Step.VERIFY, ReviewCode.INCORPORATED_POLICY, status,
                 f"{doc.title} is part of the license",
@@ -731,6 +746,23 @@ def _absent_restrictions(sheet: Sheet, involved: _Involvement,
                          + (": commercial use is within the grant." if evidence else ".")
                          + rest)
         else:
+            unheld = [d for d in sheet.documents if not d.held]
+            if unheld:
+                names = ", ".join(d.title for d in unheld)
+                ids = {d.id for d in unheld}
+                pointers = [ev for c in sheet.clauses if c.incorporated_by_reference in ids
+                            for ev in Evidence.from_clause(sheet, c) if ev.document == "license"]
+                out.append(_finding(
+                    Step.RESTRICTIONS, tid, Status.GRAY,
+                    f"No {tid} restriction in the text of {sheet.title}; {names} not assessed",
+                    f"The use involves {tid} ({signal.field}: {signal.words}). The license "
+                    f"text itself does not restrict it, but it incorporates {names}, whose "
+                    "text licentia does not hold: it may.",
+                    pointers[:2],
+                    [f"Read {names} for {tid} before relying on this use."],
+                    question=f"Does {names} prohibit or condition {tid} use?",
+                    matched=[signal.to_json()]))
+                continue
             title = f"No {tid} restriction in {sheet.title}"
             rationale = (f"The use involves {tid} ({signal.field}: {signal.words}); "
                          f"{sheet.title} has no term restricting it.{rest}")

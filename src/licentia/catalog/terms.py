@@ -136,6 +136,12 @@ class Document(_Strict):
     # the publisher may change it at its URL (e.g. "as updated from time to time")
     mutable: bool = False
 
+    @property
+    def held(self) -> bool:
+        """Whether licentia knows this document's text (its items are quoted and checked); a
+        policy it does not hold can restrict anything, so nothing it covers is ever clear."""
+        return bool(self.licensedb or self.external)
+
 
 class Facts(_Strict):
     osi_approved: bool
