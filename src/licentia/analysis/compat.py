@@ -158,7 +158,7 @@ def compatibility(leading: str, subordinate: str) -> PairVerdict:
                      f"under {sn} and cannot be licensed under {ln}", sub,
                      _relicense_evidence(sub))
     if (lead.no_further_restrictions is not None and sub.patent_termination is not None
-            and lead.patent_termination is None):
+            and lead.patent_termination is None and lead.patent_excluded is None):
         return q.say(Compat.NO, Reason.FURTHER_RESTRICTIONS,
                      f"{ln} forbids further restrictions and has no patent-termination term; "
                      f"{sn} ends patent rights on litigation, a further restriction", lead,

@@ -69,6 +69,9 @@ class Profile:
     conversions: tuple[Conversion, ...]
     no_further_restrictions: Clause | None
     patent_termination: Clause | None
+    # a clause saying the license grants no patent rights at all (Creative Commons): a patent
+    # term of an included part restricts nothing this license grants
+    patent_excluded: Clause | None
     hosting: Clause | None  # a definition saying whether hosting counts as distribution
     hosted_is_distribution: bool
     outputs_are_derivatives: Clause | None
@@ -193,6 +196,7 @@ def _from_sheet(lic: License, sheet: Sheet) -> Profile:
                                      None),
         patent_termination=_first([c for c in clauses
                                    if c.value.patent_termination_on_litigation]),
+        patent_excluded=_first([c for c in clauses if c.value.patent_grant is False]),
         hosting=hosting, hosted_is_distribution=bool(hosting and
                                                      hosting.value.hosted_is_distribution),
         outputs_are_derivatives=_first([
@@ -229,7 +233,8 @@ def _from_category(lic: License) -> Profile:
         sheet=None, copyleft_scope=scope, copyleft=(), share_alike=None, no_derivatives=None,
         non_commercial=None, use_restrictions=(), flow_down=(), flow_down_condition=None,
         relicensable=permissive, relicense_clause=None, conversions=(),
-        no_further_restrictions=None, patent_termination=None, hosting=None,
+        no_further_restrictions=None, patent_termination=None, patent_excluded=None,
+        hosting=None,
         hosted_is_distribution=False, outputs_are_derivatives=None, output_terms=(),
         aggregate=None, revocable=None, thresholds=(), conditions=(), permissive=permissive,
     )
