@@ -33,15 +33,22 @@ demo: $(STAMP)  ## identify the example inputs, then review the seed use cases (
 	-$(VENV)/bin/licentia review Apache-2.0 --use-case examples/review/on-device-classifier.yaml
 	-$(VENV)/bin/licentia review llama3.1 --use-case examples/review/face-swap-app.yaml \
 		--format docx --out build/demo/face-swap-llama3.1-review.docx
+	$(VENV)/bin/licentia check examples/check/saas-apache-model-gpl3-lib.yaml
+	-$(VENV)/bin/licentia check examples/check/llama-finetune-as-mit.yaml
+	$(VENV)/bin/licentia choose --goals examples/choose/nlp-startup.yaml
+	$(VENV)/bin/licentia draft custom --choices examples/draft/vision-foundation-model.yaml \
+		--out build/demo/VISION-LICENSE.md --force
+	$(VENV)/bin/licentia identify build/demo/VISION-LICENSE.md
 
 test: $(STAMP)  ## lint, type-check and run the whole test suite
-	$(VENV)/bin/ruff check src tests bench bench/identify
+	$(VENV)/bin/ruff check src tests bench bench/identify bench/check
 	$(VENV)/bin/mypy
 	$(VENV)/bin/reuse lint --quiet || $(VENV)/bin/reuse lint
 	$(VENV)/bin/pytest -q
 
-bench: $(STAMP)  ## licentia vs ScanCode on the same files
+bench: $(STAMP)  ## licentia vs ScanCode on the same files; a 10,000-component manifest
 	$(PY) bench/identify
+	$(PY) bench/check
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
