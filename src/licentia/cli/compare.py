@@ -12,7 +12,7 @@ from rich.markup import escape
 from licentia.analysis.compare import Comparison
 from licentia.analysis.compare import compare as compare_licenses
 from licentia.catalog.explain import clause_json, license_json
-from licentia.cli._common import out, print_json
+from licentia.cli._common import out, print_differences, print_json
 from licentia.cli.explain import render_clause, single_license
 
 MAX_TEXT_DIFFS = 20
@@ -60,14 +60,6 @@ def compare(
               + escape(", ".join(p.a.title for p in result.same)))
     diffs = result.text_differences
     out.print(f"\n[bold underline]text differences[/bold underline] ({len(diffs)}; lines of B)")
-    for d in diffs if show_all else diffs[:MAX_TEXT_DIFFS]:
-        where = f" ({escape(d.section)})" if d.section else ""
-        out.print(f"  [yellow]{d.kind.value}[/yellow] at line {d.line}{where}")
-        if d.reference:
-            out.print(f"      A: {escape(d.reference[:300])}")
-        if d.found:
-            out.print(f"      B: {escape(d.found[:300])}")
-    if not show_all and len(diffs) > MAX_TEXT_DIFFS:
-        out.print(f"  ... {len(diffs) - MAX_TEXT_DIFFS} more (--all)")
+    print_differences(diffs, show_all, MAX_TEXT_DIFFS, ("A", "B"))
     for note in result.notes:
         out.print(f"[dim]note: {escape(note)}[/dim]")

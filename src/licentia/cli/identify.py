@@ -13,7 +13,14 @@ import typer
 from rich.markup import escape
 from rich.progress import Progress
 
-from licentia.cli._common import EXIT_OK, EXIT_USAGE, err, out, print_json
+from licentia.cli._common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    err,
+    out,
+    print_differences,
+    print_json,
+)
 from licentia.identify import Failure, Identification, Result, identify_paths
 from licentia.identify.index import get_index, index_path
 
@@ -54,16 +61,7 @@ def _render(r: Identification, show_all: bool) -> None:
         if len(r.matches) > 1 or m.kind not in {"text", "fingerprint"}:
             out.print(f"  - {escape(m.key)} lines {m.start_line}-{m.end_line} "
                       f"({m.kind}, coverage {m.coverage:.1f}%)")
-    diffs = [(m.key, d) for m in r.matches for d in m.differences]
-    for _key, d in diffs if show_all else diffs[:MAX_DIFFS_SHOWN]:
-        where = f" ({escape(d.section)})" if d.section else ""
-        out.print(f"  [yellow]{d.kind.value}[/yellow] at line {d.line}{where}:")
-        if d.reference:
-            out.print(f"      reference: {escape(_clip(d.reference, show_all))}")
-        if d.found:
-            out.print(f"      found:     {escape(_clip(d.found, show_all))}")
-    if not show_all and len(diffs) > MAX_DIFFS_SHOWN:
-        out.print(f"  ... {len(diffs) - MAX_DIFFS_SHOWN} more differences (--all shows them)")
+    print_differences(r.differences, show_all, MAX_DIFFS_SHOWN)
     if r.declared is not None:
         dec = r.declared
         declared = ", ".join(dec.values) or "(none)"
@@ -80,10 +78,6 @@ def _render(r: Identification, show_all: bool) -> None:
             out.print(f"    note: {escape(dec.note)}")
     for note in r.notes:
         out.print(f"  [dim]note: {escape(note)}[/dim]")
-
-
-def _clip(text: str, show_all: bool, limit: int = 240) -> str:
-    return text if show_all or len(text) <= limit else text[:limit] + " ..."
 
 
 def identify(

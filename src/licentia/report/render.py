@@ -22,22 +22,29 @@ DISCLAIMER = ("This report is legal information, not legal advice. Every stateme
 
 
 @cache
-def environment() -> Environment:
-    """Templates from the package; $LICENTIA_TEMPLATES (a directory) overrides any of them."""
+def package_environment(package: str, overridable: bool = True) -> Environment:
+    """Templates from `package`'s templates/ folder; with `overridable`, a directory named by
+    $LICENTIA_TEMPLATES overrides any of them. HTML templates are autoescaped."""
     loaders: list[BaseLoader] = []
     override = os.environ.get("LICENTIA_TEMPLATES")
-    if override:
+    if overridable and override:
         loaders.append(FileSystemLoader(override))
-    loaders.append(PackageLoader("licentia.report", "templates"))
+    loaders.append(PackageLoader(package, "templates"))
     env = Environment(
         loader=ChoiceLoader(loaders),
-        autoescape=select_autoescape(enabled_extensions=("html", "html.j2")),
+        autoescape=select_autoescape(enabled_extensions=("html", "html.j2"),
+                                     default_for_string=False),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.globals["disclaimer"] = DISCLAIMER
     return env
+
+
+def environment() -> Environment:
+    """The reports' templates."""
+    return package_environment("licentia.report")
 
 
 def render(template: str, **context: object) -> str:
