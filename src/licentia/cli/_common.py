@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from licentia.errors import LicentiaError
+
 if TYPE_CHECKING:
     from licentia.identify.matcher import Difference
 
