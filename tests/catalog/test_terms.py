@@ -102,3 +102,14 @@ clauses:
     assert len(problems) == 1
     text = str(problems[0])
     assert "mit" in text and "grant" in text and "Permission is hereby withheld" in text
+
+
+@pytest.mark.parametrize("key", ["gemma-pup-2024-02-21", "llama-4-license-2025"])
+def test_policies_incorporated_by_reference_explain_on_their_own(key: str) -> None:
+    sheet = terms.sheet_for(key)
+    assert sheet is not None and sheet.license == key
+    restrictions = [c for c in sheet.clauses if c.kind is terms.ClauseKind.USE_RESTRICTION]
+    assert len(restrictions) >= 10
+    assert all(e.document == "license" for c in sheet.clauses for e in c.evidence)
+    problems, unchecked = verify_quotes(sheet)
+    assert not problems and not unchecked, [str(p) for p in problems]

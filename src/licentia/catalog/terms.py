@@ -268,4 +268,32 @@ def all_sheets() -> dict[str, Sheet]:
 
 
 def sheet_for(key: str) -> Sheet | None:
-    return all_sheets().get(key)
+    """The term sheet of a license, or of a policy that a license incorporates by reference."""
+    return all_sheets().get(key) or policy_sheet(key)
+
+
+@cache
+def policy_sheet(key: str) -> Sheet | None:
+    """A sheet for a policy in the LicenseDB (the Gemma Prohibited Use Policy, the Llama 4
+    Acceptable Use Policy), made of the clauses the licenses incorporating it take from it:
+    the same quotes, checked against the same text."""
+    parents = [(s, d) for s in all_sheets().values() for d in s.documents if d.licensedb == key]
+    if not parents:
+        return None
+    sheet, doc = parents[0]
+    clauses = tuple(
+        c.model_copy(update={
+            "incorporated_by_reference": None,
+            "evidence": tuple(e.model_copy(update={"document": "license"})
+                              for e in c.evidence if e.document == doc.id)})
+        for c in sheet.clauses
+        if c.incorporated_by_reference == doc.id and any(e.document == doc.id
+                                                         for e in c.evidence))
+    if not clauses:
+        return None
+    by = ", ".join(dict.fromkeys(s.title for s, _ in parents))
+    return Sheet(license=key, title=doc.title, version=f"as incorporated by {by}",
+                 family=sheet.family, facts=sheet.facts, clauses=clauses,
+                 notes=f"A policy incorporated by reference into {by}: its prohibitions bind "
+                       "as terms of those licenses." + (" The publisher may change it."
+                                                        if doc.mutable else ""))
