@@ -236,6 +236,7 @@ def warm_up(index: Index | None = None) -> None:
     ix = index if index is not None else get_index()
     catalog()
     verbatim_table(ix)
+    import licentia.draft.recognize  # noqa: F401 - the template recognizer's imports
 
 
 def identify_paths(

@@ -28,7 +28,7 @@ from licentia import cache as _cache
 from licentia.catalog import licensedb
 from licentia.normalize import raw_words, tokenize
 
-FORMAT = 12  # bump when the normalizer or the index layout changes
+FORMAT = 13  # bump when the normalizer or the index layout changes
 MIN_NOTICE_TOKENS = 12
 _SHIFT = 24  # bigram id = first << 24 | second; the vocabulary stays far below 2**24
 _COMPOUND = re.compile(r"\b(and|or|with)\b")
@@ -222,7 +222,7 @@ _DIGEST = 16
 
 def raw_digest(text: str) -> bytes:
     """Digest of a text's raw words (see normalize.raw_words)."""
-    return hashlib.blake2b("\x00".join(raw_words(text)).encode(), digest_size=_DIGEST).digest()
+    return hashlib.blake2b(b"\x00".join(raw_words(text)), digest_size=_DIGEST).digest()
 
 
 def _top(values: npt.NDArray[Any], limit: int) -> list[int]:
