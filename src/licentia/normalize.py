@@ -59,7 +59,7 @@ _HTML_TAG = re.compile(
 # A list marker at the start of a line (after Markdown prefixes): 1. 1.2 (a) a) iv. A.
 _LINE_MARKER = re.compile(
     r"^[ \t>#*+\-•·▪◦–]*"
-    r"(?:\(?\d{1,3}(?:\.\d{1,3})+[.)]?|\(?\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)"
+    r"(?:\(?\d{1,2}(?:\.\d{1,2}){1,3}[.)]?|\(?\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)"
     r"|[ivxIVX]{1,5}[.)])"
     r"(?=[*_]*(?:[ \t]|$))",
     re.MULTILINE,

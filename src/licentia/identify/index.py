@@ -28,7 +28,7 @@ from licentia import cache as _cache
 from licentia.catalog import licensedb
 from licentia.normalize import raw_words, tokenize
 
-FORMAT = 13  # bump when the normalizer or the index layout changes
+FORMAT = 14  # bump when the normalizer or the index layout changes
 MIN_NOTICE_TOKENS = 12
 _SHIFT = 24  # bigram id = first << 24 | second; the vocabulary stays far below 2**24
 _COMPOUND = re.compile(r"\b(and|or|with)\b")

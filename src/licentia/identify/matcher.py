@@ -272,6 +272,10 @@ def _diffs(ref: _RefText, ref_ids: list[int], region_ids: list[int], qtok: Token
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
             matched += i2 - i1
+        elif tag == "delete" and all(_MARKER.match(ref.tokens.words[i]) for i in range(i1, i2)):
+            matched += i2 - i1  # list numbering only the reference kept
+        elif tag == "insert" and all(_MARKER.match(qtok.words[qpos[j]]) for j in range(j1, j2)):
+            continue  # list numbering a re-wrapped copy kept mid-line ("a) ..., b) ...")
         elif groups and i1 - groups[-1][1] <= MERGE_GAP and j1 - groups[-1][3] <= MERGE_GAP:
             groups[-1][1], groups[-1][3] = i2, j2
         else:
