@@ -47,7 +47,7 @@ def test_families() -> None:
 
 
 def test_unknown_reference_and_family_tag() -> None:
-    with pytest.raises(UnknownLicenseError, match="did you mean: Apache-2.0"):
+    with pytest.raises(UnknownLicenseError, match=r"did you mean: Apache-2\.0"):
         catalog().resolve("Apache-2.1")
     with pytest.raises(UnknownLicenseError, match="names a family"):
         catalog().resolve("openrail")
