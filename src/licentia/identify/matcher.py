@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -23,6 +24,7 @@ from licentia.normalize import Tokens, tokenize
 CANDIDATES = 10
 MIN_QUERY_TOKENS = 8
 TEXT_BONUS = 4.0
+MIN_SHARE = 0.2
 # text left over beside a full license text, at least this long, is reported as added
 MIN_LEFTOVER_TOKENS = 6
 MERGE_GAP = 2  # differences separated by at most this many equal tokens are shown as one
@@ -134,10 +136,9 @@ def reference_text(info: RefInfo) -> _RefText:
 def _prepare(text: str, optional_key: str | None) -> _RefText:
     tokens = tokenize(text)
     variable: set[int] = set()
+    starts = tokens.starts
     for m in _PLACEHOLDER.finditer(text):
-        for i, s in enumerate(tokens.starts):
-            if m.start() <= s < m.end():
-                variable.add(i)
+        variable.update(range(bisect_left(starts, m.start()), bisect_left(starts, m.end())))
     lines_of_text = text.splitlines()
     for i, (s, e) in enumerate(zip(tokens.starts, tokens.ends, strict=True)):
         raw = text[s:e]
@@ -406,6 +407,9 @@ def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:
             remaining = remaining[fp_only[1]]
             continue
         sub = sub_ids.tolist()
+        # a reference with few of its bigrams in the query cannot cover enough of itself to
+        # be accepted below (nor a fragment of it): not worth an alignment
+        cands = [(r, share) for r, share in cands if share >= MIN_SHARE] or cands[:1]
         aligned = [_align(index, r, share, sub) for r, share in cands]
         # a license's own text wins over a notice rule that differs from it by a filled-in
         # placeholder or two
@@ -495,10 +499,20 @@ def _with_leftovers(found: list[Match], remaining: npt.NDArray[np.int64], qtok: 
     return out
 
 
+@cache
+def _fingerprint_phrases() -> tuple[str, ...]:
+    """The normalized distinctive phrases of the licenses known by fingerprint."""
+    return tuple(" ".join(tokenize(p).words) for ext in external.all_external().values()
+                 if ext.fingerprint is not None for p in ext.phrases)
+
+
 def _fingerprint_match(qtok: Tokens, remaining: npt.NDArray[np.int64], text: str,
                        to_beat: float) -> tuple[Match, npt.NDArray[np.bool_]] | None:
     """A license known by fingerprint only, if it explains the query better than `to_beat`."""
     ws = [qtok.words[p] for p in remaining.tolist()]
+    joined = " " + " ".join(ws) + " "
+    if not any(f" {phrase} " in joined for phrase in _fingerprint_phrases()):
+        return None  # none of their distinctive phrases: hashing every window is wasted
     hashes = external.shingle_hashes(ws)
     if not len(hashes):
         return None
