@@ -88,7 +88,7 @@ class Tokens:
     """Normalized tokens of one text; each token's character span and 1-based line are
     computed on first use (identification of a verbatim text never needs them)."""
 
-    __slots__ = ("_ends", "_lines", "_masked", "_starts", "_text", "words")
+    __slots__ = ("_breaks", "_ends", "_lines", "_masked", "_starts", "_text", "words")
 
     def __init__(self, words: tuple[str, ...], masked: str, text: str) -> None:
         self.words = words
@@ -97,6 +97,7 @@ class Tokens:
         self._starts: tuple[int, ...] | None = None
         self._ends: tuple[int, ...] = ()
         self._lines: tuple[int, ...] | None = None
+        self._breaks: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.words)
@@ -129,9 +130,13 @@ class Tokens:
         return self._lines
 
     def line_of(self, i: int) -> int:
-        """The line of token i, without computing every span for a first or last token."""
-        if self._lines is not None or 0 < i < len(self.words) - 1:
-            return self.lines[i]
+        """The line of token i (without computing every span for a first or last token)."""
+        if self._lines is not None:
+            return self._lines[i]
+        if 0 < i < len(self.words) - 1 or self._starts is not None:
+            if self._breaks is None:
+                self._breaks = [n for n, c in enumerate(self._text) if c == "\n"]
+            return bisect_right(self._breaks, self.starts[i] - 1) + 1
         masked = self._masked
         if i == 0:
             m = _TOKEN.search(masked)

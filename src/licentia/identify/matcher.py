@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import cast
 
 import numpy as np
@@ -96,13 +96,29 @@ class _Optional:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _RefText:
     text: str
     tokens: Tokens
     variable: frozenset[int]  # token positions inside placeholders such as [yyyy]
     optional: tuple[_Optional, ...]
-    headings: tuple[tuple[int, str], ...]  # (token position, heading line)
+
+    @cached_property
+    def headings(self) -> tuple[tuple[int, str], ...]:
+        """(token position, heading) of each line that starts a section; only read to name
+        the section of a difference."""
+        out = []
+        lines = self.text.splitlines()
+        seen_lines = set()
+        for i, ln in enumerate(self.tokens.lines):
+            if ln in seen_lines:
+                continue
+            seen_lines.add(ln)
+            raw_line = lines[ln - 1].strip() if ln - 1 < len(lines) else ""
+            label = _heading(" ".join(raw_line.split()))
+            if label:
+                out.append((i, label))
+        return tuple(out)
 
 
 @cache
@@ -143,7 +159,7 @@ def _prepare(text: str, optional_key: str | None) -> _RefText:
     for i, (s, e) in enumerate(zip(tokens.starts, tokens.ends, strict=True)):
         raw = text[s:e]
         if raw in _CAPS_PLACEHOLDERS:
-            line = lines_of_text[tokens.lines[i] - 1]
+            line = lines_of_text[tokens.line_of(i) - 1]
             letters = [c for c in line if c.isalpha()]
             if sum(c.isupper() for c in letters) < 0.5 * len(letters):
                 variable.add(i)  # "Neither the name of the ORGANIZATION nor ..."
@@ -160,18 +176,7 @@ def _prepare(text: str, optional_key: str | None) -> _RefText:
             if stop >= 0:
                 end = stop + len(last)
         optional.append(_Optional(spec["label"], begin, end))
-    headings = []
-    lines = text.splitlines()
-    seen_lines = set()
-    for i, ln in enumerate(tokens.lines):
-        if ln in seen_lines:
-            continue
-        seen_lines.add(ln)
-        raw_line = lines[ln - 1].strip() if ln - 1 < len(lines) else ""
-        label = _heading(" ".join(raw_line.split()))
-        if label:
-            headings.append((i, label))
-    return _RefText(text, tokens, frozenset(variable), tuple(optional), tuple(headings))
+    return _RefText(text, tokens, frozenset(variable), tuple(optional))
 
 
 def compare_texts(reference: str, other: str) -> list[Difference]:
@@ -304,11 +309,11 @@ def _diffs(ref: _RefText, ref_ids: list[int], region_ids: list[int], qtok: Token
         kind = DiffKind.CHANGED if rw and qw else DiffKind.REMOVED if rw else DiffKind.ADDED
         if qw:
             found = _query_slice(text, qtok, qpos, j1, j2)
-            line = qtok.lines[qpos[j1]]
+            line = qtok.line_of(int(qpos[j1]))
         else:
             found = ""
             at = qpos[min(j1, len(qpos) - 1)] if len(qpos) else 0
-            line = qtok.lines[at] if len(qtok) else 1
+            line = qtok.line_of(int(at)) if len(qtok) else 1
         diffs.append(Difference(kind, ref.tokens.slice_text(ref.text, i1, i2) if rw else "",
                                 found, int(line), _section_at(ref, i1 if rw else max(0, i1 - 1)),
                                 len(rw) + len(qw)))
@@ -443,7 +448,7 @@ def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:
         ))
         found.append(Match(
             key=info.key, kind=info.kind, source=info.source,
-            start_line=int(qtok.lines[region[0]]), end_line=int(qtok.lines[region[-1]]),
+            start_line=qtok.line_of(int(region[0])), end_line=qtok.line_of(int(region[-1])),
             coverage=round(coverage, 1), similarity=round(similarity, 4),
             differences=tuple(diffs), optional_absent=tuple(absent), ambiguous_with=rivals,
             span=(int(region[0]), int(region[-1]) + 1),
@@ -485,7 +490,7 @@ def _with_leftovers(found: list[Match], remaining: npt.NDArray[np.int64], qtok: 
         where = "before the license text" if b <= found[nearest].span[0] else \
             "after the license text"
         extra.setdefault(nearest, []).append(Difference(
-            DiffKind.ADDED, "", snippet, int(qtok.lines[a]), where, b - a))
+            DiffKind.ADDED, "", snippet, int(qtok.line_of(a)), where, b - a))
     if not extra:
         return found
     out = []
@@ -556,19 +561,19 @@ def _fingerprint_match(qtok: Tokens, remaining: npt.NDArray[np.int64], text: str
                 found_text = " ".join(text[qtok.starts[span_a] : qtok.ends[span_b]].split())
                 diffs.append(Difference(DiffKind.CHANGED if containment < 1 else DiffKind.ADDED,
                                         "(text not carried by licentia)", found_text,
-                                        int(qtok.lines[span_a]), None, k - j))
+                                        int(qtok.line_of(span_a)), None, k - j))
                 j = k
             if containment < 0.999 and not diffs:
                 diffs.append(Difference(
                     DiffKind.REMOVED, f"{round((1 - containment) * fp.words)} words of the "
                     "reference text (not carried by licentia)", "",
-                    int(qtok.lines[region[-1]]), None, round((1 - containment) * fp.words)))
+                    qtok.line_of(int(region[-1])), None, round((1 - containment) * fp.words)))
         absent = () if fp.appendix_label is None or any(
             int(h) in fp.appendix_shingles and int(h) not in fp.shingles for h in hashes
         ) else (fp.appendix_label,)
         coverage = round(100.0 * containment, 1)
         m = Match(key=ext.id, kind="fingerprint", source="catalog/data/external.yaml",
-                  start_line=int(qtok.lines[region[0]]), end_line=int(qtok.lines[region[-1]]),
+                  start_line=qtok.line_of(int(region[0])), end_line=qtok.line_of(int(region[-1])),
                   coverage=100.0 if not diffs else coverage,
                   similarity=round(matched / max(1, fp.words + unexplained), 4),
                   differences=tuple(diffs), optional_absent=absent,
