@@ -106,3 +106,13 @@ def test_large_file_is_read_in_part(licentia, tmp_path: Path) -> None:  # type: 
     [item] = run.json()
     assert item["license"]["id"] == "apache-2.0"
     assert any("only the first" in n for n in item["notes"])
+
+
+def test_a_drafted_docx_license_round_trips(licentia, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run = licentia("draft", "custom", "--holder", "Example Vision Labs", "--artifacts",
+                   "model,code", "--grant", "research", "--restrict",
+                   "military,deepfake-impersonation", "--format", "docx", "--out", "L.docx")
+    assert run.code == 0, run.stderr
+    [item] = licentia("identify", "L.docx", "--json").json()
+    assert item["result"] == "exact"
+    assert item["license"]["id"] == "licentia-rail-1.0"

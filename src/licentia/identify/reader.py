@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import codecs
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,23 @@ class TextFile:
     path: Path
     text: str | None
     notes: tuple[str, ...] = ()
+
+
+def _read_docx(path: Path, notes: list[str]) -> TextFile:
+    """A Word document's text: its paragraphs and table cells, in order (counsel's license
+    drafts and agreements often come as DOCX)."""
+    import docx  # python-docx; imported here: most runs never read a DOCX
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        return TextFile(path, None, (*notes, f"not a readable DOCX file ({exc})"))
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text for cell in row.cells))
+    return TextFile(path, "\n".join(lines), (*notes, "text read from a Word (DOCX) document"))
 
 
 def read_text_file(path: Path) -> TextFile:
@@ -42,6 +60,8 @@ def read_text_file(path: Path) -> TextFile:
                      f"{MAX_BYTES // 1048576} MiB were examined")
     if not raw:
         return TextFile(path, "", ("empty file",))
+    if raw.startswith(b"PK\x03\x04") and path.suffix.lower() == ".docx":
+        return _read_docx(path, notes)
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
