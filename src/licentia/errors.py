@@ -43,3 +43,20 @@ class UnknownLicenseError(LicentiaError):
 
 class DataError(LicentiaError):
     """licentia's own data files are inconsistent (a bug in the package, named by file and key)."""
+
+
+def yaml_message(exc: Exception) -> str:
+    """'not valid YAML (line N): problem', on one line."""
+    line, problem = yaml_problem(exc)
+    return f"not valid YAML{f' (line {line})' if line else ''}: {problem}"
+
+
+def yaml_problem(exc: Exception, line_offset: int = 0) -> tuple[int | None, str]:
+    """(1-based line or None, one-line problem) of a PyYAML error, for one-line messages."""
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 1 + line_offset if mark is not None else None
+    problem = getattr(exc, "problem", None)
+    if not problem:
+        lines = [s.strip() for s in str(exc).splitlines() if s.strip()]
+        problem = lines[0] if lines else "syntax error"
+    return line, str(problem)

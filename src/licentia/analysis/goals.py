@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from licentia.catalog.terms import taxonomy
-from licentia.errors import InputError
+from licentia.errors import InputError, yaml_message
 from licentia.suggest import unknown
 
 
@@ -113,7 +113,7 @@ class Goals:
         try:
             data = yaml.safe_load(raw)
         except yaml.YAMLError as exc:
-            raise InputError(f"not valid YAML: {exc}", path=path) from exc
+            raise InputError(yaml_message(exc), path=path) from exc
         return cls.from_mapping(data, str(path))
 
     def with_answer(self, key: str, value: Any) -> Goals:

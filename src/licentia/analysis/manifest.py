@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from licentia.catalog.catalog import catalog
-from licentia.errors import InputError, LicentiaError
+from licentia.errors import InputError, LicentiaError, yaml_problem
 from licentia.identify import Identification
 from licentia.identify.identifier import spdx_licensing
 from licentia.reference import resolve_reference
@@ -236,10 +236,9 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int], dict[str, 
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark is not None else source
-        raise InputError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}",
-                         path=where) from exc
+        line, problem = yaml_problem(exc)
+        where = f"{source}:{line}" if line else source
+        raise InputError(f"not valid YAML: {problem}", path=where) from exc
     finally:
         loader.dispose()
     lines: dict[str, int] = {}

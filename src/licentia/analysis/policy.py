@@ -19,7 +19,7 @@ from licentia.analysis.manifest import ManifestError, Problem
 from licentia.analysis.profile import profile
 from licentia.catalog.catalog import catalog
 from licentia.catalog.terms import taxonomy
-from licentia.errors import InputError, LicentiaError
+from licentia.errors import InputError, LicentiaError, yaml_message
 
 Subject = Literal["license", "restriction", "finding"]
 
@@ -105,7 +105,7 @@ def parse_policy(text: str, source: str = "policy.yaml") -> Policy:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise InputError(f"not valid YAML: {exc}", path=source) from exc
+        raise InputError(yaml_message(exc), path=source) from exc
     if not isinstance(data, dict):
         raise InputError("a policy must be a mapping (licenses / restrictions / findings)",
                          path=source)

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from licentia.catalog.terms import taxonomy
-from licentia.errors import InputError
+from licentia.errors import InputError, yaml_message
 
 
 class Deployment(StrEnum):
@@ -105,10 +105,7 @@ class UseCase:
         try:
             data = yaml.safe_load(raw)
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" (line {mark.line + 1})" if mark is not None else ""
-            problem = getattr(exc, "problem", None) or "syntax error"
-            raise InputError(f"not valid YAML{where}: {problem}", path=path) from exc
+            raise InputError(yaml_message(exc), path=path) from exc
         return cls.from_mapping(data, path=str(path))
 
     @classmethod

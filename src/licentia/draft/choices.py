@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from licentia.catalog.terms import taxonomy
-from licentia.errors import DataError, InputError
+from licentia.errors import DataError, InputError, yaml_message
 from licentia.suggest import unknown
 
 TEMPLATE_ID = "licentia-rail-1.0"
@@ -173,7 +173,7 @@ class Choices:
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from exc
         except yaml.YAMLError as exc:
-            raise InputError(f"not valid YAML: {exc}", path=path) from exc
+            raise InputError(yaml_message(exc), path=path) from exc
         if not isinstance(data, Mapping):
             raise InputError("a choices file must be a mapping of option names to values",
                              path=path)

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from licentia.errors import yaml_problem
+
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)",
                     re.DOTALL)
 
@@ -35,9 +37,8 @@ def parse_model_card(text: str) -> ModelCard | None:
     try:
         data: Any = yaml.safe_load(m.group("yaml"))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        line, problem = yaml_problem(exc, line_offset=1)
+        where = f" (line {line})" if line else ""
         return ModelCard(body_offset=m.end(), body_line=body_line,
                          error=f"model card front matter is not valid YAML{where}: {problem}")
     if not isinstance(data, dict):
