@@ -482,3 +482,17 @@ def test_a_policy_licentia_does_not_hold_is_never_clear(key: str) -> None:
     military = status_of(r, "military")
     assert military in (Status.GRAY, Status.CONFLICT)
     assert_grounded(r)
+
+
+def test_implied_activities_reach_the_clauses_that_restrict_them() -> None:
+    """Llama 3.1's policy has no surveillance item, but tracking people by face processes
+    their personal data, which it does restrict: gray, never a silent clear."""
+    tracking = review_reference("llama3.1", use(
+        "A system that tracks individuals across city cameras using facial recognition."))
+    assert status_of(tracking, "personal-data") is Status.GRAY
+    loans = review_reference("llama3.1", use(
+        "A tool that scores loan applicants and automatically rejects risky ones."))
+    assert status_of(loans, "discrimination") is Status.GRAY
+    rail = review_reference("bigscience-openrail-m", use(
+        "A tool that scores loan applicants and automatically rejects risky ones."))
+    assert status_of(rail, "automated-decisions") is Status.CONFLICT

@@ -28,7 +28,7 @@ from licentia.analysis.matching import Hit, Matcher, Qualifier, State, Tier, mat
 from licentia.analysis.usecase import Deployment, Modification, UseCase
 from licentia.catalog import external
 from licentia.catalog.catalog import Family, HfTag, License, Source, catalog
-from licentia.catalog.terms import Artifact, Clause, ClauseKind, Sheet, sheet_for
+from licentia.catalog.terms import Artifact, Clause, ClauseKind, Sheet, sheet_for, taxonomy
 from licentia.errors import InputError
 from licentia.identify import Identification, Result
 from licentia.reference import resolve_reference
@@ -308,6 +308,19 @@ def _involvement(uc: UseCase, m: Matcher) -> _Involvement:
     negated: dict[str, list[Hit]] = {}
     for hit in m.hits(uc.description):
         (hits if hit.counts else negated).setdefault(hit.taxonomy, []).append(hit)
+    # doing one activity always involves another (facial recognition processes personal data):
+    # the implied one is touched, so at least gray wherever a license restricts it
+    known = taxonomy()
+    for tid in [*declared, *list(hits)]:
+        entry = known.get(tid)
+        for implied in entry.implies if entry else ():
+            if implied in declared or implied in excluded or implied in hits:
+                continue
+            source = hits[tid][0] if tid in hits else None
+            hits[implied] = [Hit(implied, f"implied by {tid}", Tier.WEAK,
+                                 source.words if source else tid,
+                                 source.start if source else 0, source.end if source else 0,
+                                 field=source.field if source else "activities")]
     if uc.modification is Modification.DISTILL and "output-training" not in declared:
         hits.setdefault("output-training", []).append(Hit(
             "output-training", "modification: distill", Tier.WEAK, "distill", 0, 0,

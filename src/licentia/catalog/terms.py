@@ -185,6 +185,7 @@ class TaxonomyEntry:
     id: str
     description: str
     examples: tuple[str, ...]
+    implies: tuple[str, ...] = ()
 
 
 def _data_dir() -> Traversable:
@@ -245,10 +246,17 @@ def taxonomy() -> dict[str, TaxonomyEntry]:
     """The shared use-restriction taxonomy, by id."""
     raw = (_data_dir() / "taxonomy.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(raw)
-    return {
-        item["id"]: TaxonomyEntry(item["id"], item["description"], tuple(item.get("examples", ())))
+    entries = {
+        item["id"]: TaxonomyEntry(item["id"], item["description"], tuple(item.get("examples", ())),
+                                  tuple(item.get("implies", ())))
         for item in data["restrictions"]
     }
+    for entry in entries.values():
+        for implied in entry.implies:
+            if implied not in entries:
+                raise DataError(f"restrictions[{entry.id}].implies: unknown id {implied!r}",
+                                path="catalog/data/taxonomy.yaml")
+    return entries
 
 
 @cache
