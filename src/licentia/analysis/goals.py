@@ -15,11 +15,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from licentia.catalog.terms import taxonomy
-from licentia.errors import InputError, yaml_message
+from licentia.errors import InputError
 from licentia.suggest import unknown
+from licentia.userfile import load_user_yaml
 
 
 class ArtifactGoal(StrEnum):
@@ -106,15 +105,7 @@ class Goals:
 
     @classmethod
     def from_file(cls, path: Path) -> Goals:
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from exc
-        try:
-            data = yaml.safe_load(raw)
-        except yaml.YAMLError as exc:
-            raise InputError(yaml_message(exc), path=path) from exc
-        return cls.from_mapping(data, str(path))
+        return cls.from_mapping(load_user_yaml(path, "goals file"), str(path))
 
     def with_answer(self, key: str, value: Any) -> Goals:
         return replace(self, **{key: value})

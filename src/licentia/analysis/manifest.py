@@ -20,6 +20,7 @@ from licentia.errors import InputError, LicentiaError, yaml_problem
 from licentia.identify import Identification
 from licentia.identify.identifier import spdx_licensing
 from licentia.reference import resolve_reference
+from licentia.userfile import read_user_text
 
 try:  # libyaml parses a 10,000-component manifest ten times faster
     _YamlLoader: Any = yaml.CSafeLoader
@@ -348,13 +349,7 @@ def _line_of(key: str, lines: dict[str, int], top: dict[str, int]) -> int | None
 
 def load_manifest(path: Path) -> Manifest:
     """Read a manifest file; license files it names are read relative to it."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise InputError("no such file", path=path) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the manifest: {exc}", path=path) from exc
-    return parse_manifest(text, str(path), path.parent)
+    return parse_manifest(read_user_text(path), str(path), path.parent)
 
 
 def _build(raw: _RawManifest, source: str, base: Path | None, lines: dict[str, int],

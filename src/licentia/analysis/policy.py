@@ -20,6 +20,7 @@ from licentia.analysis.profile import profile
 from licentia.catalog.catalog import catalog
 from licentia.catalog.terms import taxonomy
 from licentia.errors import InputError, LicentiaError, yaml_message
+from licentia.userfile import read_user_text
 
 Subject = Literal["license", "restriction", "finding"]
 
@@ -129,13 +130,7 @@ def parse_policy(text: str, source: str = "policy.yaml") -> Policy:
 
 
 def load_policy(path: Path) -> Policy:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise InputError("no such file", path=path) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the policy: {exc}", path=path) from exc
-    return parse_policy(text, str(path))
+    return parse_policy(read_user_text(path, "policy file"), str(path))
 
 
 def _bad(item: str, known: list[str]) -> str:

@@ -16,10 +16,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from licentia.catalog.terms import taxonomy
-from licentia.errors import InputError, yaml_message
+from licentia.errors import InputError
+from licentia.userfile import load_user_yaml
 
 
 class Deployment(StrEnum):
@@ -93,20 +92,7 @@ class UseCase:
     @classmethod
     def from_file(cls, path: Path) -> UseCase:
         """Read and validate a use-case file; InputError names the file and every bad key."""
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except FileNotFoundError as exc:
-            raise InputError("no such use-case file", path=path) from exc
-        except IsADirectoryError as exc:
-            raise InputError("is a directory, not a use-case file", path=path) from exc
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise InputError(f"cannot read the use-case file: {reason}", path=path) from exc
-        try:
-            data = yaml.safe_load(raw)
-        except yaml.YAMLError as exc:
-            raise InputError(yaml_message(exc), path=path) from exc
-        return cls.from_mapping(data, path=str(path))
+        return cls.from_mapping(load_user_yaml(path, "use-case file"), path=str(path))
 
     @classmethod
     def from_mapping(cls, data: Any, path: str | None = None) -> UseCase:

@@ -20,8 +20,9 @@ from typing import Any
 import yaml
 
 from licentia.catalog.terms import taxonomy
-from licentia.errors import DataError, InputError, yaml_message
+from licentia.errors import DataError, InputError
 from licentia.suggest import unknown
+from licentia.userfile import load_user_yaml
 
 TEMPLATE_ID = "licentia-rail-1.0"
 TEMPLATE_VERSION = "1.0"
@@ -168,12 +169,7 @@ class Choices:
     @classmethod
     def from_file(cls, path: Path, **overrides: Any) -> Choices:
         """Choices from a YAML file (the keys of `draft custom`'s options); flags override."""
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from exc
-        except yaml.YAMLError as exc:
-            raise InputError(yaml_message(exc), path=path) from exc
+        data = load_user_yaml(path, "choices file")
         if not isinstance(data, Mapping):
             raise InputError("a choices file must be a mapping of option names to values",
                              path=path)
