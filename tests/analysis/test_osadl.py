@@ -27,10 +27,6 @@ ALLOWED_DISAGREEMENTS = {
         "licentia: yes. LGPL-2.1 section 3 lets you apply the GPL-2.0 to a copy, so the part "
         "goes into a GPL-2.0-only work; OSADL says 'Check dependency' (relicense first) here "
         "yet 'Yes' for the same mechanism under GPL-2.0-or-later and GPL-3.0"),
-    ("GPL-3.0-or-later", "LGPL-3.0-only"): (
-        "licentia: yes. The lgpl-3.0 term sheet lists GPL-3.0-or-later among the licenses a "
-        "modified Library may be conveyed under (section 2(b), 'the GNU GPL'); OSADL reads that "
-        "as GPL-3.0-only, so the part cannot join an 'or later' work"),
 }
 
 
