@@ -116,3 +116,22 @@ def test_a_drafted_docx_license_round_trips(licentia, tmp_path: Path) -> None:  
     [item] = licentia("identify", "L.docx", "--json").json()
     assert item["result"] == "exact"
     assert item["license"]["id"] == "licentia-rail-1.0"
+
+
+def test_model_card_remote_license_link_known_from_the_licensedb(licentia, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    card = tmp_path / "README.md"
+    llama3 = "https://github.com/meta-llama/llama-models/blob/main/models/llama3/LICENSE"
+    card.write_text(f"---\nlicense: other\nlicense_link: {llama3}\n---\n# Card\n",
+                    encoding="utf-8")
+    [item] = licentia("identify", "README.md", "--json").json()
+    assert (item["result"], item["license"]["id"]) == ("exact", "llama-3-license-2024")
+    assert item["confidence"] < 1.0 and any("not fetched" in n for n in item["notes"])
+    card.write_text(f"---\nlicense: llama3.1\nlicense_link: {llama3}\n---\n# Card\n",
+                    encoding="utf-8")
+    [item] = licentia("identify", "README.md", "--json").json()
+    assert item["result"] == "multiple" and item["declared"]["agrees"] is False
+    card.write_text("---\nlicense: other\nlicense_link: https://ai.google.dev/gemma/terms\n---\n",
+                    encoding="utf-8")
+    [item] = licentia("identify", "README.md", "--json").json()
+    assert item["result"] == "partial"
+    assert set(item["declared"]["candidates"]) == {"gemma-tou-2024-04-01", "gemma-tou-2025-03-24"}

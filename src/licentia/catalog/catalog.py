@@ -23,7 +23,7 @@ from licentia.errors import DataError, UnknownLicenseError
 
 OPEN_CATEGORIES = {"Permissive", "Copyleft", "Copyleft Limited", "Public Domain"}
 _FOLD = re.compile(r"[\s._\-]+")
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 3
 
 
 class Family(StrEnum):
@@ -57,6 +57,7 @@ class License:
     replaced_by: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     hf_tags: tuple[str, ...] = ()
+    urls: tuple[str, ...] = ()  # where the license is published (homepage and text URLs)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.key, "spdx": self.spdx, "name": self.name}
@@ -75,6 +76,14 @@ class HfTag:
     @property
     def is_none(self) -> bool:
         return self.key is None and not self.family
+
+
+def url_key(url: str) -> str:
+    """How URLs are compared: scheme, "www.", case and a trailing slash don't matter."""
+    u = url.strip().lower()
+    u = re.sub(r"^[a-z]+://", "", u)
+    u = u.removeprefix("www.")
+    return u.rstrip("/")
 
 
 def fold(name: str) -> str:
@@ -102,6 +111,17 @@ class Catalog:
         for lic in self.licenses.values():
             for name in (*lic.aliases, lic.short_name, lic.name):
                 self._alias.setdefault(fold(name), lic.key)
+        self._by_url: dict[str, list[str]] = {}
+        for lic in self.licenses.values():
+            if lic.is_deprecated:
+                continue
+            for url in dict.fromkeys(url_key(u) for u in lic.urls):
+                self._by_url.setdefault(url, []).append(lic.key)
+
+    def keys_for_url(self, url: str) -> list[str]:
+        """The licenses published at this address (several when it is shared, e.g. a family's
+        page); [] when the LicenseDB knows no license there. Nothing is fetched."""
+        return list(self._by_url.get(url_key(url), []))
 
     def get(self, key: str) -> License | None:
         return self.licenses.get(key)
@@ -214,6 +234,8 @@ def catalog() -> Catalog:
             other_spdx=e.other_spdx_license_keys, is_exception=e.is_exception,
             is_deprecated=e.is_deprecated, replaced_by=e.replaced_by,
             aliases=tuple(names.get(e.key, ())), hf_tags=tuple(tags_by_key.get(e.key, ())),
+            # where the license itself is published; other_urls are only related pages
+            urls=tuple(u for u in (e.homepage_url, *e.text_urls) if u),
         ))
     for ext in external.all_external().values():
         if ext.kind != "license":
@@ -223,6 +245,7 @@ def catalog() -> Catalog:
             category=ext.category, owner=ext.owner, family=Family(ext.family),
             source=Source.LICENTIA, homepage_url=ext.homepage_url,
             aliases=tuple(names.get(ext.id, ())), hf_tags=tuple(tags_by_key.get(ext.id, ())),
+            urls=(ext.homepage_url,) if ext.homepage_url else (),
         ))
     for tpl in _template_data():
         licenses.append(License(

@@ -38,6 +38,7 @@ class DbEntry:
     osi_license_key: str | None = None
     homepage_url: str | None = None
     text_urls: tuple[str, ...] = ()
+    other_urls: tuple[str, ...] = ()
     is_exception: bool = False
     is_deprecated: bool = False
     is_unknown: bool = False
@@ -69,6 +70,7 @@ class DbEntry:
             osi_license_key=data.get("osi_license_key") or None,
             homepage_url=data.get("homepage_url") or None,
             text_urls=tup("text_urls"),
+            other_urls=tup("other_urls"),
             is_exception=flag("is_exception"),
             is_deprecated=flag("is_deprecated"),
             is_unknown=flag("is_unknown"),

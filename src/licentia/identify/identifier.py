@@ -151,6 +151,8 @@ def _identify_card(card: ModelCard, text: str, path: Path, index: Index | None,
         resolved = resolved or lic
     link_result: Identification | None = None
     agrees: bool | None = None
+    linked_key: str | None = None  # the license a remote license_link is known to publish
+    by_url = False  # the license is known only from where license_link points
     link = card.license_link
     if link and "://" not in link and not link.startswith("mailto:"):
         target = (path.parent / link.split("#")[0]).resolve()
@@ -159,7 +161,22 @@ def _identify_card(card: ModelCard, text: str, path: Path, index: Index | None,
         except LicentiaError as exc:
             notes.append(f"license_link {link!r}: {exc.message}")
     elif link:
-        notes.append(f"license_link {link!r} is remote; licentia does not fetch it")
+        published = cat.keys_for_url(link)
+        if len(published) == 1:
+            linked_key = published[0]
+            notes.append(f"license_link {link!r} is where {linked_key} is published (known "
+                         "from the LicenseDB; not fetched)")
+            if resolved is None and (not candidates or linked_key in candidates):
+                resolved = cat.get(linked_key)
+                by_url = True
+            elif resolved is not None:
+                agrees = linked_key == resolved.key
+        elif published:
+            notes.append(f"license_link {link!r} is where {', '.join(published)} are "
+                         "published: it does not fix the version (not fetched)")
+            candidates = candidates or tuple(published)
+        else:
+            notes.append(f"license_link {link!r} is remote; licentia does not fetch it")
     if link_result is not None and link_result.license is not None:
         linked = link_result.license.key
         agrees = linked == resolved.key if resolved else (linked in candidates or None)
@@ -189,6 +206,16 @@ def _identify_card(card: ModelCard, text: str, path: Path, index: Index | None,
                      f"{resolved.key}")
         return Identification(str(path), Result.MULTIPLE, resolved, 0.5, 100.0,
                               (*matches, *link_result.matches), tuple(notes), declared)
+    if agrees is False and linked_key is not None:
+        notes.append(f"license_link points to {linked_key}, but the card declares "
+                     f"{resolved.key}")
+        link_match = Match(linked_key, "declared", "model card license_link", 1,
+                           max(1, card.body_line - 1), 100.0, 1.0)
+        return Identification(str(path), Result.MULTIPLE, resolved, 0.5, 100.0,
+                              (*matches, link_match), tuple(notes), declared)
+    if by_url:  # declared only by an address; the text itself was not read
+        return Identification(str(path), Result.EXACT, resolved, 0.9, 100.0, matches,
+                              tuple(notes), declared)
     confidence = 1.0 if not candidates or agrees else 0.6
     result = Result.EXACT if not candidates or agrees else Result.PARTIAL
     return Identification(str(path), result, resolved, confidence, 100.0, matches,
