@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -100,4 +100,3 @@ class Failure:
 
     path: str
     message: str
-    extra: dict[str, Any] = field(default_factory=dict)
