@@ -27,6 +27,8 @@ ALLOWED_DISAGREEMENTS = {
         "licentia: yes. LGPL-2.1 section 3 lets you apply the GPL-2.0 to a copy, so the part "
         "goes into a GPL-2.0-only work; OSADL says 'Check dependency' (relicense first) here "
         "yet 'Yes' for the same mechanism under GPL-2.0-or-later and GPL-3.0"),
+    ("GPL-2.0-only", "LGPL-2.1-or-later"): (
+        "licentia: yes, as for LGPL-2.1-only: section 3 lets you apply the GPL-2.0 to a copy"),
 }
 
 

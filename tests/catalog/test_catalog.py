@@ -83,3 +83,16 @@ def test_license_tags_declared_on_the_hub_resolve() -> None:
     unknown = sorted(t for t in seen if cat.lookup(t) is None and cat.hf_tag(t) is None
                      and t[:1].isalnum())
     assert not unknown
+
+
+@pytest.mark.parametrize(("ref", "key"), [
+    ("BSL-1.0", "boost-1.0"), ("bsl-1.0", "bsl-1.0"),  # SPDX Boost; LicenseDB key Business Source
+    ("X11", "x11-xconsortium"), ("x11", "x11"), ("ICU", "x11"),
+    ("OpenSSL", "openssl-ssleay"), ("openssl", "openssl"),
+    ("MIT", "mit"), ("gpl-2.0", "gpl-2.0"), ("GPL-2.0-or-later", "gpl-2.0-plus"),
+])
+def test_an_spdx_id_spelled_as_spdx_spells_it_names_the_spdx_license(ref: str, key: str) -> None:
+    # where an SPDX id equals another license's LicenseDB key but for case, the SPDX spelling
+    # names the SPDX license and the lower-case spelling the LicenseDB key
+    lic = catalog().lookup(ref)
+    assert lic is not None and lic.key == key

@@ -99,7 +99,16 @@ class Catalog:
         self.hf_tags = hf_tags
         self._alias: dict[str, str] = {}
         self._exact: dict[str, str] = {}
-        # precedence: key, SPDX id, LicenseRef, other SPDX ids, HF tags, common names
+        # an SPDX id spelled exactly as SPDX spells it names that license even when it equals
+        # another license's LicenseDB key but for case (SPDX BSL-1.0 is Boost, key bsl-1.0 the
+        # Business Source License; SPDX X11 is x11-xconsortium, key x11 is SPDX ICU)
+        self._spdx: dict[str, str] = {}
+        current = sorted(self.licenses.values(), key=lambda lic: lic.is_deprecated)
+        for name, key in [*((lic.spdx, lic.key) for lic in current),
+                          *((o, lic.key) for lic in current for o in lic.other_spdx)]:
+            if name and not name.startswith("LicenseRef-"):
+                self._spdx.setdefault(name, key)
+        # then: key, SPDX id, LicenseRef, other SPDX ids, HF tags, common names (any case)
         for lic in self.licenses.values():
             self._exact.setdefault(lic.key.casefold(), lic.key)
         for lic in self.licenses.values():
@@ -129,7 +138,8 @@ class Catalog:
     def lookup(self, ref: str) -> License | None:
         """The license a single reference names (key, SPDX id, LicenseRef, HF tag, name)."""
         ref = ref.strip()
-        key = self._exact.get(ref.casefold()) or self._alias.get(fold(ref))
+        key = (self._spdx.get(ref) or self._exact.get(ref.casefold())
+               or self._alias.get(fold(ref)))
         if key is None and ref.endswith("+"):
             # GPL-2.0+ style: the -plus key
             key = self._exact.get(ref[:-1].casefold() + "-plus")

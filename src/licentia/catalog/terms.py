@@ -108,6 +108,12 @@ class Value(_Strict):
     # and which suits trigger it (patent suits, or any IP claim)
     litigation_trigger: Literal["patent", "ip"] | None = None
     litigation_terminates: Literal["patent-license", "all"] | None = None
+    # a duty beyond keeping notices, which a license forbidding further restrictions (GPL
+    # section 6 / section 10) cannot carry: an acknowledgement in advertising materials
+    # (BSD-4-Clause), in end-user or product documentation (XFree86-1.1), a summary of the
+    # changes made (PSF-2.0), a ban on naming derived products after the original (Apache-1.1)
+    extra_requirement: Literal["advertising", "documentation-acknowledgement", "change-summary",
+                               "product-name"] | None = None
 
 
 class Clause(_Strict):
