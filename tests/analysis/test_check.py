@@ -327,14 +327,14 @@ def test_licenses_without_a_term_sheet_are_judged_by_licensedb_category() -> Non
         distribution: distributed
         commercial: true
         components:
-          - {id: zlib, kind: code, license: Zlib}
-          - {id: cddl, kind: code, license: CDDL-1.0, link: dynamic}
+          - {id: beer, kind: code, license: Beerware}
+          - {id: npl, kind: code, license: NPL-1.1, link: dynamic}
     """)
     by_license = {f.extra["licenses"][0]: f for f in found(result, "unknown-license")}
-    assert by_license["zlib"].severity is Severity.INFO
-    assert "category 'Permissive'" in by_license["zlib"].message
-    assert by_license["cddl-1.0"].severity is Severity.WARNING
-    assert "category 'Copyleft Limited'" in by_license["cddl-1.0"].message
+    assert by_license["beerware"].severity is Severity.INFO
+    assert "category 'Permissive'" in by_license["beerware"].message
+    assert by_license["npl-1.1"].severity is Severity.WARNING
+    assert "category 'Copyleft Limited'" in by_license["npl-1.1"].message
 
 
 def test_spdx_or_takes_the_option_matching_the_outbound_license() -> None:
@@ -381,9 +381,9 @@ def test_rules_name_no_license() -> None:
 
 @pytest.fixture
 def extra_sheet(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """A new term sheet (for the LicenseDB's Zlib key, which has none), as if added to data."""
+    """A new term sheet (for the LicenseDB's Beerware key, which has none), as if added to data."""
     sheet = terms.parse_sheet(textwrap.dedent("""
-        license: zlib
+        license: beerware
         title: A test sheet with a flowing-down restriction
         version: test
         family: ai
@@ -410,8 +410,8 @@ def extra_sheet(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def
             flows_down: true
             artifacts: [weights, derivatives]
             evidence: [{quote: "You shall not use it for weapons", section: "3"}]
-    """), "terms/zlib.yaml")
-    sheets = {**terms.all_sheets(), "zlib": sheet}
+    """), "terms/beerware.yaml")
+    sheets = {**terms.all_sheets(), "beerware": sheet}
     monkeypatch.setattr(terms, "all_sheets", lambda: sheets)
     for fn in (profile.profile, compat.compatibility, combine._checklist):
         fn.cache_clear()
@@ -425,7 +425,7 @@ def test_a_new_term_sheet_works_without_code_changes(extra_sheet: terms.Sheet) -
         distribution: distributed
         commercial: true
         components:
-          - {id: base, kind: model, license: Zlib}
+          - {id: base, kind: model, license: Beerware}
           - id: tuned
             kind: model
             license: MIT

@@ -45,10 +45,10 @@ def test_explain_json_per_contract(licentia) -> None:  # type: ignore[no-untyped
 
 
 def test_explain_without_term_sheet_says_so(licentia) -> None:  # type: ignore[no-untyped-def]
-    data = licentia("explain", "Zlib", "--json").json()
+    data = licentia("explain", "Beerware", "--json").json()
     assert data["term_sheet"] is False and data["clauses"] == []
     assert "no term sheet" in data["note"]
-    human = licentia("explain", "Zlib")
+    human = licentia("explain", "Beerware")
     assert "no term sheet" in human.stdout
 
 
