@@ -40,8 +40,16 @@ class Resolved:
         return self.generated_sheet or sheet_for(self.license.key)
 
 
+def _is_expression(ref: str) -> bool:
+    return any(op in f" {ref.lower()} " for op in (" or ", " and ", " with ")) or "(" in ref
+
+
 def _looks_like_path(ref: str) -> bool:
-    return "/" in ref or "\\" in ref or Path(ref).suffix.lower() in {".md", ".txt", ".yaml"} \
+    if "/" in ref or "\\" in ref:
+        return True
+    if ref.startswith("LicenseRef-") or _is_expression(ref):
+        return False  # `LicenseRef-a AND LicenseRef-b` names licenses, not a LICENSE* file
+    return Path(ref).suffix.lower() in {".md", ".txt", ".yaml"} \
         or Path(ref).name.upper().startswith(("LICENSE", "LICENCE", "COPYING", "README"))
 
 
@@ -76,7 +84,7 @@ def resolve_reference(ref: str, base: Path | None = None, *,
         if any(m.kind == MATCH_KIND and m.key == found[0].key for m in ident.matches):
             drafted = generated_sheet(read_text_file(path).text or "")
         return Resolved(ref, found, identification=ident, generated_sheet=drafted)
-    if any(op in f" {text.lower()} " for op in (" or ", " and ", " with ")) or "(" in text:
+    if _is_expression(text):
         licensing = spdx_licensing()
         try:
             parsed = licensing.parse(text)

@@ -328,13 +328,29 @@ def test_licenses_without_a_term_sheet_are_judged_by_licensedb_category() -> Non
         commercial: true
         components:
           - {id: beer, kind: code, license: Beerware}
-          - {id: npl, kind: code, license: NPL-1.1, link: dynamic}
+          - {id: cecill, kind: code, license: CECILL-2.1, link: dynamic}
+          - {id: busl, kind: code, license: BUSL-1.1, link: dynamic}
     """)
-    by_license = {f.extra["licenses"][0]: f for f in found(result, "unknown-license")}
-    assert by_license["beerware"].severity is Severity.INFO
-    assert "category 'Permissive'" in by_license["beerware"].message
-    assert by_license["npl-1.1"].severity is Severity.WARNING
-    assert "category 'Copyleft Limited'" in by_license["npl-1.1"].message
+    by_license = {f.extra["licenses"][0]: f for f in found(result, "assessed-by-category")}
+    # never a silent "ok": even a permissive category is a warning, and says how it was read
+    for key, category in (("beerware", "Permissive"), ("cecill-2.1", "Copyleft Limited"),
+                          ("bsl-1.1", "Source-available")):
+        assert by_license[key].severity is Severity.WARNING
+        assert f"category '{category}', not by its text" in by_license[key].message
+    assert "weak copyleft" in by_license["cecill-2.1"].message
+    assert "not open source" in by_license["bsl-1.1"].message
+    assert result.verdict is not Verdict.OK
+
+
+def test_a_permissive_license_known_only_by_category_is_never_a_silent_ok() -> None:
+    result = run("""
+        distribution: internal
+        commercial: false
+        components:
+          - {id: beer, kind: code, license: Beerware}
+    """)
+    assert result.verdict is Verdict.OBLIGATIONS
+    assert found(result, "assessed-by-category", Severity.WARNING)
 
 
 def test_spdx_or_takes_the_option_matching_the_outbound_license() -> None:

@@ -63,7 +63,8 @@ def test_spdx_and_with_exception() -> None:
           - {id: a, kind: code, license: (MIT OR ISC) AND GPL-2.0-only WITH Classpath-exception-2.0}
     """))
     [c] = m.components
-    assert c.license.alternatives == (("mit", "gpl-2.0"), ("isc", "gpl-2.0"))
+    cp = "gpl-2.0 WITH classpath-exception-2.0"  # the license as the exception modifies it
+    assert c.license.alternatives == (("mit", cp), ("isc", cp))
     assert c.license.exceptions == ("classpath-exception-2.0",)
 
 
@@ -136,15 +137,55 @@ def test_wrong_kind_of_reference() -> None:
     assert "a component cannot derive from itself" in text
 
 
-def test_outbound_must_be_one_license() -> None:
-    found = problems("""
+def test_outbound_license_is_an_expression() -> None:
+    def outbound(expr: str) -> tuple[str | None, tuple[str, ...], tuple[tuple[str, ...], ...]]:
+        m = parse_manifest(textwrap.dedent(f"""
+            distribution: saas
+            commercial: true
+            outbound_license: {expr}
+            components:
+              - {{id: m, kind: model, license: MIT}}
+        """))
+        return m.outbound_license, m.outbound_terms, m.outbound_options
+
+    assert outbound("MIT OR Apache-2.0") == ("mit", (), (("mit",), ("apache-2.0",)))
+    # within an AND the widest copyleft leads; the others are terms the release carries
+    lead, terms, _ = outbound("LicenseRef-scancode-llama-3.1-license-2024 AND GPL-3.0-only")
+    assert (lead, terms) == ("gpl-3.0", ("llama-3.1-license-2024",))
+
+
+@pytest.mark.parametrize(("expr", "message"), [
+    ("MIT AND (", "invalid SPDX expression 'MIT AND ('"),
+    ("MIT WITH GPL-3.0-only", "'GPL-3.0-only' is a license, not a license exception"),
+    ("GPL-2.0-only WITH Foo-exception", "unknown license reference 'Foo-exception'"),
+    ("Classpath-exception-2.0", "is a license exception, not a license"),
+])
+def test_bad_expressions_name_the_key_line_and_problem(expr: str, message: str) -> None:
+    with pytest.raises(ManifestError) as info:
+        parse_manifest(textwrap.dedent(f"""
+            distribution: saas
+            commercial: true
+            components:
+              - {{id: m, kind: model, license: MIT}}
+              - {{id: bad, kind: code, license: "{expr}"}}
+        """), "m.yaml")
+    [problem] = info.value.problems
+    assert problem.key == "components[bad].license" and problem.line == 6
+    assert message in problem.message
+    assert str(info.value).startswith("m.yaml:6: components[bad].license: ")
+
+
+def test_licenseref_expressions_resolve() -> None:
+    m = parse_manifest(textwrap.dedent("""
         distribution: saas
         commercial: true
-        outbound_license: MIT OR Apache-2.0
         components:
-          - {id: m, kind: model, license: MIT}
-    """)
-    assert found == ["outbound_license: 'MIT OR Apache-2.0' must name exactly one license"]
+          - id: merged
+            kind: model
+            license: LicenseRef-scancode-llama-3.1-license-2024 AND LicenseRef-scancode-gemma-tou-2025-03-24
+    """))
+    assert m.components[0].license.alternatives == (
+        ("llama-3.1-license-2024", "gemma-tou-2025-03-24"),)
 
 
 def test_not_yaml_and_not_a_mapping() -> None:

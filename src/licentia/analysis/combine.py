@@ -37,9 +37,11 @@ from licentia.analysis.profile import (
     SCOPE_RANK,
     Basis,
     Profile,
+    category_reading,
     profile,
     trigger,
 )
+from licentia.catalog.catalog import catalog
 from licentia.catalog.terms import Clause, ClauseKind, all_sheets
 
 FORMAT_VERSION = 1
@@ -113,6 +115,10 @@ class Outbound:
     required_terms: tuple[RequiredTerm, ...]
     allowed_if_distributed: tuple[str, ...] | None = None
     keeps_own_license: tuple[str, ...] = ()  # components not relicensed by the outbound license
+    # an outbound expression with options (an SPDX OR): each option and the verdict it gets;
+    # `chosen` is the one this result is for (the first that works best)
+    options: tuple[tuple[str, str], ...] = ()
+    chosen: str | None = None
 
 
 @dataclass(frozen=True)
@@ -209,8 +215,10 @@ def _max_exposure(a: Distribution | None, b: Distribution | None) -> Distributio
 def _exposure(c: Component, product: Distribution) -> Distribution | None:
     if c.link is Link.NONE:
         return None
-    if c.link is Link.NETWORK and product is Distribution.DISTRIBUTED:
-        return Distribution.SAAS  # reached over the network: hosted, not conveyed
+    if c.link is Link.NETWORK and c.kind is Kind.SERVICE and product is Distribution.DISTRIBUTED:
+        return Distribution.SAAS  # a service reached over the network: hosted, not conveyed
+    # a separate program (network, aggregate) shipped with a distributed product is conveyed
+    # too: it keeps its own license and duties, it just does not join the combined work
     return product
 
 
@@ -247,9 +255,7 @@ def obligation_code(p: Profile, clause: Clause) -> Code | None:
 
 
 def _evidence(p: Profile, *clauses: Clause | None) -> tuple[Evidence, ...]:
-    if p.sheet is None:
-        return ()
-    return tuple(e for c in clauses if c is not None for e in Evidence.from_clause(p.sheet, c))
+    return p.evidence(*clauses)
 
 
 @cache
@@ -464,7 +470,7 @@ class _Engine:
                               if self.exposure[cid] is not None for i in inh.values()}
         self.lead = self._work()
         duties = [self._component(c) for c in m.components]
-        self._unknown_licenses()
+        self._by_category()
         outbound = self._outbound()
         findings = self.f.done()
         verdict = _verdict(findings)
@@ -485,8 +491,12 @@ class _Engine:
         if len(c.license.alternatives) > 1:
             notes.append(f"{c.license.reference}: option chosen: "
                          + " AND ".join(_label(k) for k in self.own[c.id]))
-        for exc in c.license.exceptions:
-            notes.append(f"exception {exc} not analysed: judged as the license without it")
+        for key in self.own[c.id]:
+            p = profile(key)
+            if p.exception is not None:
+                notes.append(f"{_label(key)}: the exception modifies the license"
+                             + ("" if p.exception_sheet else
+                                " (assessed by its LicenseDB category, not by its text)"))
         self._identification(c)
         items: list[Obligation] = []
         for key, via in gov.items():
@@ -568,7 +578,7 @@ class _Engine:
                       components=comps, evidence=it.evidence, licenses=[it.license],
                       actions=[_source_action(it.code, label)])
             elif it.code == Code.UNKNOWN_LICENSE:
-                continue  # reported once per license by _unknown_licenses
+                continue  # reported once per license by _by_category
             else:
                 f.add(it.code, Severity.INFO, f"{label}{gray}", key=(it.license, bool(gray)),
                       components=comps, evidence=it.evidence, licenses=[it.license],
@@ -762,24 +772,26 @@ class _Engine:
                    actions=["Train only on outputs whose license allows it, or on the "
                             "licensor's model itself where the license allows that"])
 
-    def _unknown_licenses(self) -> None:
+    def _by_category(self) -> None:
+        """Licenses (and exceptions) licentia has no sheet for: judged by their LicenseDB
+        category, said as a warning - never a silent "ok"."""
         seen: dict[str, list[str]] = {}
         for cid in self.own:
             for key in self.governing(cid):
-                if profile(key).basis is Basis.CATEGORY:
+                if profile(key).by_category:
                     seen.setdefault(key, []).append(cid)
         for key, comps in seen.items():
             p = profile(key)
-            sev = Severity.INFO if p.permissive else Severity.WARNING
-            treated = ("treated as permissive: keep its copyright and license notices"
-                       if p.permissive else
-                       "treated conservatively: "
-                       + ("copyleft over the whole work, no relicensing" if p.whole_work else
-                          "copyleft over the library itself" if p.copyleft_scope.value ==
-                          "library" else "no relicensing, terms unknown"))
-            self.f.add(Code.UNKNOWN_LICENSE, sev,
-                       f"{_label(key)} has no term sheet in licentia: judged from its LicenseDB "
-                       f"category '{p.category}', {treated}", key=(key,), components=comps,
+            if p.basis is Basis.CATEGORY:
+                what = f"{_label(key)} has no term sheet in licentia"
+                category = p.category
+            else:
+                exc = catalog().get(p.exception or "")
+                what = f"the exception in {_label(key)} has no sheet in licentia"
+                category = exc.category if exc else "unknown"
+            self.f.add(Code.ASSESSED_BY_CATEGORY, Severity.WARNING,
+                       f"{what}: assessed by its LicenseDB category '{category}', not by its "
+                       f"text; {category_reading(p)}", key=(key,), components=comps,
                        licenses=[key], duty=not p.permissive,
                        actions=[f"Have the {_label(key)} text reviewed (`licentia explain "
                                 f"{p.spdx}` shows what licentia knows)"])
@@ -817,13 +829,20 @@ class _Engine:
             self._not_covered(m.outbound_license, members)
         return m.outbound_license or required
 
+    def _embedded(self, cid: str, key: str) -> bool:
+        """Is this copyleft part compiled into the product's own binary (statically linked),
+        so that releasing the product under another license would relicense it?"""
+        return self.comps[cid].link is Link.STATIC and key in self.own[cid] \
+            and profile(key).copyleft_scope.value != "none"
+
     def _not_covered(self, outbound: str, members: list[Component]) -> None:
         """Parts whose own license cannot be relicensed stay under it beside the outbound."""
         for c in members:
             for key in self.own[c.id]:
                 p = profile(key)
                 if key == outbound or p.relicensable or p.whole_work or key in \
-                        self.m.outbound_terms or p.basis is Basis.CATEGORY:
+                        self.m.outbound_terms or p.basis is Basis.CATEGORY \
+                        or self._embedded(c.id, key):
                     continue
                 self.f.add(Code.LICENSE_MISMATCH, Severity.INFO,
                            f"{_label(key)} material stays under {_label(key)}: the outbound "
@@ -837,8 +856,13 @@ class _Engine:
         """Check every part of the combined work against one license it must go under."""
         m, exposure = self.m, self.m.distribution
         one_way: list[str] = []
-        lead_binds = lead in leaders or (profile(lead).whole_work
-                                         and _copyleft_active(lead, exposure))
+        # the license the whole product goes under binds every part linked into it when its
+        # copyleft is on; a declared copyleft outbound license (even a weak one: the product is
+        # that library) does too
+        lp = profile(lead)
+        lead_binds = lead in leaders or (
+            (lp.whole_work or (lead == m.outbound_license and lp.copyleft_scope.value != "none"))
+            and _copyleft_active(lead, exposure))
         for key, all_comps in keys.items():
             if key == lead:
                 continue
@@ -848,7 +872,9 @@ class _Engine:
                 continue
             is_leader = key in leaders
             derived = [c for c in comps if key not in self.own[c]]
-            if not (lead_binds or is_leader or derived):
+            embedded = [c for c in comps if lead == m.outbound_license
+                        and self._embedded(c, key)]
+            if not (lead_binds or is_leader or derived or embedded):
                 continue  # a part keeping its own license beside the outbound one
             v = compatibility(lead, key)
             if v.ok:
@@ -867,9 +893,12 @@ class _Engine:
                 if bites(v, exposure) and lead in leaders and lead != m.outbound_license:
                     self._separate_program(lead, leaders[lead], v)
             else:
+                how = "statically linked into it" if embedded and not derived else "-derived"
                 self._relicense_finding(v, comps, exposure, lead, False,
                                         f"the product is released under {_label(lead)} and "
-                                        f"includes {_label(key)}-derived material")
+                                        f"includes {_label(key)}"
+                                        + (f" material {how}" if how[0] != "-" else
+                                           f"{how} material"))
         if lead in leaders and _copyleft_active(lead, exposure):
             p = profile(lead)
             clause = next((c for c in p.copyleft if active(p, c, exposure)), p.copyleft[0]
@@ -1080,6 +1109,9 @@ def _satisfied(v: PairVerdict, key: str, extra: tuple[str, ...]) -> bool:
     if key in extra and v.reason in (Reason.NOT_RELICENSABLE, Reason.FLOW_DOWN,
                                      Reason.NON_COMMERCIAL):
         return True
+    if key in extra and v.reason in (Reason.COPYLEFT, Reason.SHARE_ALIKE) \
+            and not profile(key).whole_work:
+        return True  # `MIT AND MPL-2.0`: the weak-copyleft part is released under its own
     if v.reason is Reason.FLOW_DOWN:
         carried = frozenset().union(*(profile(k).flow_down_taxonomy for k in extra))
         return set(v.missing) <= carried
@@ -1105,6 +1137,10 @@ def _relicense_actions(v: PairVerdict, target: str) -> list[str]:
         return [f"Include the {sub} use restrictions ({', '.join(v.missing)}) as enforceable "
                 f"terms of the release (e.g. {_label(target)} plus the {sub} restrictions, "
                 f"listed under `additional_terms`), or release under {sub}"]
+    if v.reason is Reason.COPYLEFT and not profile(v.subordinate).whole_work:
+        return [f"Release the product as `{_label(target)} AND {sub}` (`outbound_license`): "
+                f"your code under {_label(target)}, the {sub} part under {sub} with its source",
+                f"Or keep the {sub} part a separate library (`link: dynamic`)"]
     if v.reason in (Reason.NOT_RELICENSABLE, Reason.COPYLEFT, Reason.COMBINATION):
         return [f"Release it under {sub} (with its notices), not {_label(target)}"]
     if v.reason is Reason.SHARE_ALIKE:
@@ -1139,10 +1175,44 @@ def _verdict(findings: tuple[Finding, ...]) -> Verdict:
     return Verdict.OK
 
 
+_VERDICT_RANK = {Verdict.OK: 0, Verdict.OBLIGATIONS: 1, Verdict.CONFLICT: 2}
+
+
+def _option_label(option: tuple[str, ...]) -> str:
+    return " AND ".join(_label(k) for k in option)
+
+
+def _with_outbound(m: Manifest, option: tuple[str, ...]) -> Manifest:
+    """The manifest as if released under one option of its outbound expression."""
+    first = m.outbound_options[0][1:]
+    explicit = tuple(t for t in m.outbound_terms if t not in first)
+    return replace(m, outbound_license=option[0],
+                   outbound_terms=tuple(dict.fromkeys((*option[1:], *explicit))))
+
+
+def _outbound_choice(manifest: Manifest) -> Check:
+    """An outbound expression with options (`MIT OR GPL-3.0-only`): check each, keep the one
+    that works best (the first among equals), and say which and how the others fare."""
+    options = manifest.outbound_options
+    if len(options) <= 1:
+        return _Engine(manifest).run()
+    runs = [_Engine(_with_outbound(manifest, opt)).run() for opt in options]
+    best = min(range(len(runs)), key=lambda i: (
+        _VERDICT_RANK[runs[i].verdict],
+        sum(f.severity is Severity.ERROR for f in runs[i].findings),
+        sum(f.severity is Severity.WARNING for f in runs[i].findings), i))
+    labels = tuple((_option_label(opt), r.verdict.value) for opt, r in zip(options, runs,
+                                                                          strict=True))
+    result = runs[best]
+    return replace(result, manifest=manifest,
+                   outbound=replace(result.outbound, options=labels,
+                                    chosen=_option_label(options[best])))
+
+
 def check(manifest: Manifest, policy: Policy | None = None) -> Check:
     """Check a manifest: findings, per-component checklists, the outbound license; with a
     policy, its allow / review / deny decisions too."""
-    result = _Engine(manifest).run()
+    result = _outbound_choice(manifest)
     if policy is None:
         return result
     licenses: dict[str, list[str]] = {}

@@ -14,7 +14,7 @@ from enum import StrEnum
 from functools import cache
 
 from licentia.analysis.findings import Code, Evidence
-from licentia.analysis.profile import Basis, Profile, profile
+from licentia.analysis.profile import Basis, Conversion, Profile, profile
 from licentia.catalog.terms import Clause
 
 
@@ -78,14 +78,8 @@ class PairVerdict:
         return self.verdict in (Compat.SAME, Compat.YES)
 
 
-def _ev(p: Profile, *clauses: Clause | None) -> tuple[Evidence, ...]:
-    if p.sheet is None:
-        return ()
-    return tuple(e for c in clauses if c is not None for e in Evidence.from_clause(p.sheet, c))
-
-
 def _basis(*profiles: Profile) -> Basis:
-    return Basis.CATEGORY if any(p.basis is Basis.CATEGORY for p in profiles) else Basis.TERMS
+    return Basis.CATEGORY if any(p.by_category for p in profiles) else Basis.TERMS
 
 
 def _label(p: Profile) -> str:
@@ -104,14 +98,11 @@ class _Pair:
             clauses: tuple[Clause | None, ...] = (), missing: tuple[str, ...] = ()
             ) -> PairVerdict:
         kept = tuple(c for c in clauses if c is not None)
-        ev: tuple[Evidence, ...] = ()
-        for p in (self.lead, self.sub):
-            if p.sheet is not None:
-                ev += _ev(p, *[c for c in kept if c in p.sheet.clauses])
+        ev = self.lead.evidence(*kept) + self.sub.evidence(*kept)
         if self.basis is Basis.CATEGORY:
             message += (" (no term sheet for "
                         + ", ".join(p.key for p in (self.lead, self.sub)
-                                    if p.basis is Basis.CATEGORY)
+                                    if p.by_category)
                         + ": judged from its LicenseDB category, conservatively)")
         return PairVerdict(self.lead.key, self.sub.key, v, reason, message, decided_by.key,
                            kept, tuple(dict.fromkeys(ev)), missing, self.basis)
@@ -131,6 +122,11 @@ def compatibility(leading: str, subordinate: str) -> PairVerdict:
                      "cannot include a modified part", sub, (sub.no_derivatives,))
     if sub.copyleft_scope.value != "none" or sub.share_alike is not None:
         return _copyleft(q)
+    allowed = sub.conversions_via("relicensing", "secondary-license", "combination")
+    if (target := _named(lead, allowed)) is not None:  # Apache-2.0 WITH LLVM-exception
+        return q.say(Compat.YES, Reason.CONVERSION,
+                     f"{sn} allows its material to be combined into a work under {ln}", sub,
+                     (allowed[target].clause,))
     if lead.no_further_restrictions is not None and sub.restrictive:
         what = sub.non_commercial or (sub.use_restrictions[0] if sub.use_restrictions else None)
         return q.say(Compat.NO, Reason.FURTHER_RESTRICTIONS,
@@ -173,6 +169,15 @@ def compatibility(leading: str, subordinate: str) -> PairVerdict:
                  sub, (sub.relicense_clause,))
 
 
+def _named(lead: Profile, conversions: dict[str, Conversion]) -> str | None:
+    """The key under which a conversion names the leading license: itself, or the license a
+    WITH exception modifies (an exception only adds permissions to it)."""
+    for key in (lead.key, lead.base):
+        if key in conversions:
+            return key
+    return None
+
+
 def _restriction_summary(p: Profile) -> str:
     ids = sorted(p.restriction_taxonomy | ({"non-commercial"} if p.non_commercial else set()))
     shown = ", ".join(ids[:6])
@@ -192,10 +197,10 @@ def _copyleft(q: _Pair) -> PairVerdict:
     """A copyleft subordinate: its terms must govern the work, unless it lets the part go."""
     lead, sub, ln, sn = q.lead, q.sub, q.ln, q.sn
     conv = sub.conversions_via("relicensing", "secondary-license")
-    if lead.key in conv:
+    if (target := _named(lead, conv)) is not None:
         return q.say(Compat.YES, Reason.CONVERSION,
                      f"{sn} allows its material to be licensed under {ln}", sub,
-                     (conv[lead.key].clause,))
+                     (conv[target].clause,))
     # each part keeps its own license inside one combined work (GPL-3.0/AGPL-3.0 section 13),
     # possibly after relicensing either side (LGPL -> GPL, "or later" -> a later version)
     subs: dict[str, Clause | None] = {sub.key: None}

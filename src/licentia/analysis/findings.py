@@ -32,6 +32,9 @@ class Code(StrEnum):
     UNKNOWN_LICENSE = "unknown-license"
     LICENSE_MISMATCH = "license-mismatch"
     REVOCABLE = "revocable"
+    # compatible extensions (docs/cli-contract.md)
+    ASSESSED_BY_CATEGORY = "assessed-by-category"  # no term sheet: judged by LicenseDB category
+    COPYLEFT_NOT_TRIGGERED = "copyleft-not-triggered"  # a copyleft the offering does not trigger
 
 
 class Severity(StrEnum):

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from licentia.analysis.profile import SCOPE_RANK, profile, with_exception
 from licentia.catalog.catalog import catalog
 from licentia.errors import InputError, LicentiaError, yaml_problem
 from licentia.identify import Identification
@@ -156,9 +157,12 @@ class Manifest:
     distribution: Distribution
     commercial: bool
     components: tuple[Component, ...]
-    outbound_license: str | None = None  # catalog key
+    outbound_license: str | None = None  # catalog key: the license the work goes under
     outbound_reference: str | None = None
     outbound_terms: tuple[str, ...] = ()
+    # the options of an outbound expression (an SPDX OR), each a set of licenses the release
+    # carries together (an AND); check picks the option that works and says which
+    outbound_options: tuple[tuple[str, ...], ...] = ()
     monthly_active_users: int | None = None
     annual_revenue_usd: int | None = None
     path: str | None = None
@@ -284,6 +288,12 @@ class _Resolver:
         if resolved.expression is None:
             keys = tuple(lic.key for lic in resolved.licenses if not lic.is_exception)
             excs = tuple(lic.key for lic in resolved.licenses if lic.is_exception)
+            if not keys and excs and resolved.identification is None:
+                raise InputError(f"{ref!r} is a license exception, not a license: write it "
+                                 f"after the license it modifies (`GPL-2.0-only WITH {ref}`)")
+            if len(keys) == 1 and len(excs) == 1:  # a file holding a license and its exception
+                return LicenseRef(ref, ((with_exception(keys[0], excs[0]),),), excs,
+                                  resolved.identification)
             # a file holding several licenses: all of them apply
             return LicenseRef(ref, (keys,) if keys else (), excs, resolved.identification)
         licensing = spdx_licensing()
@@ -294,10 +304,19 @@ class _Resolver:
                           tuple(dict.fromkeys(exceptions)))
 
 
-def _symbol_key(symbol: Any) -> str:
+def _symbol_key(symbol: Any, exception: bool = False) -> str:
+    """The catalog key of an expression's symbol; a license where an exception belongs (or
+    the reverse) is an error, never silently dropped."""
     lic = catalog().lookup(str(symbol.key))
     if lic is None:  # pragma: no cover - resolve_reference checked every symbol
         raise InputError(f"unknown license {symbol.key!r}")
+    if exception and not lic.is_exception:
+        raise InputError(f"{symbol.key!r} is a license, not a license exception: WITH takes an "
+                         "exception (e.g. Classpath-exception-2.0); to combine two licenses "
+                         "use AND or OR")
+    if not exception and lic.is_exception:
+        raise InputError(f"{symbol.key!r} is a license exception, not a license: write it after "
+                         f"WITH (`GPL-2.0-only WITH {symbol.key}`)")
     return lic.key
 
 
@@ -315,8 +334,9 @@ def _dnf(node: Any, licensing: Any, exceptions: list[str]) -> list[tuple[str, ..
                       for b in _dnf(arg, licensing, exceptions)][:MAX_ALTERNATIVES]
         return combos
     if hasattr(node, "license_symbol"):  # LICENSE WITH EXCEPTION
-        exceptions.append(_symbol_key(node.exception_symbol))
-        return [(_symbol_key(node.license_symbol),)]
+        exception = _symbol_key(node.exception_symbol, exception=True)
+        exceptions.append(exception)
+        return [(with_exception(_symbol_key(node.license_symbol), exception),)]
     return [(_symbol_key(node),)]
 
 
@@ -411,10 +431,15 @@ def _build(raw: _RawManifest, source: str, base: Path | None, lines: dict[str, i
                                              for d in rc.derived_from),
             trained_on=tuple(rc.trained_on), trained_on_outputs_of=tuple(rc.trained_on_outputs_of),
             modified=rc.modified, additional_terms=extra, line=line))
-    outbound = None
+    options: tuple[tuple[str, ...], ...] = ()
     if raw.outbound_license is not None:
-        outbound = _single(resolve, raw.outbound_license, "outbound_license",
-                           top.get("outbound_license"), problems)
+        found = _resolved(resolve, raw.outbound_license, "outbound_license",
+                          top.get("outbound_license"), problems)
+        if found is not None and found.unknown:
+            problems.append(Problem("outbound_license", f"{raw.outbound_license!r} names no "
+                                    "license", top.get("outbound_license")))
+        elif found is not None:
+            options = tuple(tuple(sorted(alt, key=_lead_rank)) for alt in found.alternatives)
     outbound_terms = tuple(k for i, r in enumerate(raw.outbound_terms)
                            if (k := _single(resolve, r, f"outbound_terms[{i}]",
                                             top.get("outbound_terms"), problems)))
@@ -422,10 +447,19 @@ def _build(raw: _RawManifest, source: str, base: Path | None, lines: dict[str, i
         raise ManifestError(sorted(problems, key=lambda p: p.line or 1 << 30), source)
     return Manifest(
         project=raw.project or Path(source).stem, distribution=raw.distribution,
-        commercial=raw.commercial, components=tuple(components), outbound_license=outbound,
-        outbound_reference=raw.outbound_license, outbound_terms=outbound_terms,
+        commercial=raw.commercial, components=tuple(components),
+        outbound_license=options[0][0] if options else None,
+        outbound_reference=raw.outbound_license,
+        outbound_terms=tuple(dict.fromkeys((*options[0][1:], *outbound_terms)))
+        if options else outbound_terms, outbound_options=options,
         monthly_active_users=raw.monthly_active_users,
         annual_revenue_usd=raw.annual_revenue_usd, path=source, lines=top)
+
+
+def _lead_rank(key: str) -> int:
+    """Within an AND, the license with the widest copyleft leads the work; the others are
+    terms it carries beside it."""
+    return -SCOPE_RANK[profile(key).copyleft_scope]
 
 
 def _default_link(rc: _RawComponent, referenced: set[str]) -> Link:

@@ -6,13 +6,21 @@ LicenseDB category): the facts `compat` and `combine` reason over, each tied to 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 from typing import Literal
 
 from licentia.catalog.catalog import License, catalog
-from licentia.catalog.terms import Clause, ClauseKind, CopyleftScope, Sheet, sheet_for
+from licentia.analysis.findings import Evidence
+from licentia.catalog.terms import (
+    Clause,
+    ClauseKind,
+    CopyleftScope,
+    Sheet,
+    exception_sheets,
+    sheet_for,
+)
 from licentia.errors import UnknownLicenseError
 
 # how far a license's copyleft reaches, weakest first
@@ -23,6 +31,8 @@ WHOLE_WORK = frozenset({CopyleftScope.WORK, CopyleftScope.NETWORK})
 NO_FURTHER_RESTRICTIONS = "no-further-restrictions"
 OUTPUT_TAXONOMY = frozenset({"output-training", "competing-products"})
 PERMISSIVE_CATEGORIES = frozenset({"Permissive", "Public Domain"})
+# a license and the exception that modifies it, as one key: "gpl-2.0 WITH classpath-exception-2.0"
+WITH = " WITH "
 _RESTRICTION = re.compile(r"restriction", re.I)
 
 Trigger = Literal["distribution", "network-use", "use", "modification", "publication"]
@@ -81,6 +91,33 @@ class Profile:
     thresholds: tuple[Clause, ...]
     conditions: tuple[Clause, ...]
     permissive: bool
+    # a WITH exception modifying the license: its key, its sheet (None: judged from its
+    # LicenseDB category only)
+    exception: str | None = None
+    exception_sheet: Sheet | None = None
+
+    @property
+    def base(self) -> str:
+        """The key of the license itself, without its WITH exception."""
+        return self.key.split(WITH, 1)[0]
+
+    @property
+    def by_category(self) -> bool:
+        """Does any part of this assessment rest on a LicenseDB category, not on a text?"""
+        return self.basis is Basis.CATEGORY or (self.exception is not None
+                                                and self.exception_sheet is None)
+
+    def evidence(self, *clauses: Clause | None) -> tuple[Evidence, ...]:
+        """The quotes of clauses of this license (or of its exception), with their source."""
+        out: list[Evidence] = []
+        for c in clauses:
+            if c is None:
+                continue
+            for sheet in (self.sheet, self.exception_sheet):
+                if sheet is not None and c in sheet.clauses:
+                    out += Evidence.from_clause(sheet, c)
+                    break
+        return tuple(dict.fromkeys(out))
 
     @property
     def restriction_taxonomy(self) -> frozenset[str]:
@@ -222,6 +259,34 @@ def _names(key: str, other: str) -> bool:
                for n in c.value.compatible_with or ())
 
 
+# how check reads a license it knows only by its LicenseDB category (said with every finding)
+_CATEGORY_READING = {
+    "Permissive": "treated as permissive: keep its copyright and license notices",
+    "Public Domain": "treated as public domain: no conditions known, keep any notices",
+    "Copyleft": "treated as strong copyleft: on distribution the whole combined work goes under "
+                "it with its source, and it cannot be relicensed",
+    "Copyleft Limited": "treated as weak copyleft: the component itself and changes to it stay "
+                        "under it with their source, and it cannot be relicensed",
+    "Free Restricted": "treated as free with restrictions of unknown kind: it cannot be "
+                       "relicensed, and its restrictions must be read before use",
+    "Proprietary Free": "treated as proprietary: use and redistribution only as its text "
+                        "allows, no relicensing",
+    "Source-available": "treated as source-available, not open source: commercial use, hosting "
+                        "or redistribution may be restricted",
+    "Commercial": "treated as commercial: you need an agreement with the licensor",
+}
+
+
+def category_reading(p: Profile) -> str:
+    """How a license known only by its LicenseDB category is treated, in words."""
+    if p.basis is Basis.TERMS:
+        return ("treated as a linking exception: the copyleft stays on the licensed component "
+                "itself" if SCOPE_RANK[p.copyleft_scope] <= SCOPE_RANK[CopyleftScope.LIBRARY]
+                else "treated as the license without the exception")
+    return _CATEGORY_READING.get(p.category, "its terms are unknown: treated as allowing "
+                                             "nothing beyond what its text is read to allow")
+
+
 def _from_category(lic: License) -> Profile:
     """No term sheet: the LicenseDB category, read conservatively."""
     cat = lic.category
@@ -240,9 +305,49 @@ def _from_category(lic: License) -> Profile:
     )
 
 
+def with_exception(key: str, exception: str) -> str:
+    """The profile key of a license modified by a WITH exception."""
+    return f"{key}{WITH}{exception}"
+
+
+def _with(base: Profile, exception: str) -> Profile:
+    """A license as a WITH exception modifies it: the exception's clauses cap how far the
+    copyleft reaches and add the combinations it permits; without a sheet, its LicenseDB
+    category says (a "Copyleft Limited" exception is a linking exception)."""
+    lic = catalog().get(exception)
+    if lic is None:
+        raise UnknownLicenseError(exception, catalog().suggest(exception))
+    sheet = exception_sheets().get(exception)
+    clauses = sheet.clauses if sheet is not None else ()
+    caps = [c.value.copyleft_scope for c in clauses if c.value.copyleft_scope is not None]
+    if sheet is None and lic.category == "Copyleft Limited":
+        caps.append(CopyleftScope.LIBRARY)
+    scope = min([base.copyleft_scope, *caps], key=SCOPE_RANK.__getitem__)
+    conversions = list(base.conversions)
+    for c in clauses:
+        conversions += [Conversion(k, c.value.compatible_via or "relicensing",
+                                   bool(c.value.compatible_opt_in), c)
+                        for n in c.value.compatible_with or ()
+                        if (k := _target_key(n)) is not None]
+    # an additional permission may be removed: the material may go under the license alone
+    conversions += [Conversion(base.key, "relicensing", False, c) for c in clauses
+                    if c.value.relicensable]
+    outputs = tuple(c for c in clauses if c.value.output_use is not None)
+    return replace(
+        base, key=with_exception(base.key, exception), spdx=f"{base.spdx} WITH {lic.spdx}",
+        name=f"{base.name} with {lic.name}", copyleft_scope=scope,
+        copyleft=base.copyleft if scope is not CopyleftScope.NONE else (),
+        conversions=tuple(conversions), output_terms=base.output_terms + outputs,
+        exception=exception, exception_sheet=sheet)
+
+
 @cache
 def profile(key: str) -> Profile:
-    """The profile of a catalog key; UnknownLicenseError when the catalog lacks it."""
+    """The profile of a catalog key (or of a key WITH an exception key); UnknownLicenseError
+    when the catalog lacks it."""
+    if WITH in key:
+        base, exception = key.split(WITH, 1)
+        return _with(profile(base), exception)
     lic = catalog().get(key)
     if lic is None:
         raise UnknownLicenseError(key, catalog().suggest(key))

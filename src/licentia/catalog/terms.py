@@ -114,6 +114,11 @@ class Value(_Strict):
     # changes made (PSF-2.0), a ban on naming derived products after the original (Apache-1.1)
     extra_requirement: Literal["advertising", "documentation-acknowledgement", "change-summary",
                                "product-name"] | None = None
+    # a condition that binds only when the part is joined this way (LGPL-2.1 section 6(a),
+    # LGPL-3.0 section 4(d)(0): object code for relinking when statically linked)
+    only_when_linked: Literal["static", "dynamic"] | None = None
+    # a duty that arises only for a modified version (AGPL-3.0 section 13)
+    only_if_modified: bool | None = None
 
 
 class Clause(_Strict):
@@ -278,6 +283,18 @@ def all_sheets() -> dict[str, Sheet]:
             raise DataError(f"license: {sheet.license!r} already has a term sheet",
                             path=f"terms/{item.name}")
         sheets[sheet.license] = sheet
+    return sheets
+
+
+@cache
+def exception_sheets() -> dict[str, Sheet]:
+    """Every sheet of a license exception (`data/exceptions/*.yaml`: what a WITH exception adds
+    to the license it modifies), by exception key."""
+    sheets: dict[str, Sheet] = {}
+    for item in sorted((_data_dir() / "exceptions").iterdir(), key=lambda t: t.name):
+        if item.name.endswith(".yaml"):
+            sheet = parse_sheet(item.read_text(encoding="utf-8"), f"exceptions/{item.name}")
+            sheets[sheet.license] = sheet
     return sheets
 
 

@@ -61,7 +61,9 @@ def _outbound_json(o: Outbound) -> dict[str, Any]:
             "required_terms": [{"license": t.license, "clause": t.clause, "title": t.title,
                                 "taxonomy": list(t.taxonomy), "evidence": _evidence(t.evidence)}
                                for t in o.required_terms],
-            "keeps_own_license": list(o.keeps_own_license)}
+            "keeps_own_license": list(o.keeps_own_license),
+            "chosen": o.chosen,
+            "options": [{"option": name, "verdict": verdict} for name, verdict in o.options]}
 
 
 def _policy_json(p: PolicyReport) -> dict[str, Any]:
@@ -132,7 +134,10 @@ def to_text(check: Check) -> str:
     if o.leading:
         lines.append(f"the work must go under: {o.leading}")
     if o.declared:
-        lines.append(f"declared outbound license: {o.declared}")
+        lines.append(f"declared outbound license: {check.manifest.outbound_reference}")
+    if o.chosen:
+        lines.append(f"  option chosen: {o.chosen} ("
+                     + "; ".join(f"{name}: {verdict}" for name, verdict in o.options) + ")")
     lines.append(f"outbound licenses allowed: {_names(o.allowed, 12) or 'none'}")
     if o.allowed_if_distributed is not None and o.allowed_if_distributed != o.allowed:
         lines.append(f"  if distributed: {_names(o.allowed_if_distributed, 12) or 'none'}")
