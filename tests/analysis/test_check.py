@@ -52,7 +52,7 @@ def test_apache_model_gpl3_library_as_saas_has_no_source_duty() -> None:
     assert result.verdict is not Verdict.CONFLICT
     assert not found(result, "incompatible")
     assert not found(result, "source-disclosure")  # nothing triggered
-    note = found(result, "source-disclosure", triggered=False)
+    note = found(result, "copyleft-not-triggered", triggered=False)
     assert note and "conveying" in note[0].message
     assert "Mere interaction with a user through a computer network" in quotes(note)
     assert result.outbound.allowed_if_distributed == ("gpl-3.0",)

@@ -113,3 +113,13 @@ def test_policies_incorporated_by_reference_explain_on_their_own(key: str) -> No
     assert all(e.document == "license" for c in sheet.clauses for e in c.evidence)
     problems, unchecked = verify_quotes(sheet)
     assert not problems and not unchecked, [str(p) for p in problems]
+
+
+@pytest.mark.parametrize("key", sorted(terms.exception_sheets()))
+def test_every_exception_quote_is_in_the_exception_text(key: str) -> None:
+    sheet = terms.exception_sheets()[key]
+    lic = catalog().get(key)
+    assert lic is not None and lic.is_exception, f"{key} is not a LicenseDB exception"
+    problems, unchecked = verify_quotes(sheet)
+    assert not problems, "\n".join(str(p) for p in problems)
+    assert not unchecked

@@ -380,6 +380,8 @@ TITLES: dict[str, str] = {
     Code.UNKNOWN_LICENSE: "License not analysed",
     Code.LICENSE_MISMATCH: "License text or declaration mismatch",
     Code.REVOCABLE: "Revocable license",
+    Code.ASSESSED_BY_CATEGORY: "Assessed by LicenseDB category, not by its text",
+    Code.COPYLEFT_NOT_TRIGGERED: "Copyleft not triggered",
 }
 
 
@@ -947,7 +949,7 @@ class _Engine:
             if others:
                 action += "; " + ", ".join(_label(k) for k in others) + \
                     f" can go into a {_label(key)} work"
-        self.f.add(Code.SOURCE_DISCLOSURE, Severity.INFO, message,
+        self.f.add(Code.COPYLEFT_NOT_TRIGGERED, Severity.INFO, message,
                    key=("dormant", key), components=comps,
                    evidence=_evidence(p, p.hosting, *p.copyleft), licenses=[key],
                    actions=[action], triggered=False)
