@@ -144,6 +144,12 @@ def compatibility(leading: str, subordinate: str) -> PairVerdict:
                          f"{sn} requires its use restrictions in every downstream license; "
                          f"{ln} lacks {', '.join(missing)}", sub,
                          (sub.flow_down_condition or sub.flow_down[0],), missing)
+    if lead.no_further_restrictions is not None and sub.extra_requirements:
+        extra = sub.extra_requirements[0]
+        return q.say(Compat.NO, Reason.FURTHER_RESTRICTIONS,
+                     f"{ln} forbids further restrictions, and {sn} adds a requirement beyond "
+                     f"keeping notices ({_REQUIREMENTS[extra.value.extra_requirement or '']})",
+                     lead, (lead.no_further_restrictions, extra))
     if not sub.relicensable:
         if sub.basis is Basis.CATEGORY:
             return q.say(Compat.UNKNOWN, Reason.UNKNOWN,
@@ -167,6 +173,15 @@ def compatibility(leading: str, subordinate: str) -> PairVerdict:
     return q.say(Compat.YES, Reason.PERMISSIVE,
                  f"{sn} sets only conditions a work under {ln} can meet (keep its notices)",
                  sub, (sub.relicense_clause,))
+
+
+_REQUIREMENTS = {
+    "advertising": "an acknowledgement in all advertising materials",
+    "documentation-acknowledgement": "an acknowledgement in the documentation of products",
+    "change-summary": "a summary of the changes made",
+    "product-name": "derived products may not use the original's name",
+    "": "an additional requirement",
+}
 
 
 def _named(lead: Profile, conversions: dict[str, Conversion]) -> str | None:

@@ -95,6 +95,9 @@ class Profile:
     # LicenseDB category only)
     exception: str | None = None
     exception_sheet: Sheet | None = None
+    # duties beyond keeping notices (advertising acknowledgement, change summary...), which a
+    # license forbidding further restrictions cannot carry
+    extra_requirements: tuple[Clause, ...] = ()
 
     @property
     def base(self) -> str:
@@ -247,6 +250,7 @@ def _from_sheet(lic: License, sheet: Sheet) -> Profile:
         thresholds=tuple(c for c in clauses if c.kind is ClauseKind.THRESHOLD),
         conditions=tuple(c for c in clauses if c.kind is ClauseKind.CONDITION),
         permissive=permissive,
+        extra_requirements=tuple(c for c in clauses if c.value.extra_requirement),
     )
 
 
