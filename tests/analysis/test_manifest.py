@@ -182,7 +182,9 @@ def test_licenseref_expressions_resolve() -> None:
         components:
           - id: merged
             kind: model
-            license: LicenseRef-scancode-llama-3.1-license-2024 AND LicenseRef-scancode-gemma-tou-2025-03-24
+            license: >-
+              LicenseRef-scancode-llama-3.1-license-2024 AND
+              LicenseRef-scancode-gemma-tou-2025-03-24
     """))
     assert m.components[0].license.alternatives == (
         ("llama-3.1-license-2024", "gemma-tou-2025-03-24"),)

@@ -11,8 +11,8 @@ from enum import StrEnum
 from functools import cache
 from typing import Literal
 
-from licentia.catalog.catalog import License, catalog
 from licentia.analysis.findings import Evidence
+from licentia.catalog.catalog import License, catalog
 from licentia.catalog.terms import (
     Clause,
     ClauseKind,
