@@ -89,17 +89,24 @@ def test_apache_and_gpl2_only_linked_and_distributed_are_incompatible() -> None:
     assert any("hosted service" in a for a in actions)
 
 
-def test_agpl_component_in_saas_is_network_copyleft() -> None:
-    result = run("""
+def test_agpl_network_clause_binds_a_modified_component_only() -> None:
+    text = """
         distribution: saas
         commercial: true
         components:
-          - {id: app, kind: code, license: MIT}
-          - {id: search, kind: service, license: AGPL-3.0-only, link: network}
-    """)
-    [f] = found(result, "network-copyleft", Severity.WARNING)
+          - {{id: app, kind: code, license: MIT}}
+          - {{id: search, kind: service, license: AGPL-3.0-only, link: network{extra}}}
+    """
+    unmodified = run(text.format(extra=""))
+    assert not found(unmodified, "network-copyleft")
+    [note] = found(unmodified, "copyleft-not-triggered", Severity.INFO, triggered=False)
+    assert note.components == ("search",) and "unmodified" in note.message
+    assert "if you modify the Program" in quotes([note])
+    assert unmodified.verdict is Verdict.OK
+    modified = run(text.format(extra=", modified: true"))
+    [f] = found(modified, "network-copyleft", Severity.WARNING)
     assert f.components == ("search",)
-    assert result.verdict is Verdict.OBLIGATIONS
+    assert modified.verdict is Verdict.OBLIGATIONS
 
 
 def test_agpl_linked_into_a_saas_reaches_the_whole_work() -> None:
@@ -490,3 +497,164 @@ def test_outbound_license_does_not_cover_a_part_that_keeps_its_own() -> None:
     assert f.components == ("model",)
     assert result.outbound.keeps_own_license == ("model",)
     assert not found(result, "relicense-not-allowed")
+
+
+# --- issue 11: derivation facts, exceptions, expressions, hosting ---------------------------------
+
+
+def test_lgpl_statically_linked_adds_the_relinking_duty() -> None:
+    text = """
+        distribution: distributed
+        commercial: true
+        components:
+          - {{id: app, kind: code, license: Apache-2.0}}
+          - {{id: lgpl, kind: code, license: LGPL-2.1-only, link: {link}}}
+    """
+    static = [f for f in found(run(text.format(link="static")), "source-disclosure")
+              if "relink" in f.message]
+    assert static and "6(a)" in {e.section for f in static for e in f.evidence}
+    assert not [f for f in found(run(text.format(link="dynamic")), "source-disclosure")
+                if "relink" in f.message]
+
+
+def test_a_separate_gpl_program_in_a_distributed_product_keeps_its_duties() -> None:
+    result = run("""
+        distribution: distributed
+        commercial: true
+        components:
+          - {id: app, kind: code, license: Apache-2.0}
+          - {id: daemon, kind: code, license: GPL-2.0-only, link: network}
+    """)
+    [f] = found(result, "source-disclosure", Severity.WARNING)
+    assert f.components == ("daemon",)
+    assert not found(result, "incompatible")  # a separate program: no combined work
+
+
+def test_adapted_no_derivatives_dataset_shared_is_a_conflict() -> None:
+    result = run("""
+        distribution: distributed
+        commercial: false
+        components:
+          - {id: photos, kind: dataset, license: CC-BY-ND-4.0, link: none}
+          - id: collages
+            kind: dataset
+            license: CC-BY-4.0
+            derived_from: [{component: photos, relation: adapt}]
+    """)
+    assert found(result, "no-derivatives", Severity.ERROR)
+    modified = run("""
+        distribution: distributed
+        commercial: false
+        components:
+          - {id: photos, kind: dataset, license: CC-BY-ND-4.0, modified: true}
+    """)
+    assert found(modified, "no-derivatives", Severity.ERROR)
+
+
+def test_file_level_copyleft_of_modified_mpl_code() -> None:
+    result = run("""
+        distribution: distributed
+        commercial: true
+        components:
+          - {id: app, kind: code, license: MIT}
+          - {id: mpl, kind: code, license: MPL-2.0, link: dynamic, modified: true}
+    """)
+    [f] = found(result, "source-disclosure", Severity.WARNING)
+    assert f.components == ("mpl",)
+    assert found(result, "state-changes") or result.verdict is Verdict.OBLIGATIONS
+
+
+def test_llama_naming_binds_a_model_made_available_as_saas() -> None:
+    result = run("""
+        distribution: saas
+        commercial: true
+        components:
+          - {id: llama, kind: model, license: llama3.1, link: none}
+          - id: acme
+            kind: model
+            license: llama3.1
+            name: Acme-Chat-8B
+            derived_from: [{component: llama, relation: finetune}]
+    """)
+    [f] = found(result, "naming-requirement", Severity.ERROR)
+    assert "made available" in quotes([f])
+
+
+def test_gemma_notice_file_is_not_due_for_a_hosted_service() -> None:
+    result = run("""
+        distribution: saas
+        commercial: true
+        components:
+          - {id: gemma, kind: model, license: gemma-tou-2025-03-24}
+    """)
+    [duties] = result.obligations
+    assert "notice-file" not in {o.clause for o in duties.items}
+    assert "use-restriction-flow-down" in {o.clause for o in duties.items}  # hosted = distributed
+
+
+def test_classpath_exception_lets_the_product_keep_its_license() -> None:
+    text = """
+        distribution: distributed
+        commercial: true
+        components:
+          - {{id: app, kind: code, license: Apache-2.0}}
+          - {{id: rt, kind: code, license: "{license}", link: dynamic}}
+    """
+    plain = run(text.format(license="GPL-2.0-only"))
+    assert plain.verdict is Verdict.CONFLICT
+    excepted = run(text.format(license="GPL-2.0-only WITH Classpath-exception-2.0"))
+    assert excepted.verdict is Verdict.OBLIGATIONS
+    assert not found(excepted, "incompatible")
+
+
+def test_an_exception_without_a_sheet_is_assessed_by_its_category() -> None:
+    result = run("""
+        distribution: distributed
+        commercial: true
+        components:
+          - {id: app, kind: code, license: Apache-2.0}
+          - {id: font, kind: code, license: GPL-2.0-only WITH Font-exception-2.0, link: dynamic}
+    """)
+    [f] = found(result, "assessed-by-category", Severity.WARNING)
+    assert "exception" in f.message and "'Copyleft Limited'" in f.message
+
+
+def test_outbound_or_picks_the_option_that_works_and_says_which() -> None:
+    result = run("""
+        distribution: distributed
+        commercial: true
+        outbound_license: MIT OR GPL-3.0-only
+        components:
+          - {id: app, kind: code, license: MIT}
+          - {id: lib, kind: code, license: GPL-3.0-only}
+    """)
+    assert result.verdict is Verdict.OBLIGATIONS
+    assert result.outbound.chosen == "GPL-3.0-only"
+    assert dict(result.outbound.options) == {"MIT": "conflict", "GPL-3.0-only": "obligations"}
+
+
+def test_outbound_and_carries_a_weak_copyleft_part() -> None:
+    text = """
+        distribution: distributed
+        commercial: true
+        outbound_license: {outbound}
+        components:
+          - {{id: app, kind: code, license: MIT}}
+          - {{id: mpl, kind: code, license: MPL-2.0}}
+    """
+    alone = run(text.format(outbound="MIT"))
+    [f] = found(alone, "relicense-not-allowed", Severity.ERROR)
+    assert "`MIT AND MPL-2.0`" in " ".join(f.actions)
+    assert run(text.format(outbound="MIT AND MPL-2.0")).verdict is Verdict.OBLIGATIONS
+
+
+def test_outbound_and_with_a_licenseref() -> None:
+    result = run("""
+        distribution: distributed
+        commercial: true
+        outbound_license: GPL-3.0-only AND LicenseRef-scancode-llama-3.1-license-2024
+        components:
+          - {id: app, kind: code, license: GPL-3.0-only}
+    """)
+    assert result.manifest.outbound_license == "gpl-3.0"
+    assert result.manifest.outbound_terms == ("llama-3.1-license-2024",)

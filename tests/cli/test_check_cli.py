@@ -121,6 +121,29 @@ def test_bad_input_is_exit_2_with_one_line(tmp_path: Path) -> None:
     assert "absent.yaml: no such file" in missing.stderr
 
 
+@pytest.mark.parametrize(("component", "problem"), [
+    ("{id: a, kind: code, license: MIT AND (}",
+     "components[a].license: invalid SPDX expression 'MIT AND ('"),
+    ("{id: a, kind: code, license: GPL-2.0-only WITH Nope-exception}",
+     "components[a].license: unknown license reference 'Nope-exception'"),
+    ("{id: a, kind: code, license: MIT WITH GPL-3.0-only}",
+     "components[a].license: 'GPL-3.0-only' is a license, not a license exception"),
+    ("{id: a, kind: model, license: MIT, derived_from: [{component: b, relation: merge}]}\n"
+     "  - {id: b, kind: model, license: MIT, derived_from: [{component: a, relation: merge}]}",
+     "cycle: "),
+])
+def test_bad_expressions_and_cycles_are_exit_2_naming_file_and_line(
+        tmp_path: Path, component: str, problem: str) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(f"distribution: saas\ncommercial: true\ncomponents:\n  - {component}\n",
+                   encoding="utf-8")
+    result = invoke(bad)
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"licentia: error: {bad}:4: ")
+    assert problem in line
+
+
 def test_json_and_format_are_exclusive(examples: Path) -> None:
     result = invoke(examples / "rail-gpl-merge.yaml", "--json", "--format", "md")
     assert result.exit_code == 2

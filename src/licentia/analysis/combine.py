@@ -39,6 +39,7 @@ from licentia.analysis.profile import (
     Profile,
     category_reading,
     profile,
+    reaches_hosting,
     trigger,
 )
 from licentia.catalog.catalog import catalog
@@ -164,9 +165,8 @@ def active(p: Profile, clause: Clause, exposure: Distribution | None) -> bool:
         return exposure is Distribution.SAAS
     if t == "publication":
         return True
-    # distribution: hosting counts where the license says so, or where the clause names services
-    return exposure is Distribution.DISTRIBUTED or p.hosted_is_distribution \
-        or any(a.value == "services" for a in clause.artifacts)
+    # distribution: hosting counts where the text says so (one rule, shared with review)
+    return exposure is Distribution.DISTRIBUTED or reaches_hosting(p, clause)[0]
 
 
 def _distribution_clause(p: Profile) -> Clause | None:
@@ -224,6 +224,7 @@ def _exposure(c: Component, product: Distribution) -> Distribution | None:
 
 # --- checklists --------------------------------------------------------------------------------
 
+_ADVERB = {Link.STATIC: "statically", Link.DYNAMIC: "dynamically"}
 _ATTRIBUTION_WORDS = ("notice", "attribution", "copy of", "credit", "license text")
 
 
@@ -236,6 +237,8 @@ def obligation_code(p: Profile, clause: Clause) -> Code | None:
         return Code.SHARE_ALIKE if v.share_alike else Code.SOURCE_DISCLOSURE
     if clause.kind is ClauseKind.THRESHOLD:
         return Code.USER_THRESHOLD
+    if v.only_when_linked:  # LGPL relinking: object code or source of the linking work
+        return Code.SOURCE_DISCLOSURE
     if p.flow_down_condition is not None and clause.id == p.flow_down_condition.id:
         return Code.USE_RESTRICTIONS_FLOW_DOWN
     if v.state_changes:
@@ -260,8 +263,11 @@ def _evidence(p: Profile, *clauses: Clause | None) -> tuple[Evidence, ...]:
 
 @cache
 def _checklist(key: str, via: Via, exposure: Distribution | None, derived: bool,
-               commercial: bool) -> tuple[Obligation, ...]:
-    """The items a license puts on a component reached this way and offered this way."""
+               commercial: bool, link: Link = Link.STATIC, modified_version: bool = True
+               ) -> tuple[Obligation, ...]:
+    """The items a license puts on a component reached this way, joined this way (`link`) and
+    offered this way; `modified_version`: is it (or the work it is part of) a modified version
+    of the licensed material?"""
     p = profile(key)
     if p.basis is Basis.CATEGORY:
         if p.permissive and exposure in (Distribution.DISTRIBUTED,):
@@ -270,7 +276,8 @@ def _checklist(key: str, via: Via, exposure: Distribution | None, derived: bool,
                                f"no term sheet: LicenseDB category '{p.category}'"),)
         if not p.permissive:
             return (Obligation(key, "licensedb-category", f"Read the license: no term sheet "
-                               f"(LicenseDB category '{p.category}')", Code.UNKNOWN_LICENSE),)
+                               f"(LicenseDB category '{p.category}')",
+                               Code.ASSESSED_BY_CATEGORY),)
         return ()
     items: list[Obligation] = []
     gray = "gray area: applies only if the model counts as an adaptation of the data" \
@@ -289,6 +296,10 @@ def _checklist(key: str, via: Via, exposure: Distribution | None, derived: bool,
             continue
         if not active(p, clause, exposure):
             continue
+        if clause.value.only_when_linked not in (None, link.value):
+            continue  # LGPL relinking: a static link only
+        if clause.value.only_if_modified and not modified_version:
+            continue  # AGPL section 13: a modified version only
         items.append(Obligation(key, clause.id, clause.title, obligation_code(p, clause),
                                 _evidence(p, clause), gray))
     if p.use_restrictions and via != "outputs":
@@ -421,6 +432,7 @@ class _Engine:
         self.lead: str | None = None  # the license the combined work is checked against
         self.required: str | None = None  # the license its copyleft says it must go under
         self.feeds_product: set[str] = set()  # upstream of something in the product
+        self.members: list[Component] = []  # the combined work: linked into the product
 
     # inheritance -----------------------------------------------------------------------------
 
@@ -470,6 +482,7 @@ class _Engine:
             self._inherit(c)
         self.feeds_product = {i.origin for cid, inh in self.inherited.items()
                               if self.exposure[cid] is not None for i in inh.values()}
+        self.members = self._members()
         self.lead = self._work()
         duties = [self._component(c) for c in m.components]
         self._by_category()
@@ -501,14 +514,36 @@ class _Engine:
                                 " (assessed by its LicenseDB category, not by its text)"))
         self._identification(c)
         items: list[Obligation] = []
+        # linked into the product's own code, a part becomes part of a modified version (a
+        # work based on it); on its own, only if it was changed
+        combined = c.link.combines and exposure is not None and len(self.members) > 1
         for key, via in gov.items():
             derived = c.derived if key in self.own[c.id] else True
-            items += _checklist(key, via, exposure, derived, m.commercial)
+            items += _checklist(key, via, exposure, derived, m.commercial, c.link,
+                                derived or combined)
+            if key in self.own[c.id] and not (derived or combined):
+                self._unmodified(c, key, exposure)
         self._findings_from_items(c, items, gov)
         self._derivative_checks(c, gov, exposure)
         self._use_terms(c, gov, exposure)
         return ComponentDuties(c.id, c.kind, c.link, exposure, self.own[c.id],
                                tuple(self.inherited[c.id].values()), tuple(items), tuple(notes))
+
+    def _unmodified(self, c: Component, key: str, exposure: Distribution | None) -> None:
+        """A copyleft duty that binds only a modified version (AGPL section 13): say it does
+        not arise, and what would make it."""
+        p = profile(key)
+        for clause in p.copyleft:
+            if not clause.value.only_if_modified or not active(p, clause, exposure):
+                continue
+            self.f.add(Code.COPYLEFT_NOT_TRIGGERED, Severity.INFO,
+                       f"{c.id} is used unmodified and on its own: {_label(key)}'s "
+                       f"{clause.title[0].lower()}{clause.title[1:]} - no such duty arises",
+                       key=("unmodified", key, clause.id), components=[c.id],
+                       evidence=_evidence(p, clause), licenses=[key], triggered=False,
+                       actions=[f"If you modify {c.id} or link it into your own code, offer "
+                                "its Corresponding Source to every user interacting with it "
+                                "over the network"])
 
     def _identification(self, c: Component) -> None:
         ident = c.license.identification
@@ -567,6 +602,16 @@ class _Engine:
                       components=comps, evidence=it.evidence, licenses=[it.license],
                       actions=[f"Show {text!r} prominently on a related website, user "
                                "interface, blog post, about page or product documentation"])
+            elif it.code == Code.SOURCE_DISCLOSURE and (clause := _clause(p, it.clause)) \
+                    is not None and clause.value.only_when_linked:
+                f.add(it.code, Severity.WARNING,
+                      f"{label} is linked {_ADVERB[c.link]} into the product: "
+                      f"{clause.title[0].lower()}{clause.title[1:]}",
+                      key=(it.license, "relink", it.clause), components=comps,
+                      evidence=it.evidence, licenses=[it.license],
+                      actions=[f"Ship the product's object files (or source) with it so users "
+                               f"can relink it with a modified {label}, or link {label} "
+                               "dynamically (a shared library)"])
             elif it.code in (Code.SOURCE_DISCLOSURE, Code.NETWORK_COPYLEFT):
                 if it.license == self.required and c.link.combines and not it.note:
                     continue  # the combined work's own finding covers it
@@ -579,7 +624,7 @@ class _Engine:
                 f.add(it.code, sev, msg, key=(it.license, c.id if it.note else "", it.code),
                       components=comps, evidence=it.evidence, licenses=[it.license],
                       actions=[_source_action(it.code, label)])
-            elif it.code == Code.UNKNOWN_LICENSE:
+            elif it.code == Code.ASSESSED_BY_CATEGORY:
                 continue  # reported once per license by _by_category
             else:
                 f.add(it.code, Severity.INFO, f"{label}{gray}", key=(it.license, bool(gray)),
@@ -807,7 +852,7 @@ class _Engine:
         """The product's combined work (static/dynamic links): which license must govern it,
         and whether every part may go under it (and under the declared outbound license)."""
         m = self.m
-        members = self._members()
+        members = self.members
         exposure = m.distribution
         leaders: dict[str, list[str]] = {}
         keys: dict[str, list[str]] = {}
@@ -1024,7 +1069,7 @@ class _Engine:
         """License -> product components whose material it governs (combined work and
         derivatives), as `outbound` must honour."""
         out: dict[str, list[str]] = {}
-        for c in self._members():
+        for c in self.members:
             for key, via in self.governing(c.id).items():
                 if via == "derivative":
                     out.setdefault(key, []).append(c.id)
@@ -1089,7 +1134,7 @@ class _Engine:
         allowed = self._allowed(m.distribution)
         if_distributed = None if m.distribution is Distribution.DISTRIBUTED else \
             self._allowed(Distribution.DISTRIBUTED)
-        keeps = tuple(c.id for c in self._members()
+        keeps = tuple(c.id for c in self.members
                       if not self.inherited[c.id] and all(
                           not profile(k).whole_work and not profile(k).relicensable
                           for k in self.own[c.id]) and self.own[c.id])

@@ -14,6 +14,7 @@ from typing import Literal
 from licentia.analysis.findings import Evidence
 from licentia.catalog.catalog import License, catalog
 from licentia.catalog.terms import (
+    Artifact,
     Clause,
     ClauseKind,
     CopyleftScope,
@@ -166,6 +167,23 @@ def trigger(clause: Clause) -> Trigger:
     if clause.kind in {ClauseKind.CONDITION, ClauseKind.COPYLEFT}:
         return "distribution"
     return "use"
+
+
+def reaches_hosting(p: Profile, clause: Clause) -> tuple[bool, str]:
+    """Does offering the material as a hosted service (SaaS) trigger a clause that binds on
+    distribution, and why - the one rule review and check share. Hosting counts where the
+    clause covers material "made available" or services, or where the license defines hosting
+    as distribution; never where the clause excludes hosted services."""
+    if clause.value.made_available is False:
+        return False, "the clause excludes hosted services"
+    if clause.value.made_available or clause.value.hosted_is_distribution \
+            or Artifact.SERVICES in clause.artifacts:
+        return True, ("the clause covers products and services made available, so a hosted "
+                      "service triggers it")
+    if p.hosted_is_distribution:
+        return True, "the license counts a hosted service as Distribution"
+    return False, ("a hosted service is not distribution under this license; it applies once "
+                   "you ship copies")
 
 
 def _restricts_outputs(clause: Clause) -> bool:

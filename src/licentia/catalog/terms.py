@@ -119,6 +119,10 @@ class Value(_Strict):
     only_when_linked: Literal["static", "dynamic"] | None = None
     # a duty that arises only for a modified version (AGPL-3.0 section 13)
     only_if_modified: bool | None = None
+    # whether the clause also binds material *made available* without a copy changing hands
+    # (a hosted service): true where its text says "distributed or made available", false
+    # where it excludes hosted services ("other than through a Hosted Service")
+    made_available: bool | None = None
 
 
 class Clause(_Strict):
