@@ -16,6 +16,8 @@ from licentia.errors import InputError, UnknownLicenseError
 from licentia.identify import Identification, identify_file
 from licentia.identify.identifier import spdx_licensing
 from licentia.identify.reader import read_text_file
+from licentia.limits import MAX_REFERENCE_CHARS
+from licentia.safe_read import exists, is_regular_file, shown
 
 
 @dataclass(frozen=True)
@@ -64,13 +66,18 @@ def resolve_reference(ref: str, base: Path | None = None, *,
     text = ref.strip()
     if not text:
         raise UnknownLicenseError(ref)
+    if len(text) > MAX_REFERENCE_CHARS:
+        raise InputError(f"a license reference of {len(text):,} characters, over licentia's "
+                         f"limit of {MAX_REFERENCE_CHARS:,} (set LICENTIA_MAX_REFERENCE_CHARS "
+                         "to raise it)")
     lic = cat.lookup(text)
     if lic is not None:
         return Resolved(ref, (lic,))
     path = (base / text) if base is not None and not Path(text).is_absolute() else Path(text)
-    if path.is_file() or (_looks_like_path(text) and not cat.hf_tag(text)):
-        if not path.exists():
-            raise InputError("no such file (nor a license reference licentia knows)", path=path)
+    if is_regular_file(path) or (_looks_like_path(text) and not cat.hf_tag(text)):
+        if not exists(path):
+            raise InputError("no such file (nor a license reference licentia knows)",
+                             path=shown(path))
         ident = identify_file(path)
         keys = list(dict.fromkeys(m.key for m in ident.matches))
         found = tuple(lic for k in keys if (lic := cat.get(k)) is not None)
@@ -78,7 +85,7 @@ def resolve_reference(ref: str, base: Path | None = None, *,
             if allow_unidentified:
                 return Resolved(ref, (), identification=ident)
             raise InputError(f"no license identified in the file ({ident.result.value})",
-                             path=path)
+                             path=shown(path))
         # a license drafted from licentia's template: reason over the terms the draft states
         drafted = None
         if any(m.kind == MATCH_KIND and m.key == found[0].key for m in ident.matches):

@@ -17,16 +17,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from licentia.analysis.profile import SCOPE_RANK, profile, with_exception
 from licentia.catalog.catalog import catalog
-from licentia.errors import InputError, LicentiaError, yaml_problem
+from licentia.errors import InputError, LicentiaError
 from licentia.identify import Identification
 from licentia.identify.identifier import spdx_licensing
 from licentia.reference import resolve_reference
-from licentia.userfile import read_user_text
-
-try:  # libyaml parses a 10,000-component manifest ten times faster
-    _YamlLoader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _YamlLoader = yaml.SafeLoader
+from licentia.userfile import read_user_text, yaml_document
 
 MAX_ALTERNATIVES = 16  # options of an SPDX expression kept after expanding it
 # references that say "no license known": a result (an `unknown-license` finding), not an error
@@ -236,16 +231,8 @@ def _message(err: Any) -> str:
 def _parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int], dict[str, int]]:
     """The data, the line of each component (by id, and by index as "#3") and of each
     top-level key."""
-    loader = _YamlLoader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        line, problem = yaml_problem(exc)
-        where = f"{source}:{line}" if line else source
-        raise InputError(f"not valid YAML: {problem}", path=where) from exc
-    finally:
-        loader.dispose()
+    document = yaml_document(text, source, line_in_path=True)  # bounded: depth, aliases, keys
+    data, node = document.data, document.node
     lines: dict[str, int] = {}
     top: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):

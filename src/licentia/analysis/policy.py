@@ -11,7 +11,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from licentia.analysis.findings import Code, Finding
@@ -19,8 +18,8 @@ from licentia.analysis.manifest import ManifestError, Problem
 from licentia.analysis.profile import profile
 from licentia.catalog.catalog import catalog
 from licentia.catalog.terms import taxonomy
-from licentia.errors import InputError, LicentiaError, yaml_message
-from licentia.userfile import read_user_text
+from licentia.errors import InputError, LicentiaError
+from licentia.userfile import parse_yaml, read_user_text
 
 Subject = Literal["license", "restriction", "finding"]
 
@@ -103,10 +102,7 @@ class _RawPolicy(_Strict):
 
 def parse_policy(text: str, source: str = "policy.yaml") -> Policy:
     """Parse and validate a policy file; ManifestError-style problems name file and key."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise InputError(yaml_message(exc), path=source) from exc
+    data = parse_yaml(text, source)  # bounded: size, depth, aliases, unique keys
     if not isinstance(data, dict):
         raise InputError("a policy must be a mapping (licenses / restrictions / findings)",
                          path=source)

@@ -207,13 +207,14 @@ def _family(key: str, category: str, fam: dict[str, Any]) -> Family:
 def _db_entries() -> list[licensedb.DbEntry]:
     """LicenseDB metadata, from the cache when the LicenseDB has not changed."""
     path = _cache.cache_dir() / f"catalog-v{_CACHE_FORMAT}-licensedb-{licensedb.version()}.json"
-    if path.exists():
+    raw = _cache.read_verified(path)  # None when missing or damaged (then rebuilt)
+    if raw is not None:
         try:
-            rows = json.loads(path.read_text(encoding="utf-8"))
+            rows = json.loads(raw.decode("utf-8"))
             fields = ({k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
                       for row in rows)
             return [licensedb.DbEntry(**f) for f in fields]  # type: ignore[arg-type]
-        except (OSError, ValueError, TypeError):
+        except (ValueError, TypeError, AttributeError):
             path.unlink(missing_ok=True)
     entries = licensedb.read_entries()
     with contextlib.suppress(OSError):  # a read-only cache only costs a re-read next time

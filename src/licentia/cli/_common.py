@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -54,13 +55,58 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
-def run(app: typer.Typer) -> None:
-    """Run the app; a LicentiaError becomes one line on stderr and exit 2, never a traceback."""
+def _is_usage_error(exc: BaseException) -> bool:
+    """A Click usage error (Typer vendors its own Click, so this goes by shape, not class)."""
+    return callable(getattr(exc, "format_message", None)) and hasattr(exc, "exit_code")
+
+
+def usage_line(exc: Exception) -> str:
+    """A Click usage error (missing argument, bad option value) as one line naming the command."""
+    message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        return f"{ctx.command_path}: {message} (see {ctx.command_path} --help)"
+    return message
+
+
+def run(app: typer.Typer, args: Sequence[str] | None = None) -> None:
+    """Run the app; every error becomes one line on stderr and exit 2, never a traceback:
+    a LicentiaError, a usage error, and (as a last resort, naming it a bug) anything else."""
     try:
-        app()
+        code = app(args=args, standalone_mode=False)
+    except (typer.Abort, EOFError):
+        _error("licentia: aborted")
+        sys.exit(EXIT_USAGE)
     except LicentiaError as exc:
-        err.print(f"licentia: error: {exc}", markup=False)
+        _error(f"licentia: error: {exc}")
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
-        err.print("licentia: interrupted", markup=False)
+        _error("licentia: interrupted")
         sys.exit(130)
+    except (Exception, RecursionError, MemoryError) as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # the help text, as asked
+            help_text = exc.format_message()  # type: ignore[attr-defined]
+            if help_text:
+                sys.stderr.write(help_text + "\n")
+            sys.exit(EXIT_USAGE)
+        if _is_usage_error(exc):
+            _error(f"licentia: error: {usage_line(exc)}")
+            sys.exit(EXIT_USAGE)
+        if type(exc).__name__ == "Abort":
+            _error("licentia: aborted")
+            sys.exit(EXIT_USAGE)
+        if os.environ.get("LICENTIA_DEBUG"):
+            raise
+        detail = " ".join(str(exc).split())[:200]
+        _error(f"licentia: error: internal error ({type(exc).__name__}: {detail}); please "
+               "report it with the input (LICENTIA_DEBUG=1 shows the traceback)")
+        sys.exit(EXIT_USAGE)
+    if code == 130:
+        _error("licentia: interrupted")
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _error(line: str) -> None:
+    """One line on stderr, whatever it holds (a surrogate, a control character)."""
+    text = "".join(c if c.isprintable() or c == " " else "?" for c in line)
+    err.print(text.encode("utf-8", "replace").decode("utf-8"), markup=False, highlight=False)

@@ -31,6 +31,7 @@ from licentia.draft.recognize import MATCH_KIND, generated_sheet
 from licentia.draft.reuse import copyright_of, find_license_file, reuse_documents
 from licentia.errors import InputError
 from licentia.identify import identify_file
+from licentia.safe_read import is_directory, read_any_text
 
 app = typer.Typer(help="Draft the license documents of a release.", no_args_is_help=True)
 
@@ -178,7 +179,7 @@ def _license_of_directory(directory: Path) -> tuple[License, str | None, str]:
     if ident.license is None:
         raise InputError(f"no license identified in it ({ident.result.value}); give --license",
                          path=found)
-    text = found.read_text(encoding="utf-8")
+    text = read_any_text(found)
     drafted = any(m.kind == MATCH_KIND for m in ident.matches) and \
         generated_sheet(text) is not None
     return ident.license, text if drafted else None, text
@@ -194,7 +195,7 @@ def reuse(
     year: Year = None, force: Force = False, as_json: Json = False,
 ) -> None:
     """REUSE.toml and LICENSES/<SPDX>.txt for a repository (REUSE Specification 3.x)."""
-    if not directory.is_dir():
+    if not is_directory(directory):
         raise InputError("not a directory", path=directory)
     own_text: str | None = None
     license_text = ""
@@ -202,7 +203,7 @@ def reuse(
         resolved = single_license(license_ref)
         lic = resolved.license
         if resolved.generated_sheet is not None:
-            own_text = Path(license_ref).read_text(encoding="utf-8")
+            own_text = read_any_text(Path(license_ref))
     else:
         lic, own_text, license_text = _license_of_directory(directory)
     found = copyright_of(own_text or license_text)

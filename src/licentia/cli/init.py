@@ -18,6 +18,7 @@ from licentia.draft.choices import TEMPLATE_ID, Choices
 from licentia.draft.output import write_documents
 from licentia.draft.repository import plan_repository
 from licentia.errors import InputError
+from licentia.safe_read import exists, is_directory
 
 
 def init(
@@ -39,7 +40,7 @@ def init(
     Never overwrites an existing file without --force (exit 2, nothing written)."""
     if (license_ref is None) == (goals_file is None):
         fail("init: give exactly one of --license REF and --goals FILE.yaml")
-    if directory.exists() and not directory.is_dir():
+    if exists(directory) and not is_directory(directory):
         raise InputError("exists and is not a directory", path=directory)
     choices = None
     lic = None
@@ -63,7 +64,6 @@ def init(
         assert license_ref is not None
         lic = single_license(license_ref).license
     plan = plan_repository(directory, holder, lic, choices, year, model)
-    directory.mkdir(parents=True, exist_ok=True)
     written = write_documents(directory, plan.documents, force)
     notes = [n for n in (chosen_note, *plan.notes) if n]
     if as_json:

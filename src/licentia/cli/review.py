@@ -17,9 +17,11 @@ import typer
 
 from licentia.analysis.review import Verdict, review_reference
 from licentia.analysis.usecase import UseCase
+from licentia.atomic_write import write_file
 from licentia.cli._common import EXIT_FINDING, EXIT_OK, err, fail, out, print_json
 from licentia.identify.index import index_path
 from licentia.report import review as report
+from licentia.safe_read import exists, is_regular_file
 
 
 class ReportFormat(StrEnum):
@@ -28,7 +30,7 @@ class ReportFormat(StrEnum):
     DOCX = "docx"
 
 
-def _write(data: str | bytes, dest: Path | None) -> None:
+def _write(data: str | bytes, dest: Path | None, force: bool) -> None:
     if dest is None:
         if isinstance(data, bytes):
             if sys.stdout.isatty():
@@ -38,13 +40,7 @@ def _write(data: str | bytes, dest: Path | None) -> None:
         else:
             sys.stdout.write(data)
         return
-    try:
-        if isinstance(data, bytes):
-            dest.write_bytes(data)
-        else:
-            dest.write_text(data, encoding="utf-8")
-    except OSError as exc:
-        fail(f"{dest}: cannot write the report: {exc.strerror or exc}")
+    write_file(dest, data, force)
     err.print(f"wrote {dest}", markup=False)
 
 
@@ -59,7 +55,10 @@ def review(
         "--format", "-f", help="Write a report for counsel instead: md, html or docx.",
         case_sensitive=False)] = None,
     dest: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="Write the --format report to this file (default: stdout).")] = None,
+        "--out", "-o", help="Write the --format report to this file (default: stdout).",
+        dir_okay=False)] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Overwrite the --out file if it exists.")] = False,
 ) -> None:
     """Review one license against one intended use: verify the license, map its use
     restrictions, list attribution duties, assess the patent grant, and escalate the gray areas
@@ -69,18 +68,18 @@ def review(
     if dest is not None and fmt is None:
         fail("--out needs --format md|html|docx")
     uc = UseCase.from_file(use_case)
-    if Path(ref).is_file() and not index_path().exists():
+    if is_regular_file(Path(ref)) and not exists(index_path()):
         err.print("licentia: building the license index from the LicenseDB (first run only)...",
                   markup=False)
     result = review_reference(ref, uc)
     if as_json:
         print_json(report.to_json(result))
     elif fmt is ReportFormat.MD:
-        _write(report.to_markdown(result), dest)
+        _write(report.to_markdown(result), dest, force)
     elif fmt is ReportFormat.HTML:
-        _write(report.to_html(result), dest)
+        _write(report.to_html(result), dest, force)
     elif fmt is ReportFormat.DOCX:
-        _write(report.to_docx(result), dest)
+        _write(report.to_docx(result), dest, force)
     else:
         out.print(report.to_rich(result))
     raise typer.Exit(EXIT_FINDING if result.verdict is Verdict.CONFLICT else EXIT_OK)

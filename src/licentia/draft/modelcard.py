@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -17,6 +18,8 @@ import yaml
 from licentia.catalog.catalog import License, catalog
 from licentia.catalog.terms import ClauseKind, Sheet, taxonomy
 from licentia.draft.env import document_environment
+from licentia.errors import InputError
+from licentia.userfile import parse_yaml
 
 TEMPLATE_FILE = "modelcard.md.j2"
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -95,17 +98,22 @@ def draft_modelcard(lic: License, sheet: Sheet | None, link: str | None = None,
     return ModelCardBlock(metadata, section)
 
 
-def merge_into_readme(readme: str, block: ModelCardBlock) -> str:
+def merge_into_readme(readme: str, block: ModelCardBlock, source: Path | None = None) -> str:
     """A README with the block's license metadata set and its license section added if absent.
 
-    Other metadata and the body are kept as they are.
+    Other metadata and the body are kept as they are; front matter that is not valid YAML (or
+    not a mapping) is an InputError naming `source`, since merging would lose it.
     """
     m = _FRONT.match(readme)
     data: dict[str, Any] = {}
     body = readme
     if m is not None:
-        loaded = yaml.safe_load(m.group(1) or "") or {}
-        data = dict(loaded) if isinstance(loaded, dict) else {}
+        loaded = parse_yaml(m.group(1) or "", source, line_offset=1,
+                            what="the model card front matter") or {}
+        if not isinstance(loaded, dict):
+            raise InputError("the model card front matter is not a mapping; licentia cannot "
+                             "merge the license metadata into it", path=source)
+        data = dict(loaded)
         body = readme[m.end():]
     for key in LICENSE_KEYS:
         data.pop(key, None)

@@ -19,6 +19,7 @@ from licentia.catalog.catalog import catalog
 from licentia.catalog.terms import Clause, ClauseKind, Sheet, sheet_for
 from licentia.draft.env import document_environment
 from licentia.draft.recognize import generated_sheet
+from licentia.safe_read import is_regular_file, read_any_text
 
 TEMPLATE_FILE = "NOTICE.txt.j2"
 
@@ -56,8 +57,8 @@ class Notice:
 def _sheet(component: Component, key: str) -> Sheet | None:
     ident = component.license.identification
     if ident is not None and ident.license is not None and ident.license.key == key:
-        drafted = generated_sheet(Path(ident.path).read_text(encoding="utf-8")) \
-            if Path(ident.path).is_file() else None
+        drafted = generated_sheet(read_any_text(Path(ident.path))) \
+            if is_regular_file(Path(ident.path)) else None
         if drafted is not None:
             return drafted
     return sheet_for(key)

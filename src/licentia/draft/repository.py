@@ -20,6 +20,7 @@ from licentia.draft.notice import TEMPLATE_FILE as NOTICE_TEMPLATE
 from licentia.draft.output import Document
 from licentia.draft.reuse import reuse_documents
 from licentia.draft.sheet import build_sheet
+from licentia.safe_read import is_regular_file, read_any_text
 
 README = "README.md"
 
@@ -64,8 +65,8 @@ def plan_repository(directory: Path, holder: str, lic: License | None = None,
     card = draft_modelcard(lic, sheet, link=None if hub_tag(lic) else license_name,
                            model=model)
     readme = directory / README
-    if readme.is_file():
-        card_text = merge_into_readme(readme.read_text(encoding="utf-8"), card)
+    if is_regular_file(readme):
+        card_text = merge_into_readme(read_any_text(readme, what="README"), card, readme)
         readme_note = "model-card license metadata and section merged into the existing README"
     else:
         card_text = card.text

@@ -16,6 +16,7 @@ from licentia.catalog.catalog import License, Source
 from licentia.catalog.licensedb import read_text
 from licentia.draft.output import Document
 from licentia.errors import InputError
+from licentia.safe_read import is_regular_file
 
 _COPYRIGHT = re.compile(r"^\W*Copyright\s*(?:\(c\)|©)?\s*(?P<year>\d{4})(?:\s*[-–,]\s*\d{4})?"
                         r",?\s+(?:by\s+)?(?P<holder>[^\n]+?)\s*\.?\s*$",
@@ -66,7 +67,7 @@ def reuse_documents(lic: License, holder: str, year: int,
 
 
 def find_license_file(directory: Path) -> Path | None:
-    return next((directory / n for n in LICENSE_FILES if (directory / n).is_file()), None)
+    return next((directory / n for n in LICENSE_FILES if is_regular_file(directory / n)), None)
 
 
 def copyright_of(text: str) -> tuple[int, str] | None:

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -13,13 +14,15 @@ from pathlib import Path
 from license_expression import ExpressionError, Licensing, get_spdx_licensing
 
 from licentia.catalog.catalog import catalog
-from licentia.errors import LicentiaError
+from licentia.errors import InputError, LicentiaError
 from licentia.identify.index import Index, get_index
 from licentia.identify.matcher import Match, match, verbatim_table
 from licentia.identify.modelcard import ModelCard, parse_model_card
 from licentia.identify.reader import read_text_file
 from licentia.identify.result import Declared, Failure, Identification, Result
 from licentia.normalize import SPDX_TAG, spdx_identifiers
+from licentia.safe_read import problem as problem_of
+from licentia.userfile import describe
 
 MODIFIED_MIN_COVERAGE = 80.0
 AMBIGUITY_PENALTY = 0.85
@@ -120,7 +123,7 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
 
 
 def _identify_card(card: ModelCard, text: str, path: Path, index: Index | None,
-                   notes: list[str]) -> Identification:
+                   notes: list[str], seen: frozenset[Path] = frozenset()) -> Identification:
     cat = catalog()
     body = identify_text(text[card.body_offset :], str(path), index)
     # the body's matches, with lines counted in the whole file
@@ -155,11 +158,16 @@ def _identify_card(card: ModelCard, text: str, path: Path, index: Index | None,
     by_url = False  # the license is known only from where license_link points
     link = card.license_link
     if link and "://" not in link and not link.startswith("mailto:"):
-        target = (path.parent / link.split("#")[0]).resolve()
         try:
-            link_result = identify_file(target, index)
+            target = (path.parent / link.split("#")[0]).resolve()
+            if target in seen:
+                raise InputError("leads back to a model card already read (a loop); not "
+                                 "followed")
+            link_result = identify_file(target, index, seen)
         except LicentiaError as exc:
-            notes.append(f"license_link {link!r}: {exc.message}")
+            notes.append(f"license_link {describe(link)}: {exc.message}")
+        except (OSError, ValueError, RuntimeError) as exc:  # a link loop, a NUL byte
+            notes.append(f"license_link {describe(link)}: {problem_of(exc)}")
     elif link:
         published = cat.keys_for_url(link)
         if len(published) == 1:
@@ -231,15 +239,19 @@ def _shift(m: Match, lines: int) -> Match:
                  m.optional_absent, m.ambiguous_with, m.span)
 
 
-def identify_file(path: Path, index: Index | None = None) -> Identification:
-    """Identify one file; raise InputError when it cannot be read at all."""
+def identify_file(path: Path, index: Index | None = None,
+                  seen: frozenset[Path] = frozenset()) -> Identification:
+    """Identify one file; raise InputError when it cannot be read at all. `seen`: the model
+    cards already read on the way here (a license_link loop is not followed)."""
     tf = read_text_file(path)
     if tf.text is None:
         return Identification(str(path), Result.NOT_TEXT, notes=tf.notes)
     notes = list(tf.notes)
     card = parse_model_card(tf.text)
     if card is not None and (card.license or card.error):
-        return _identify_card(card, tf.text, path, index, notes)
+        with contextlib.suppress(OSError, ValueError, RuntimeError):
+            seen = seen | {path.resolve()}
+        return _identify_card(card, tf.text, path, index, notes, seen)
     return identify_text(tf.text, str(path), index, notes)
 
 

@@ -15,6 +15,7 @@ import io
 import json
 import re
 import time
+import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -175,7 +176,11 @@ class Index:
 
     @classmethod
     def load(cls, path: Path) -> Index:
-        with np.load(path) as data:
+        """The index saved at `path`; ValueError when the file is missing or damaged."""
+        raw = _cache.read_verified(path)
+        if raw is None:
+            raise ValueError(f"{path}: no index, or a damaged one")
+        with np.load(io.BytesIO(raw)) as data:
             meta = json.loads(data["meta"].tobytes())
             return cls(meta["vocab"], [RefInfo(*r) for r in meta["refs"]], data["tokens"],
                        data["offsets"], data["bg_keys"], data["bg_ptr"], data["bg_refs"],
@@ -250,7 +255,7 @@ def get_index(progress: Progress | None = None) -> Index:
     if path.exists():
         try:
             return Index.load(path)
-        except (OSError, ValueError, KeyError):
+        except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile):
             path.unlink(missing_ok=True)  # a damaged cache is rebuilt, never trusted
     started = time.perf_counter()
     index = Index.build(progress)

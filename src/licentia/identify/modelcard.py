@@ -8,9 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
-from licentia.errors import yaml_problem
+from licentia.errors import InputError
+from licentia.userfile import parse_yaml
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)",
                     re.DOTALL)
@@ -35,12 +34,10 @@ def parse_model_card(text: str) -> ModelCard | None:
         return None
     body_line = text.count("\n", 0, m.end()) + 1
     try:
-        data: Any = yaml.safe_load(m.group("yaml"))
-    except yaml.YAMLError as exc:
-        line, problem = yaml_problem(exc, line_offset=1)
-        where = f" (line {line})" if line else ""
-        return ModelCard(body_offset=m.end(), body_line=body_line,
-                         error=f"model card front matter is not valid YAML{where}: {problem}")
+        data: Any = parse_yaml(m.group("yaml"), line_offset=1,
+                               what="model card front matter")
+    except InputError as exc:
+        return ModelCard(body_offset=m.end(), body_line=body_line, error=exc.message)
     if not isinstance(data, dict):
         return ModelCard(body_offset=m.end(), body_line=body_line,
                          error="model card front matter is not a mapping")

@@ -5,13 +5,15 @@
 from __future__ import annotations
 
 import codecs
+import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from licentia.errors import InputError
+from licentia.limits import MAX_DOCX_BYTES, MAX_TEXT_BYTES
+from licentia.safe_read import read_bytes, read_prefix
 
-MAX_BYTES = 4 * 1024 * 1024  # no license text is this long; larger files are read in part
+MAX_BYTES = MAX_TEXT_BYTES  # no license text is this long; larger files are read in part
 _BINARY_SAMPLE = 8192
 _NOT_CONTROL = bytes(c for c in range(256) if not (c <= 0x08 or 0x0E <= c <= 0x1F))
 
@@ -25,14 +27,21 @@ class TextFile:
     notes: tuple[str, ...] = ()
 
 
-def _read_docx(path: Path, notes: list[str]) -> TextFile:
+def _read_docx(path: Path, data: bytes, notes: list[str]) -> TextFile:
     """A Word document's text: its paragraphs and table cells, in order (counsel's license
     drafts and agreements often come as DOCX)."""
     import docx  # python-docx; imported here: most runs never read a DOCX
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+        if inflated > MAX_DOCX_BYTES:
+            return TextFile(path, None, (*notes, f"a DOCX that inflates to "
+                                         f"{inflated / 1048576:.0f} MiB, over licentia's limit "
+                                         f"of {MAX_DOCX_BYTES / 1048576:.0f} MiB (set "
+                                         "LICENTIA_MAX_DOCX_BYTES to raise it)"))
+        document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         return TextFile(path, None, (*notes, f"not a readable DOCX file ({exc})"))
     lines = [p.text for p in document.paragraphs]
@@ -43,17 +52,10 @@ def _read_docx(path: Path, notes: list[str]) -> TextFile:
 
 
 def read_text_file(path: Path) -> TextFile:
-    """Read `path`; raise InputError (naming the file) when it cannot be read at all."""
-    if not path.exists():
-        raise InputError("no such file", path=path)
-    if path.is_dir():
-        raise InputError("is a directory, not a file", path=path)
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_BYTES)
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+    """Read `path`; raise InputError (naming the file) when it cannot be read at all (missing,
+    a directory, a FIFO or device, an impossible name)."""
+    got = read_prefix(path, MAX_BYTES)
+    size, raw = got.size, got.data
     notes: list[str] = []
     if size > MAX_BYTES:
         notes.append(f"file is {size / 1048576:.1f} MiB; only the first "
@@ -61,7 +63,9 @@ def read_text_file(path: Path) -> TextFile:
     if not raw:
         return TextFile(path, "", ("empty file",))
     if raw.startswith(b"PK\x03\x04") and path.suffix.lower() == ".docx":
-        return _read_docx(path, notes)
+        data = read_bytes(path, MAX_DOCX_BYTES, "DOCX file", "LICENTIA_MAX_DOCX_BYTES") \
+            if got.truncated else raw
+        return _read_docx(path, data, notes[:0])
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
