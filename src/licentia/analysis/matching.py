@@ -3,7 +3,10 @@
 """Explainable matching of a use case's words onto the restriction taxonomy.
 
 Rules are phrases (data/matching.yaml), matched word by word after light stemming, with
-negation ("not for medical diagnosis") and counter-use ("detects deepfakes") taken into account.
+negation ("not for medical diagnosis"), counter-use ("detects deepfakes") and set phrases that
+only contain a restricted word ("military-grade") taken into account. What decides a clause
+beyond the activity (consent, labelling, human review, ...) is read as named facts
+(analysis/facts) and weighed against the term sheet's `decided_by`.
 Every hit records the words that matched and the rule that fired, so a reviewer can see why a
 restriction was raised, and why a negated one was not. There is no statistical model here: a
 wrong conclusion can always be traced to a phrase and fixed in the data.
@@ -130,46 +133,6 @@ class Hit:
         return f"{self.tier.value} phrase {self.phrase!r} of {self.taxonomy}"
 
 
-@dataclass(frozen=True)
-class Qualifier:
-    """Words of a clause that make a restriction depend on a fact the use case may settle."""
-
-    id: str
-    patterns: tuple[re.Pattern[str], ...]
-    question: str
-    met: tuple[Phrase, ...]
-    unmet: tuple[Phrase, ...]
-    declared: frozenset[str] | None  # None: any declared activity settles it
-    engages: frozenset[str] = frozenset()
-    engaged_by: tuple[Phrase, ...] = ()
-
-    def in_clause(self, text: str) -> str | None:
-        """The clause words that carry this qualifier, if any."""
-        for pattern in self.patterns:
-            if m := pattern.search(text):
-                return m.group()
-        return None
-
-    def settled_by_declaration(self, taxonomy_id: str) -> bool:
-        return self.declared is None or taxonomy_id in self.declared
-
-
-class State(StrEnum):
-    MET = "met"  # the use case's words satisfy the qualifier: the restriction bites
-    UNMET = "unmet"  # the words say the opposite: the restriction does not bite
-    OPEN = "open"  # the words don't say: a question for counsel
-
-
-@dataclass(frozen=True)
-class Reading:
-    """How the use case stands on one qualifier of one clause."""
-
-    qualifier: Qualifier
-    clause_words: str
-    state: State
-    words: str | None = None
-
-
 class Matcher:
     """Phrase rules for every taxonomy id, with negation and qualifier handling."""
 
@@ -204,25 +167,8 @@ class Matcher:
         self.clause_starters = _words(data, "clause_starters")
         self.counter_before = _words(data, "counter_before")
         self.counter_after = _words(data, "counter_after")
-        self.qualifiers = tuple(self._qualifier(q) for q in data.get("qualifiers") or ())
-
-    @staticmethod
-    def _qualifier(spec: Mapping[str, Any]) -> Qualifier:
-        def phrases(key: str) -> tuple[Phrase, ...]:
-            return tuple(Phrase(str(t), _phrase_stems(str(t)), Tier.STRONG)
-                         for t in spec.get(key) or ())
-
-        declared = spec.get("declared")
-        return Qualifier(
-            id=str(spec["id"]),
-            patterns=tuple(re.compile(p, re.IGNORECASE) for p in spec["clause"]),
-            question=str(spec["question"]),
-            met=phrases("met"),
-            unmet=phrases("unmet"),
-            declared=None if declared == "all" else frozenset(declared or ()),
-            engages=frozenset(spec.get("engages") or ()),
-            engaged_by=phrases("engaged_by"),
-        )
+        self.pseudo = tuple(Phrase(p, _phrase_stems(p), Tier.WEAK)
+                            for p in _words(data, "pseudo"))
 
     # -- finding phrases -------------------------------------------------------------------
 
@@ -274,7 +220,9 @@ class Matcher:
     def hits(self, text: str, field: str = "description") -> list[Hit]:
         """Every phrase of every taxonomy id in `text`, negated ones included (marked)."""
         tokens = tokenize(text)
-        found = self._find(text, tokens, self.phrases, field)
+        pseudo = self._find(text, tokens, self.pseudo, field)
+        found = [h for h in self._find(text, tokens, self.phrases, field)
+                 if not any(p.start <= h.start and h.end <= p.end for p in pseudo)]
         # a weak phrase inside a strong one of the same id adds nothing ("medical" in
         # "medical advice")
         strong = [h for h in found if h.tier is Tier.STRONG]
@@ -288,35 +236,6 @@ class Matcher:
         out: dict[str, list[Hit]] = {}
         for h in self.hits(text, field="license text"):
             out.setdefault(h.taxonomy, []).append(h)
-        return out
-
-    def read(self, qualifier: Qualifier, clause_words: str, text: str) -> Reading:
-        """Whether the use case's words settle a qualifier, and by which words."""
-        tokens = tokenize(text)
-        met = [h for h in self._find(text, tokens, qualifier.met, "description") if h.counts]
-        if met:
-            return Reading(qualifier, clause_words, State.MET, met[0].words)
-        unmet = [h for h in self._find(text, tokens, qualifier.unmet, "description")
-                 if h.counts]
-        if unmet:
-            return Reading(qualifier, clause_words, State.UNMET, unmet[0].words)
-        return Reading(qualifier, clause_words, State.OPEN)
-
-    def engaged(self, qualifier: Qualifier, text: str) -> Hit | None:
-        """The first words that engage a duty-like qualifier ("generates posts")."""
-        tokens = tokenize(text)
-        for h in self._find(text, tokens, qualifier.engaged_by, "description"):
-            if h.counts:
-                return h
-        return None
-
-    def qualifiers_of(self, clause_text: str) -> list[tuple[Qualifier, str]]:
-        """The qualifiers a clause's words carry, with the words that carry them."""
-        out = []
-        for q in self.qualifiers:
-            words = q.in_clause(clause_text)
-            if words is not None:
-                out.append((q, words))
         return out
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from licentia.catalog.terms import taxonomy
+from licentia.catalog.terms import fact_vocabulary, taxonomy
 from licentia.errors import InputError
 from licentia.userfile import load_user_yaml
 
@@ -68,6 +68,8 @@ class UseCase:
     excluded_activities: tuple[str, ...] = ()
     model: str | None = None
     path: str | None = None
+    # explicit answers (catalog/data/facts.yaml names): they override what the prose implies
+    facts: dict[str, bool | int | str] = field(default_factory=dict)
 
     @property
     def serves_others(self) -> bool | None:
@@ -117,12 +119,13 @@ class UseCase:
             excluded_activities=tuple(dict.fromkeys(_as_list(data.get("excluded_activities")))),
             model=str(data["model"]) if data.get("model") is not None else None,
             path=path,
+            facts={str(k): v for k, v in (data.get("facts") or {}).items()},
         )
 
 
 REQUIRED = ("name", "description", "commercial")
 FIELDS = (*REQUIRED, "deployment", "modification", "monthly_active_users", "annual_revenue_usd",
-          "outputs_train_other_models", "activities", "excluded_activities", "model")
+          "outputs_train_other_models", "activities", "excluded_activities", "model", "facts")
 
 _COUNT = re.compile(r"^\s*([0-9][0-9_,]*(?:\.[0-9]+)?)\s*(k|m|b|thousand|million|billion)?\s*$",
                     re.IGNORECASE)
@@ -222,9 +225,36 @@ def validate(data: Any) -> list[Problem]:
         problems.append(Problem("model", "must be text (the model's name)"))
     for key in ("activities", "excluded_activities"):
         problems.extend(_taxonomy_list(key, data.get(key)))
+    problems.extend(_facts(data.get("facts")))
     both = set(_as_list(data.get("activities"))) & set(_as_list(data.get("excluded_activities")))
     for tid in sorted(both):
         problems.append(Problem("excluded_activities", f"{tid!r} is also listed in activities"))
+    return problems
+
+
+_TYPES: dict[str, tuple[type, ...]] = {"bool": (bool,), "number": (int,), "text": (str,)}
+_TYPE_WORDS = {"bool": "true or false", "number": "a whole number", "text": "text"}
+
+
+def _facts(value: Any) -> list[Problem]:
+    """`facts:` answers: known names (did-you-mean), values of the fact's type."""
+    if value is None:
+        return []
+    if not isinstance(value, Mapping):
+        return [Problem("facts", f"must be a mapping of fact names to answers, not "
+                        f"{type(value).__name__}")]
+    known = fact_vocabulary()
+    problems = []
+    for name, answer in value.items():
+        key = f"facts.{name}"
+        spec = known.get(str(name))
+        if spec is None:
+            problems.append(Problem(key, "unknown fact" + _closest(str(name), sorted(known))))
+            continue
+        ok = isinstance(answer, _TYPES[spec.type]) and not (
+            spec.type == "number" and (isinstance(answer, bool) or answer < 0))
+        if not ok:
+            problems.append(Problem(key, f"must be {_TYPE_WORDS[spec.type]}, not {answer!r}"))
     return problems
 
 

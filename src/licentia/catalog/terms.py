@@ -34,6 +34,9 @@ class ClauseKind(StrEnum):
     PATENT = "patent"
     COPYLEFT = "copyleft"
     TERMINATION = "termination"
+    # a grant withheld from some licensees (by domicile, size, field of use, competitor status):
+    # a licensee it excludes has no license at all
+    ELIGIBILITY = "eligibility"
 
 
 class Artifact(StrEnum):
@@ -123,6 +126,38 @@ class Value(_Strict):
     # (a hosted service): true where its text says "distributed or made available", false
     # where it excludes hosted services ("other than through a Hosted Service")
     made_available: bool | None = None
+    # thresholds: whose figures count (the licensee's affiliates too) and when they are taken
+    # (on the version's release date, or at any time); release_date is ISO (YYYY-MM-DD)
+    counts_affiliates: bool | None = None
+    counted_at: Literal["release-date", "any-time"] | None = None
+    release_date: str | None = None
+
+
+class Condition(_Strict):
+    """One fact a clause turns on (a name from catalog/data/facts.yaml) and the value that makes
+    the clause bite: `equals` for a true/false fact, `above` for a number, `lacks_prefix` for a
+    name that must begin with the clause's `value.name_prefix`."""
+
+    fact: str
+    equals: bool | None = None
+    above: int | None = None
+    lacks_prefix: bool | None = None
+    # when the fact says otherwise: the clause is not engaged (clear), or the reading is
+    # contested and goes to counsel (gray)
+    failing: Literal["clear", "gray"] = "clear"
+
+
+class Decision(_Strict):
+    """The facts that decide a clause: it is broken (conflict) when every condition holds, open
+    (gray, with each unknown fact's question) when none fails but one is unknown, and not
+    engaged (clear) when one fails. `activity`: the use must also involve one of the clause's
+    taxonomy activities (restrictions); false for duties and eligibility clauses."""
+
+    when: Annotated[tuple[Condition, ...], Field(min_length=1)]
+    activity: bool = True
+    # a fact the use case says nothing about: a question for counsel (gray), or, for a duty, a
+    # to-do (clear, with the action); a hedged statement is always gray
+    open: Literal["gray", "to-do"] = "gray"
 
 
 class Clause(_Strict):
@@ -134,6 +169,7 @@ class Clause(_Strict):
     flows_down: bool = False
     taxonomy: tuple[str, ...] = ()
     incorporated_by_reference: str | None = None  # document id
+    decided_by: Decision | None = None
     evidence: Annotated[tuple[Evidence, ...], Field(min_length=1)]
     note: str | None = None
 
@@ -196,6 +232,23 @@ class Sheet(_Strict):
 
 
 @dataclass(frozen=True)
+class FactSpec:
+    """A named fact clauses can depend on: its type and the question that settles it."""
+
+    name: str
+    type: Literal["bool", "number", "text"]
+    question: str
+
+
+@cache
+def fact_vocabulary() -> dict[str, FactSpec]:
+    """The facts term sheets and use cases may name (catalog/data/facts.yaml), by name."""
+    data = yaml.load((_data_dir() / "facts.yaml").read_text(encoding="utf-8"), Loader=_Loader)
+    return {name: FactSpec(name, spec["type"], spec["question"])
+            for name, spec in data["facts"].items()}
+
+
+@dataclass(frozen=True)
 class TaxonomyEntry:
     id: str
     description: str
@@ -249,6 +302,10 @@ def parse_sheet(raw: str, source: str) -> Sheet:
         for tid in clause.taxonomy:
             if tid not in known:
                 raise DataError(f"clauses[{clause.id}].taxonomy: unknown taxonomy id {tid!r}",
+                                path=source)
+        for cond in clause.decided_by.when if clause.decided_by else ():
+            if cond.fact not in fact_vocabulary():
+                raise DataError(f"clauses[{clause.id}].decided_by: unknown fact {cond.fact!r}",
                                 path=source)
         if clause.kind is ClauseKind.USE_RESTRICTION and not clause.taxonomy:
             raise DataError(f"clauses[{clause.id}].taxonomy: a use-restriction must map to at "

@@ -1,0 +1,65 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Named facts about a use case, each with the words it rests on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Source(StrEnum):
+    DESCRIPTION = "description"  # read from the prose
+    FIELD = "field"  # a structured key of the use case (deployment, modification, ...)
+    ANSWER = "facts"  # an explicit answer under `facts:` in the use case
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact: `value` is True / False / a number / a text, or None (unknown); `words` are the
+    use case's own words it rests on; `hedged` when the words only say it might be so."""
+
+    name: str
+    value: bool | int | str | None
+    words: str = ""
+    source: Source = Source.DESCRIPTION
+    hedged: bool = False
+    rule: str = ""
+    maybe: bool | None = None  # what a hedged statement would make it
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+    def to_json(self) -> dict[str, object]:
+        return {"fact": self.name, "value": self.value, "words": self.words,
+                "source": self.source.value, "hedged": self.hedged, "rule": self.rule}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the description states: users or revenue (USD), whose, and when."""
+
+    measure: str  # "users" | "revenue"
+    value: int
+    owner: str  # "licensee" | "group"
+    words: str
+    year: int | None = None
+    month: int | None = None
+    since: bool = False  # "since 2021": true from then on
+    hedged: bool = False
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything read from one use case."""
+
+    facts: dict[str, Fact] = field(default_factory=dict)
+    figures: tuple[Figure, ...] = ()
+    names: tuple[tuple[str, bool], ...] = ()  # quoted names, and whether a release verb is near
+
+    def get(self, name: str) -> Fact:
+        return self.facts.get(name) or Fact(name, None)
+
+    def value(self, name: str) -> bool | int | str | None:
+        return self.get(name).value

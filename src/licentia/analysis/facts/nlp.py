@@ -1,0 +1,171 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""The text machinery facts are read with: spaCy's blank English pipeline (tokenizer,
+sentencizer, lookup lemmatizer from spacy-lookups-data; nothing is downloaded), phrase matching
+on lower-case lemmas, and NegEx-style scope for negation and hedges on spaCy tokens.
+
+Negation triggers are negspacy's English termset plus licentia's own words
+(analysis/data/facts.yaml `scope`); a trigger reaches forward (or, for following triggers,
+backward) over at most `window` tokens of its own clause, and a termination word or punctuation
+ends its reach, as in NegEx.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import spacy
+import yaml
+from negspacy.termsets import termset
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from licentia.errors import DataError
+
+DATA = "analysis/data/facts.yaml"
+
+
+@cache
+def rules() -> dict[str, Any]:
+    """analysis/data/facts.yaml, parsed."""
+    raw = (files("licentia.analysis") / "data" / "facts.yaml").read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        raise DataError(f"not valid YAML: {exc}", path=DATA) from exc
+    if not isinstance(data, dict):
+        raise DataError("must be a mapping", path=DATA)
+    return data
+
+
+@cache
+def pipeline() -> Language:
+    """spaCy's blank English with a sentencizer and the lookup lemmatizer (no model)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+def lower(text: str) -> str:
+    """Lower case with the same character offsets (curly apostrophes straightened)."""
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text).replace(
+        "\u2019", "'")
+
+
+def parse(text: str) -> Doc:
+    return pipeline()(lower(text))
+
+
+def _words(items: Iterable[Any], key: str) -> list[str]:
+    out = []
+    for item in items:
+        if not isinstance(item, str):  # YAML reads bare no/on as booleans
+            raise DataError(f"{key}: {item!r} is not a phrase (quote it)", path=DATA)
+        out.append(item)
+    return out
+
+
+class Phrases:
+    """A PhraseMatcher over lower-case lemmas, with a label per phrase group."""
+
+    def __init__(self, groups: Mapping[str, Iterable[str]]) -> None:
+        nlp = pipeline()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        for label, phrases in groups.items():
+            patterns = list(nlp.pipe([lower(p) for p in _words(phrases, label)]))
+            if patterns:
+                self.matcher.add(label, patterns)
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(label, start token, end token) of every match, longest first where they overlap."""
+        found = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
+        found.sort(key=lambda t: (t[1], -(t[2] - t[1])))
+        return found
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What governs a span: the negation trigger and the hedge word reaching it, if any."""
+
+    negated_by: str | None
+    hedged_by: str | None
+
+
+class ScopeReader:
+    """NegEx-style negation and hedge scope over spaCy tokens."""
+
+    def __init__(self) -> None:
+        data = rules().get("scope") or {}
+        ts = termset("en").get_patterns()  # type: ignore[no-untyped-call]
+        self.window = int(data.get("window", 7))
+        self.triggers = Phrases({
+            "pseudo": [*ts["pseudo_negations"], *_words(data.get("pseudo") or (), "pseudo")],
+            "preceding": [*ts["preceding_negations"],
+                          *_words(data.get("preceding") or (), "preceding")],
+            "following": [*ts["following_negations"],
+                          *_words(data.get("following") or (), "following")],
+            "termination": [*ts["termination"],
+                            *_words(data.get("termination") or (), "termination")],
+            "hedge": _words(data.get("hedges") or (), "hedges"),
+            "doubt": _words(data.get("doubts") or (), "doubts"),
+        })
+
+    def marks(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
+        out: dict[str, list[tuple[int, int]]] = {}
+        pseudo = [(s, e) for label, s, e in self.triggers(doc) if label == "pseudo"]
+        for label, s, e in self.triggers(doc):
+            if label != "pseudo" and any(ps <= s and e <= pe for ps, pe in pseudo):
+                continue
+            out.setdefault(label, []).append((s, e))
+        return out
+
+    def of(self, doc: Doc, marks: dict[str, list[tuple[int, int]]], start: int,
+           end: int) -> Scope:
+        sent = doc[start].sent
+        stops = {i for s, e in marks.get("termination", ()) for i in range(s, e)}
+        stops |= {t.i for t in sent if t.is_punct and t.text not in ("-", "'", '"')}
+
+        def before(label: str) -> str | None:
+            best = None
+            for s, e in marks.get(label, ()):
+                if e > start or s < sent.start or start - e > self.window:
+                    continue
+                if any(i in stops for i in range(e, start)):
+                    continue
+                best = doc[s:e].text
+            return best
+
+        def after(label: str) -> str | None:
+            for s, e in marks.get(label, ()):
+                if s < end or e > sent.end or s - end > 3:
+                    continue
+                if any(i in stops for i in range(end, s)):
+                    continue
+                return doc[s:e].text
+            return None
+
+        negated = before("preceding") or after("following")
+        doubt = next((doc[s:e].text for s, e in marks.get("doubt", ())
+                      if sent.start <= s < sent.end), None)
+        return Scope(negated, before("hedge") or _inside(doc, marks, "hedge", start, end)
+                     or doubt)
+
+
+def _inside(doc: Doc, marks: dict[str, list[tuple[int, int]]], label: str, start: int,
+            end: int) -> str | None:
+    for s, e in marks.get(label, ()):
+        if start <= s and e <= end:
+            return doc[s:e].text
+    return None
+
+
+@cache
+def scope_reader() -> ScopeReader:
+    return ScopeReader()

@@ -1,0 +1,219 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Read a use case into named facts before any restriction is looked at.
+
+The description is parsed once (spaCy, see nlp.py); each fact's phrases (analysis/data/facts.yaml)
+are matched on lemmas and every hit is checked for negation and hedging in its own clause. The
+structured keys (deployment, modification, figures) give facts of their own, and explicit
+`facts:` answers override everything read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc
+
+from licentia.analysis.facts.figures import figures, group_names
+from licentia.analysis.facts.model import Fact, Facts, Figure, Source
+from licentia.analysis.facts.nlp import Phrases, lower, parse, rules, scope_reader
+from licentia.analysis.usecase import Deployment, Modification, UseCase
+
+_KINDS = ("holds", "fails", "fails_if_negated", "holds_if_negated")
+_QUOTES = {'"', "\u201c", "\u201d"}
+_RELEASE_VERBS = {"release", "publish", "ship", "name", "call", "present", "sell", "list",
+                  "launch", "brand", "market", "distribute", "upload"}
+
+
+@cache
+def _fact_phrases() -> Phrases:
+    groups: dict[str, list[str]] = {}
+    for name, spec in (rules().get("facts") or {}).items():
+        for kind in _KINDS:
+            groups[f"{name}|{kind}"] = list((spec or {}).get(kind) or ())
+    return Phrases(groups)
+
+
+@cache
+def _domicile_phrases() -> Phrases:
+    spec = rules().get("domicile") or {}
+    return Phrases({k: spec.get(k) or () for k in ("cues", "affiliate_cues", "eu_places",
+                                                    "eu_company_forms", "non_eu_places")})
+
+
+def read_facts(uc: UseCase) -> Facts:
+    """Every named fact of a use case, with the words it rests on."""
+    doc = parse(uc.description)
+    text = uc.description
+    reader = scope_reader()
+    marks = reader.marks(doc)
+    readings: dict[str, list[Fact]] = {}
+    for label, s, e in _fact_phrases()(doc):
+        name, kind = label.split("|")
+        scope = reader.of(doc, marks, s, e)
+        negated = scope.negated_by is not None
+        if kind.endswith("_if_negated") and not negated:
+            continue
+        value = kind.startswith("holds")
+        if negated and not kind.endswith("_if_negated"):
+            value = not value
+        words = _words(doc, text, s, e, scope.negated_by)
+        readings.setdefault(name, []).append(Fact(
+            name, None if scope.hedged_by else value, words, hedged=scope.hedged_by is not None,
+            maybe=value if scope.hedged_by else None,
+            rule=f"{kind} phrase {doc[s:e].text!r}"
+            + (f", negated by {scope.negated_by!r}" if negated else "")
+            + (f", hedged by {scope.hedged_by!r}" if scope.hedged_by else "")))
+    spec = rules().get("facts") or {}
+    facts = {name: _settle(name, found, (spec.get(name) or {}).get("prefer"))
+             for name, found in readings.items()}
+    facts.update(_domicile(doc, text))
+    hedged = {i for s, e in marks.get("hedge", ()) for i in range(s, doc[s].sent.end)}
+    found = figures(doc, text, group_names(doc, text, {}), hedged)
+    _structured(uc, facts)
+    facts = {**facts, **_answers(uc)}
+    return Facts(facts, tuple(found), _names(doc, text))
+
+
+def _words(doc: Doc, text: str, s: int, e: int, negation: str | None) -> str:
+    start = doc[s].idx
+    if negation:
+        for t in doc[doc[s].sent.start:s]:
+            if t.text == negation.split()[0] and s - t.i <= 8:
+                start = t.idx
+                break
+    end = doc[e - 1].idx + len(doc[e - 1].text)
+    return text[start:end]
+
+
+def _settle(name: str, found: list[Fact], prefer: str | None) -> Fact:
+    """One fact from its readings: they agree, or the data says which reading wins where they
+    disagree ("no underwriter looks at some" beats "others go to an underwriter": some
+    decisions are made without review), or it stays unknown with both words."""
+    known = [f for f in found if f.value is not None]
+    if prefer and len({f.value for f in known}) > 1:
+        known = [f for f in known if f.value is (prefer == "holds")]
+    values = {f.value for f in known}
+    doubts = [f for f in found if f.hedged and f.maybe is not None and f.maybe not in values]
+    if known and doubts:
+        return Fact(name, None, "; ".join(dict.fromkeys(f.words for f in [*known, *doubts])),
+                    hedged=True, rule=f"{known[0].rule}; but {doubts[0].rule}")
+    if len(values) == 1:
+        first = known[0]
+        return Fact(name, first.value, "; ".join(dict.fromkeys(f.words for f in known)),
+                    rule=first.rule)
+    if not known:
+        return Fact(name, None, found[0].words, hedged=True, rule=found[0].rule)
+    return Fact(name, None, "; ".join(dict.fromkeys(f.words for f in known)), hedged=True,
+                rule="the description says both")
+
+
+def _domicile(doc: Doc, text: str) -> dict[str, Fact]:
+    """Where the licensee (and an affiliate) is established, from a cue and a place."""
+    marks = _domicile_phrases()(doc)
+    places = [(label, s, e) for label, s, e in marks
+              if label in ("eu_places", "non_eu_places", "eu_company_forms")]
+    out: dict[str, Fact] = {}
+    for label, s, e in marks:
+        if label != "cues":
+            continue
+        sent = doc[s].sent
+        after = [p for p in places if e <= p[1] <= e + 5 and p[2] <= sent.end]
+        if not after:
+            continue
+        place = after[0]
+        affiliate = any(lab == "affiliate_cues" and sent.start <= ps < s
+                        for lab, ps, _pe in marks)
+        name = "affiliate_in_eu" if affiliate else "licensee_in_eu"
+        if name in out:
+            continue
+        words = text[doc[s].idx:doc[place[2] - 1].idx + len(doc[place[2] - 1].text)]
+        out[name] = Fact(name, place[0] != "non_eu_places", words,
+                         rule=f"place of establishment {doc[place[1]:place[2]].text!r}")
+    forms = [(s, e) for label, s, e in marks if label == "eu_company_forms"]
+    for s, _e in forms:
+        sent = doc[s].sent
+        if "affiliate_in_eu" not in out and any(
+                lab == "affiliate_cues" and sent.start <= ps < sent.end for lab, ps, _pe in marks):
+            out["affiliate_in_eu"] = Fact("affiliate_in_eu", True, sent.text.strip()[:120],
+                                          rule="an affiliate with an EU company form")
+    if "licensee_in_eu" not in out and forms:
+        s, e = forms[0]
+        out["licensee_in_eu"] = Fact("licensee_in_eu", True, text[doc[s].idx:doc[e - 1].idx
+                                                                  + len(doc[e - 1].text)],
+                                     rule="an EU company form")
+    return out
+
+
+def _names(doc: Doc, text: str) -> tuple[tuple[str, bool], ...]:
+    """Quoted names, each with whether its sentence releases or names something."""
+    out = []
+    opened: int | None = None
+    for t in doc:
+        if t.text not in _QUOTES:
+            continue
+        if opened is None:
+            opened = t.i
+            continue
+        span = doc[opened + 1:t.i]
+        opened = None
+        if not span.text.strip():
+            continue
+        verbs = {w.lemma_ for w in span.sent} & _RELEASE_VERBS
+        out.append((text[span.start_char:span.end_char], bool(verbs)))
+    return tuple(out)
+
+
+def _structured(uc: UseCase, facts: dict[str, Fact]) -> None:
+    """Facts the structured keys settle (the prose may still say more)."""
+    def put(name: str, value: bool | None, words: str) -> None:
+        if value is not None and (name not in facts or facts[name].value is None):
+            facts[name] = Fact(name, value, words, Source.FIELD)
+
+    dep, mod = uc.deployment, uc.modification
+    put("commercial_use", uc.commercial, f"commercial: {str(uc.commercial).lower()}")
+    if dep is not None:
+        reaches = dep is not Deployment.INTERNAL
+        put("model_reaches_others", reaches, f"deployment: {dep.value}")
+        put("outputs_published", True if reaches else None, f"deployment: {dep.value}")
+        if not reaches:
+            put("outputs_published", False, f"deployment: {dep.value}")
+        if mod is not None:
+            own = mod is not Modification.DISTILL
+            put("distributes_licensed_model", (reaches and own) or None if reaches else False,
+                f"deployment: {dep.value}, modification: {mod.value}")
+        reaches = dep is not Deployment.INTERNAL
+        put("derivative_distributed", reaches and (
+            (mod is not None and mod is not Modification.NONE)
+            or bool(uc.outputs_train_other_models)) if reaches else False,
+            f"deployment: {dep.value}")
+        if not uc.commercial:
+            put("paid_access_to_model", False, "commercial: false")
+        elif reaches:
+            put("paid_access_to_model", True, f"commercial: true, deployment: {dep.value}")
+    elif not uc.commercial:
+        put("paid_access_to_model", False, "commercial: false")
+    if mod is not None and mod is not Modification.NONE:
+        facts["work_modified"] = Fact("work_modified", True, f"modification: {mod.value}",
+                                      Source.FIELD)
+
+
+def _answers(uc: UseCase) -> Mapping[str, Fact]:
+    return {name: Fact(name, value, f"facts: {name}: {value}", Source.ANSWER)
+            for name, value in uc.facts.items()}
+
+
+def figures_of(facts: Facts, measure: str) -> list[Figure]:
+    return [f for f in facts.figures if f.measure == measure]
+
+
+def describe(fact: Fact) -> str:
+    """The fact in a few words, for findings."""
+    shown: Any = {True: "yes", False: "no", None: "unknown"}.get(fact.value, fact.value) \
+        if isinstance(fact.value, bool | None) else fact.value
+    return f"{fact.name} = {shown}" + (f" ({fact.words!r})" if fact.words else "")
+
+
+__all__ = ["describe", "figures_of", "lower", "read_facts"]

@@ -1,0 +1,114 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""What the use case involves: declared activities, exclusions, and the taxonomy phrases its
+description matches (analysis/matching.py), read once per review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from licentia.analysis.matching import Hit, Matcher, Tier
+from licentia.analysis.usecase import Modification, UseCase
+from licentia.catalog.terms import taxonomy
+
+
+@dataclass(frozen=True)
+class Signal:
+    """Why review thinks the use involves an activity: a declared field, or matched words."""
+
+    field: str
+    words: str
+    rule: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"field": self.field, "words": self.words, "rule": self.rule}
+
+
+def from_hit(hit: Hit) -> Signal:
+    return Signal(hit.field, hit.words, hit.rule)
+
+
+@dataclass(frozen=True)
+class Involvement:
+    """The use case read once: declared activities, explicit exclusions, and matched words."""
+
+    declared: dict[str, Signal]
+    excluded: dict[str, Signal]
+    hits: dict[str, list[Hit]]  # counting hits by taxonomy id
+    negated: dict[str, list[Hit]]
+
+    def ids(self) -> set[str]:
+        """Every taxonomy id the use case says or suggests it involves."""
+        return set(self.declared) | set(self.hits)
+
+
+def involvement(uc: UseCase, m: Matcher) -> Involvement:
+    declared = {tid: Signal("activities", tid, f"declared activity {tid}")
+                for tid in uc.activities}
+    excluded = {tid: Signal("excluded_activities", tid, f"excluded activity {tid}")
+                for tid in uc.excluded_activities}
+    if uc.commercial:
+        declared["non-commercial"] = Signal("commercial", "true", "the use is commercial")
+    else:
+        excluded["non-commercial"] = Signal("commercial", "false",
+                                             "the use case says the use is not commercial")
+    if uc.outputs_train_other_models:
+        declared["output-training"] = Signal("outputs_train_other_models", "true",
+                                              "outputs train other models")
+    elif uc.outputs_train_other_models is False:
+        excluded.setdefault("output-training", Signal(
+            "outputs_train_other_models", "false", "outputs do not train other models"))
+    hits: dict[str, list[Hit]] = {}
+    negated: dict[str, list[Hit]] = {}
+    for hit in m.hits(uc.description):
+        (hits if hit.counts else negated).setdefault(hit.taxonomy, []).append(hit)
+    # doing one activity always involves another (facial recognition processes personal data):
+    # the implied one is touched, so at least gray wherever a license restricts it
+    known = taxonomy()
+    for tid in [*declared, *list(hits)]:
+        entry = known.get(tid)
+        for implied in entry.implies if entry else ():
+            if implied in declared or implied in excluded or implied in hits:
+                continue
+            source = hits[tid][0] if tid in hits else None
+            hits[implied] = [Hit(implied, f"implied by {tid}", Tier.WEAK,
+                                 source.words if source else tid,
+                                 source.start if source else 0, source.end if source else 0,
+                                 field=source.field if source else "activities")]
+    if uc.modification is Modification.DISTILL and "output-training" not in declared:
+        hits.setdefault("output-training", []).append(Hit(
+            "output-training", "modification: distill", Tier.WEAK, "distill", 0, 0,
+            field="modification"))
+    return Involvement(declared, excluded, hits, negated)
+
+
+class Engaged(StrEnum):
+    """How far the use case involves a clause's activities."""
+
+    DOES = "does"  # declared, or described in words that say the product does it
+    TOUCHES = "touches"  # words of the activity's domain, or of working against it
+    EXCLUDED = "excluded"  # the use case says it does not
+    NONE = "none"
+
+
+def engaged(involved: Involvement, tids: tuple[str, ...]) -> tuple[Engaged, list[Signal]]:
+    """The strongest involvement of the use case in any of the activities, with its signals.
+    A negated strong phrase ("it never suggests diagnoses") outweighs weak words of the same
+    activity ("medical"): the description says the product does not do it."""
+    declared = [involved.declared[t] for t in tids if t in involved.declared]
+    if declared:
+        return Engaged.DOES, declared
+    strong = [h for t in tids for h in involved.hits.get(t, ())
+              if h.tier is Tier.STRONG and not h.countered_by]
+    if strong:
+        return Engaged.DOES, [from_hit(h) for h in strong]
+    excluded = [involved.excluded[t] for t in tids if t in involved.excluded]
+    if excluded and len(excluded) == len(tids):
+        return Engaged.EXCLUDED, excluded
+    denied = {t for t in tids for h in involved.negated.get(t, ()) if h.tier is Tier.STRONG}
+    touched = [h for t in tids if t not in denied for h in involved.hits.get(t, ())]
+    if touched:
+        return Engaged.TOUCHES, [from_hit(h) for h in touched]
+    negated = [from_hit(h) for t in tids for h in involved.negated.get(t, ())]
+    return (Engaged.EXCLUDED, negated) if negated else (Engaged.NONE, [])

@@ -1,0 +1,202 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Step 3: the attribution, notice, naming and copyleft duties this use triggers."""
+
+from __future__ import annotations
+
+import re
+
+from licentia.analysis.facts import Facts
+from licentia.analysis.findings import Code, Evidence, Finding, Status
+from licentia.analysis.review.decide import decide, questions
+from licentia.analysis.review.model import Step, finding, quotes
+from licentia.analysis.usecase import Deployment, UseCase
+from licentia.catalog.terms import Artifact, Clause, ClauseKind, Sheet
+
+_MADE_AVAILABLE = re.compile(r"make available|made available|making available|remote access",
+                             re.IGNORECASE)
+_NOT_HOSTED = re.compile(r"other than through a hosted service", re.IGNORECASE)
+
+
+def attribution_code(c: Clause) -> Code | None:
+    v = c.value
+    if c.kind is ClauseKind.COPYLEFT:
+        if v.trigger == "network-use":
+            return Code.NETWORK_COPYLEFT
+        return Code.SHARE_ALIKE
+    if c.kind is not ClauseKind.CONDITION:
+        return None
+    if v.name_prefix:
+        return Code.NAMING_REQUIREMENT
+    if (v.attribution_text and re.match(r"(built|powered)\b", v.attribution_text, re.I)) \
+            or re.search(r"built-with|built-on|powered-by", c.id):
+        return Code.BUILT_WITH_NOTICE
+    if v.state_changes or c.id in ("modified-files", "state-changes", "modification-statement"):
+        return Code.STATE_CHANGES
+    if v.notice_file or v.license_copy or v.retain_notices or v.attribution_text \
+            or re.search(r"notice|attribution|copy-of|license-copy|license-text", c.id):
+        return Code.ATTRIBUTION
+    if v.share_alike:
+        return Code.SHARE_ALIKE
+    if "source" in c.id:
+        return Code.SOURCE_DISCLOSURE
+    return None
+
+
+def _hosted_is_distribution(sheet: Sheet) -> bool:
+    return any(c.value.hosted_is_distribution for c in sheet.clauses)
+
+
+def _reaches(c: Clause, sheet: Sheet, uc: UseCase) -> tuple[bool | None, str]:
+    """Whether the use makes the licensed material available the way the clause says."""
+    if uc.deployment is None:
+        return None, "the use case does not say how the product is deployed"
+    if uc.ships_copies:
+        return True, f"the product is {uc.deployment.value}: copies leave your organization"
+    if uc.deployment is Deployment.INTERNAL:
+        return False, "internal use only: nothing is distributed or made available"
+    text = quotes(c)
+    if _NOT_HOSTED.search(text):
+        return False, "the clause excludes hosted services"
+    if c.value.hosted_is_distribution or Artifact.SERVICES in c.artifacts \
+            or _MADE_AVAILABLE.search(text):
+        return True, "the clause covers products and services made available, so a hosted " \
+            "service triggers it"
+    if _hosted_is_distribution(sheet):
+        return True, "the license counts a hosted service as Distribution"
+    return False, "a hosted service is not distribution under this license; it applies " \
+        "once you ship copies"
+
+
+def _decided(sheet: Sheet, c: Clause, code: Code, facts: Facts, applies: bool | None,
+             why: str) -> Finding:
+    """A duty whose deciding facts the term sheet states: broken when the facts say it is not
+    met, open when they hedge, met or a to-do otherwise."""
+    assert c.decided_by is not None
+    decided = decide(c.decided_by, facts, c)
+    action = _attribution_action(code, c)
+    because = decided.because()
+    question: str | None = None
+    if decided.status is Status.CONFLICT and applies:
+        status = Status.CONFLICT
+        rationale = f"Required for this use ({why}), and the use case says it is not met: " \
+            f"{because}."
+    elif decided.status is Status.CONFLICT or (decided.status is Status.GRAY):
+        status = Status.GRAY
+        rationale = f"Applies ({why}); whether it is met is not settled: {because or why}."
+        question = " ".join(questions(decided)) or f"Is this duty met ({c.title})?"
+    elif decided.to_do or not decided.failed:
+        status, rationale = Status.CLEAR, f"Required for this use: {why}."
+    else:
+        status, rationale = Status.CLEAR, f"Required for this use ({why}); the use case " \
+            f"says it is met or not engaged: {because}."
+    return finding(Step.ATTRIBUTION, code, status, c.title, rationale,
+                   Evidence.from_clause(sheet, c), [action], clause=c.id, applies=applies,
+                   facts=[r.to_json() for r in decided.readings], question=question)
+
+
+def _applies(code: Code, c: Clause, sheet: Sheet, uc: UseCase,
+             facts: Facts) -> tuple[bool | None, str]:
+    trigger = c.value.trigger
+    derived_only = set(c.artifacts) and set(c.artifacts) <= {Artifact.DERIVATIVES,
+                                                              Artifact.OUTPUTS}
+    if code is Code.NAMING_REQUIREMENT or (derived_only and code is not Code.ATTRIBUTION):
+        makes = uc.modifies or bool(uc.outputs_train_other_models
+                                    and Artifact.OUTPUTS in c.artifacts)
+        if not makes:
+            if uc.modifies is None and uc.outputs_train_other_models is None:
+                return None, "the use case does not say whether you create a model from it " \
+                    "(modification, outputs_train_other_models)"
+            return False, "you create no derived model (no modification, outputs not used " \
+                "to train models)"
+    if code is Code.STATE_CHANGES:
+        if uc.modifies is None:
+            return None, "the use case does not say whether the model is modified"
+        if not uc.modifies:
+            return False, "the model is not modified"
+        reaches, why = _reaches(c, sheet, uc)
+        modified = f"the model is modified ({uc.modification}) and "
+        return reaches, modified + why if reaches else why
+    if code is Code.NETWORK_COPYLEFT:
+        if uc.deployment is None:
+            return None, "the use case does not say how the product is deployed"
+        if uc.deployment is Deployment.INTERNAL:
+            return False, "no users interact with it over a network from outside"
+        changed = facts.get("work_modified")
+        if changed.value is None:
+            return None, "the use case does not say whether the work is modified"
+        return (bool(changed.value), "users interact with a modified version over a network"
+                + (f" ({changed.words})" if changed.words else "")
+                if changed.value else "the work is not modified")
+    if trigger == "use":
+        return True, "the duty applies to any use"
+    if trigger == "modification":
+        if uc.modifies is None:
+            return None, "the use case does not say whether the model is modified"
+        return bool(uc.modifies), "modified" if uc.modifies else "not modified"
+    return _reaches(c, sheet, uc)
+
+
+def _attribution_action(code: Code, c: Clause) -> str:
+    v = c.value
+    text = quotes(c).lower()
+    if code is Code.NAMING_REQUIREMENT:
+        return (f"Begin the name of every model you create or improve with it, and distribute "
+                f"or make available, with \u201c{v.name_prefix}\u201d.")
+    if code is Code.BUILT_WITH_NOTICE:
+        shown = v.attribution_text or c.title
+        return (f"Display \u201c{shown}\u201d prominently (website, user interface, blog post, "
+                "about page or product documentation).")
+    if code is Code.STATE_CHANGES:
+        return "Mark every file you modify with a prominent notice that you changed it."
+    if code is Code.SHARE_ALIKE:
+        return f"License the work that includes it under the same terms ({c.title})."
+    if code is Code.NETWORK_COPYLEFT:
+        return ("Offer users who interact with your modified version over a network its "
+                "Corresponding Source.")
+    if code is Code.SOURCE_DISCLOSURE:
+        return "Provide the Corresponding Source with the object code you distribute."
+    if v.notice_file and v.attribution_text:
+        return (f"Ship a text file named \u201cNotice\u201d with every copy, containing: "
+                f"\u201c{v.attribution_text}\u201d.")
+    if v.notice_file:
+        return ("If the upstream work has a NOTICE file, include its attribution notices in "
+                "what you distribute.")
+    if v.license_copy or "copy of this" in text or "copy of the" in text:
+        return "Give every recipient a copy of the license text (e.g. a LICENSE file shipped " \
+            "with the model or the product)."
+    if "retain" in text or "keep intact" in text or "shall be included" in text:
+        return "Keep the copyright, license and attribution notices in every copy."
+    return f"Comply: {c.title}."
+
+
+def attribution(sheet: Sheet, uc: UseCase, facts: Facts) -> list[Finding]:
+    out: list[Finding] = []
+    for c in sheet.clauses:
+        code = attribution_code(c)
+        if code is None:
+            continue
+        applies, why = _applies(code, c, sheet, uc, facts)
+        if applies is not False and c.decided_by is not None:
+            out.append(_decided(sheet, c, code, facts, applies, why))
+            continue
+        if applies is None:
+            status, actions = Status.GRAY, [_attribution_action(code, c)]
+            rationale = f"Applies depending on facts the use case leaves open: {why}."
+            question: str | None = f"Does the use trigger this duty ({c.title})? {why}."
+        elif applies:
+            status, actions = Status.CLEAR, [_attribution_action(code, c)]
+            rationale, question = f"Required for this use: {why}.", None
+        else:
+            status, actions = Status.CLEAR, []
+            rationale, question = f"Not triggered by this use: {why}.", None
+        out.append(finding(Step.ATTRIBUTION, code, status, c.title, rationale,
+                            Evidence.from_clause(sheet, c), actions, clause=c.id,
+                            applies=applies, question=question))
+    if not out:
+        out.append(finding(Step.ATTRIBUTION, Code.ATTRIBUTION, Status.CLEAR,
+                            "No attribution or notice duty",
+                            f"licentia's term sheet for {sheet.title} records no attribution, "
+                            "notice or copyleft condition.", applies=False))
+    return out
+

@@ -1,0 +1,103 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Step 2, continued: what the product must impose on its users and recipients, and terms
+that bind outputs."""
+
+from __future__ import annotations
+
+import re
+
+from licentia.analysis.findings import Code, Evidence, Finding, Status
+from licentia.analysis.review.model import Step, finding, quotes
+from licentia.analysis.usecase import UseCase
+from licentia.catalog.terms import Artifact, ClauseKind, Sheet
+
+_FLOW_DOWN_ID = re.compile(r"flow-down|use-based|users-must-comply|restrictions-cover|"
+                           r"use-conditions")
+_FLOW_DOWN_QUOTE = re.compile(r"allow others to use|require all of your users|enforceable "
+                              r"provision|procure that all persons|give notice to subsequent "
+                              r"users|permit, assist or cause any third party", re.IGNORECASE)
+
+
+def flow_down(sheet: Sheet, uc: UseCase) -> list[Finding]:
+    """What the product must impose on its own users, derivatives and recipients."""
+    if not any(c.kind is ClauseKind.USE_RESTRICTION for c in sheet.clauses):
+        return []
+    clauses = [c for c in sheet.clauses if c.kind is ClauseKind.CONDITION and (
+        _FLOW_DOWN_ID.search(c.id) or _FLOW_DOWN_QUOTE.search(quotes(c)))]
+    clauses += [c for c in sheet.clauses if c.kind is ClauseKind.USE_RESTRICTION
+                and _FLOW_DOWN_QUOTE.search(quotes(c)) and c not in clauses]
+    out: list[Finding] = []
+    if clauses:
+        evidence = [ev for c in clauses for ev in Evidence.from_clause(sheet, c)
+                    if _FLOW_DOWN_QUOTE.search(ev.quote) or c.kind is ClauseKind.CONDITION]
+        text = " ".join(ev.quote for ev in evidence).lower()
+        actions = []
+        if "enforceable provision" in text:
+            actions.append("Include the license's use restrictions as an enforceable provision "
+                           "of your own terms with users and recipients (terms of service, "
+                           "EULA, or the license of a derivative).")
+        if "give notice" in text or "notice to subsequent" in text:
+            actions.append("Tell recipients that the model (and any derivative) is subject to "
+                           "the use restrictions.")
+        if "require all of your users" in text or "procure that all persons" in text \
+                or "allow others" in text or "permit, assist" in text:
+            actions.append("Make your users comply: an acceptable-use policy in your terms, "
+                           "and enforcement (monitoring, suspension) when they break it.")
+        if uc.modifies:
+            actions.append("License your modified model under terms that carry the same use "
+                           "restrictions.")
+        if uc.serves_others is None:
+            status, rationale = Status.GRAY, (
+                "The license makes you impose its use restrictions on those you let use the "
+                "model; the use case does not say (deployment) whether anyone outside your "
+                "organization will.")
+            question: str | None = "Will people outside your organization use the model or " \
+                "the product, or receive it?"
+        elif uc.serves_others:
+            status, question = Status.CLEAR, None
+            rationale = (f"The product reaches others ({uc.deployment}): the license's use "
+                         "restrictions must bind them too.")
+        else:
+            status, question = Status.CLEAR, None
+            rationale = ("Internal use: the restrictions bind your own staff; pass them on "
+                         "if the model or product ever leaves the organization.")
+        out.append(finding(
+            Step.RESTRICTIONS, Code.USE_RESTRICTIONS_FLOW_DOWN, status,
+            "Flow-down: impose the use restrictions on users and recipients", rationale,
+            evidence, actions, clauses=[c.id for c in clauses], question=question))
+    derivative_defs = [c for c in sheet.clauses if c.kind is ClauseKind.DEFINITION
+                       and {Artifact.DERIVATIVES, Artifact.OUTPUTS} <= set(c.artifacts)]
+    if uc.outputs_train_other_models and derivative_defs:
+        clause = derivative_defs[0]
+        out.append(finding(
+            Step.RESTRICTIONS, Code.USE_RESTRICTIONS_FLOW_DOWN, Status.GRAY,
+            "A model trained on the outputs may be a Derivative of the Model",
+            "The use case trains other models on the outputs; under this license a model "
+            "trained on the Model's output to perform like it is a Derivative, so the use "
+            "restrictions and their flow-down would follow it.",
+            Evidence.from_clause(sheet, clause),
+            ["If the trained model is a Derivative, license it with the same use "
+             "restrictions."], clause=clause.id,
+            matched=[{"field": "outputs_train_other_models", "words": "true",
+                      "rule": "outputs train other models"}],
+            question="Is the model trained on the outputs meant to perform similarly to the "
+                     "licensed model (which would make it a Derivative under the license)?"))
+    return out
+
+
+def output_terms(sheet: Sheet, uc: UseCase) -> list[Finding]:
+    out = []
+    for clause in sheet.clauses:
+        if clause.kind is ClauseKind.USE_RESTRICTION or clause.value.output_use != "restricted":
+            continue
+        out.append(finding(
+            Step.RESTRICTIONS, Code.OUTPUT_USE_RESTRICTION, Status.CLEAR, clause.title,
+            "The license's terms also bind what is done with the outputs"
+            + (" (the use case trains other models on them)"
+               if uc.outputs_train_other_models else "") + ".",
+            Evidence.from_clause(sheet, clause),
+            ["Apply the license's restrictions to how outputs are used, including by your "
+             "users."], clause=clause.id))
+    return out
+

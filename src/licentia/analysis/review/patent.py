@@ -1,0 +1,90 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Step 4: the patent grant, its scope and what ends it."""
+
+from __future__ import annotations
+
+import re
+
+from licentia.analysis.findings import Code, Evidence, Finding, Status
+from licentia.analysis.review.model import ReviewCode, Step, finding, quotes
+from licentia.analysis.usecase import UseCase
+from licentia.catalog.terms import ClauseKind, Sheet
+
+
+def patent(sheet: Sheet, uc: UseCase) -> list[Finding]:
+    out: list[Finding] = []
+    patents = [c for c in sheet.clauses if c.kind is ClauseKind.PATENT]
+    granted = [c for c in patents if c.value.patent_grant]
+    refused = [c for c in patents if c.value.patent_grant is False]
+    if granted:
+        c = granted[0]
+        text = quotes(c)
+        who = (", by each contributor for the patent claims its own contributions "
+               "necessarily infringe" if re.search(r"each contributor", text, re.I) else "")
+        scope = re.search(r"patent license(?: under [^,]*)?,? to ([^.;]*)", c.evidence[0].quote,
+                          re.I)
+        covers = f" to {scope.group(1).strip()}" if scope else ""
+        mod = (" Your own changes carry no patent license from anyone else; patents of third "
+               "parties are never covered." if uc.modifies else
+               " Patents of third parties are never covered.")
+        out.append(finding(
+            Step.PATENT, ReviewCode.PATENT_GRANT, Status.CLEAR, c.title,
+            f"An express patent license is granted{covers}{who}. For this use "
+            f"({'commercial' if uc.commercial else 'non-commercial'}, "
+            f"{uc.deployment.value if uc.deployment else 'deployment not stated'}) it covers "
+            f"making, using and offering the licensed material as licensed.{mod}",
+            Evidence.from_clause(sheet, c)))
+    elif refused:
+        c = refused[0]
+        out.append(finding(
+            Step.PATENT, ReviewCode.PATENT_GRANT, Status.CLEAR, c.title,
+            "The license grants no patent rights. If the product could practise the "
+            "licensor's patents, this license does not cover it.",
+            Evidence.from_clause(sheet, c),
+            ["If patents matter for this product, clear them separately (ask counsel whether "
+             "a patent license is needed)."]))
+    else:
+        ip_grant = [c for c in sheet.clauses if c.kind is ClauseKind.PERMISSION
+                    and re.search(r"intellectual property", quotes(c), re.I)]
+        if ip_grant:
+            c = ip_grant[0]
+            rationale = ("No express patent license: the grant covers the licensor's "
+                         "\u201cintellectual property\u201d without naming patents; whether "
+                         "it includes a patent license is a matter of interpretation.")
+            evidence = Evidence.from_clause(sheet, c)
+        else:
+            rationale = ("No express patent grant (licentia's term sheet records none); any "
+                         "patent license would be implied, and its scope is uncertain.")
+            evidence = ()
+        out.append(finding(
+            Step.PATENT, ReviewCode.PATENT_GRANT, Status.CLEAR, "No express patent grant",
+            rationale, evidence,
+            ["If patents matter for this product, ask counsel whether the grant is enough."]))
+    terminating = [c for c in sheet.clauses if c.value.patent_termination_on_litigation
+                   or c.value.litigation_trigger]
+    if terminating:
+        c = terminating[0]
+        text = quotes(c).lower()
+        trigger = c.value.litigation_trigger or (
+            "patent" if "patent litigation" in text or "patent infringement" in text
+            else "ip")
+        ends = c.value.litigation_terminates or (
+            "patent-license" if "patent license" in text or "patent licenses" in text
+            else "all")
+        suit = ("patent litigation" if trigger == "patent" else
+                "litigation over intellectual property")
+        lost = ("your patent license under it" if ends == "patent-license" else
+                "every right the license gives you")
+        out.append(finding(
+            Step.PATENT, Code.PATENT_TERMINATION, Status.CLEAR,
+            "Suing over the licensed material ends rights",
+            f"If your organization starts {suit} claiming that the licensed material (or, "
+            f"where the clause says so, its outputs) infringes, you lose {lost} from the date "
+            "it is filed.",
+            [ev for t in terminating for ev in Evidence.from_clause(sheet, t)
+             if re.search(r"litigation|proceedings|lawsuit|terminat", ev.quote, re.I)],
+            [f"Before asserting patents or other IP in this area, have counsel weigh losing "
+             f"{lost}."]))
+    return out
+
