@@ -178,7 +178,8 @@ def test_negated_descriptions_do_not_trigger() -> None:
     r = review_reference("bigscience-openrail-m", negated)
     [medical] = find(r, "medical-advice")
     assert medical.status is Status.CLEAR
-    assert "negated" in medical.message
+    assert "does not involve" in medical.message and "negated by 'never'" in str(
+        medical.extra["matched"])
     plain = use("A note-taking assistant for clinic staff that gives medical advice to "
                 "patients.")
     assert status_of(review_reference("bigscience-openrail-m", plain),
@@ -206,12 +207,12 @@ def test_negation_stops_at_a_new_clause() -> None:
     assert status_of(r, "medical-advice") is Status.CONFLICT
 
 
-def test_counter_use_is_gray_not_conflict() -> None:
+def test_counter_use_is_clear_with_the_words_that_say_so() -> None:
     r = review_reference("bigscience-openrail-m",
                          use("A newsroom tool that detects deepfakes in submitted videos."))
     [imp] = find(r, "deepfake-impersonation")
-    assert imp.status is Status.GRAY
-    assert "works against" in imp.message
+    assert imp.status is Status.CLEAR
+    assert "works against" in imp.message and "deepfakes" in imp.message and imp.actions
 
 
 def test_qualifier_settled_by_the_description() -> None:
@@ -229,7 +230,7 @@ def test_qualifier_settled_by_the_description() -> None:
     open_question = use("Credit scoring service for lenders.")
     r = review_reference("bigscience-openrail-m", open_question)
     [f] = find(r, "automated-decisions")
-    assert f.status is Status.GRAY and "fully automated" in f.extra["question"]
+    assert f.status is Status.GRAY and "human review" in f.extra["question"]
 
 
 def test_declared_activity_with_an_open_qualifier_is_gray() -> None:
@@ -274,10 +275,19 @@ def test_ai_disclosure_duty_settled_by_labels() -> None:
 
 # -- thresholds, commercial and output terms -----------------------------------------------------
 
-def test_user_threshold_needs_the_figure() -> None:
+def test_user_threshold_counts_affiliates_and_asks_when_they_are_unknown() -> None:
     r = review_reference("llama3.1", use("Writing assistant for small businesses."))
     [f] = find(r, "user-threshold")
-    assert f.status is Status.GRAY and "monthly_active_users" in f.message
+    assert f.status is Status.CLEAR and "no user figure" in f.message
+    group = use("Writing assistant built by a subsidiary of a large media group; the group's "
+                "user figures are not known to us.", monthly_active_users=20_000)
+    [f] = find(review_reference("llama3.1", group), "user-threshold")
+    assert f.status is Status.GRAY and "affiliates" in f.message and f.extra["question"]
+    parent = use("We are a wholly owned subsidiary of Orbis Holdings, whose apps have had more "
+                 "than 1.1 billion monthly users every month since 2021.",
+                 monthly_active_users=40_000_000)
+    [f] = find(review_reference("llama3.1", parent), "user-threshold")
+    assert f.status is Status.CONFLICT and "1.1 billion" in f.message
     r = review_reference("qwen-2024", use("Writing assistant for students.", commercial=False))
     assert status_of(r, "user-threshold") is Status.CLEAR  # Qwen's limit binds commercial use
 
@@ -304,7 +314,7 @@ def test_output_training() -> None:
                  outputs_train_other_models=True)
     r = review_reference("llama-3-license-2024", trains)
     [f] = find(r, "output-training")
-    assert f.status is Status.GRAY and "kind of model" in f.extra["question"]
+    assert f.status is Status.GRAY and "large language model" in f.extra["question"]
     llm = use("Uses the outputs to train our own LLM for customer chat.",
               outputs_train_other_models=True)
     assert status_of(review_reference("llama-3-license-2024", llm),
@@ -369,10 +379,11 @@ def test_license_without_term_sheet_is_not_assessed() -> None:
     assert not r.by_step(Step.RESTRICTIONS)
 
 
-def test_family_tag_is_gray() -> None:
+def test_family_tag_is_clear_when_every_member_agrees() -> None:
     r = review_reference("gemma", example("commercial-assistant"))
     [f] = find(r, "ambiguous-license", "verify")
-    assert f.status is Status.GRAY and "gemma-tou-2024-04-01" in f.message
+    assert "gemma-tou-2024-04-01" in f.message
+    assert f.status is Status.CLEAR and "same verdict" in f.message
 
 
 def test_bad_references() -> None:

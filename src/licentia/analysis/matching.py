@@ -32,7 +32,7 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _HARD_BREAK = re.compile(r"[.;:!?()\[\]\n]")
 _SUFFIXES = ("ings", "ing", "ions", "ion", "ers", "er", "ies", "ied", "es", "ed", "is", "s",
              "e", "y")
-_NEGATION_REACH = 10
+_NEGATION_REACH = 14
 _COUNTER_REACH = 4
 
 
@@ -169,6 +169,8 @@ class Matcher:
         self.counter_after = _words(data, "counter_after")
         self.pseudo = tuple(Phrase(p, _phrase_stems(p), Tier.WEAK)
                             for p in _words(data, "pseudo"))
+        self.allowing = tuple(Phrase(p, _phrase_stems(p), Tier.WEAK)
+                              for p in _words(data, "allowing"))
 
     # -- finding phrases -------------------------------------------------------------------
 
@@ -223,12 +225,26 @@ class Matcher:
         pseudo = self._find(text, tokens, self.pseudo, field)
         found = [h for h in self._find(text, tokens, self.phrases, field)
                  if not any(p.start <= h.start and h.end <= p.end for p in pseudo)]
+        allowing = self._find(text, tokens, self.allowing, field)
+        found = [self._allowed(h, allowing, tokens) for h in found]
         # a weak phrase inside a strong one of the same id adds nothing ("medical" in
         # "medical advice")
         strong = [h for h in found if h.tier is Tier.STRONG]
         kept = [h for h in found if h.tier is Tier.STRONG or not any(
             s.taxonomy == h.taxonomy and s.start <= h.start and h.end <= s.end for s in strong)]
         return sorted(kept, key=lambda h: (h.start, h.taxonomy))
+
+    @staticmethod
+    def _allowed(hit: Hit, allowing: list[Hit], tokens: list[Token]) -> Hit:
+        """A hit after "say nothing about" / "do not prohibit" is left open to users: it
+        touches the activity (weak), it is not negated."""
+        segment = {t.start: t.segment for t in tokens}
+        for a in allowing:
+            near = 0 <= hit.start - a.end <= 60
+            if near and segment.get(a.start) == segment.get(hit.start):
+                return Hit(hit.taxonomy, hit.phrase, Tier.WEAK, hit.words, hit.start, hit.end,
+                           hit.field)
+        return hit
 
     def mentions(self, text: str) -> dict[str, list[Hit]]:
         """Taxonomy ids a text mentions at all, negated or not (for license wording itself,

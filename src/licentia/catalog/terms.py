@@ -145,6 +145,9 @@ class Condition(_Strict):
     # when the fact says otherwise: the clause is not engaged (clear), or the reading is
     # contested and goes to counsel (gray)
     failing: Literal["clear", "gray"] = "clear"
+    # when the use case does not say: an open question (gray), or presumed met (the clause bites
+    # unless the facts say otherwise, e.g. malware unless it is authorised security testing)
+    unknown: Literal["open", "met"] = "open"
 
 
 class Decision(_Strict):

@@ -89,17 +89,15 @@ def _currency(doc: Doc, start: int, end: int, rates: Mapping[str, float]) -> flo
     return None
 
 
-def _date(sent: Span) -> tuple[int | None, int | None, bool]:
-    year = month = None
-    since = False
-    for t in sent:
-        if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1990 <= int(t.text) <= 2100:
-            year = int(t.text)
-            if t.i > sent.start and doc_text(sent, t.i - 1) in _MONTHS:
-                month = _MONTHS[doc_text(sent, t.i - 1)]
-            since = t.i > sent.start and doc_text(sent, t.i - 1) == "since"
-            break
-    return year, month, since
+def _date(sent: Span, near: int) -> tuple[int | None, int | None, bool]:
+    """The year (month, "since") of the sentence nearest to token `near`."""
+    years = [t for t in sent if t.like_num and len(t.text) == 4 and t.text.isdigit()
+             and 1990 <= int(t.text) <= 2100]
+    if not years:
+        return None, None, False
+    t = min(years, key=lambda y: abs(y.i - near))
+    before = doc_text(sent, t.i - 1) if t.i > sent.start else ""
+    return int(t.text), _MONTHS.get(before), before == "since"
 
 
 def doc_text(sent: Span, i: int) -> str:
@@ -138,7 +136,7 @@ def figures(doc: Doc, original: str, group_names: Iterable[str],
                 value *= 12
         owner = "group" if (_in_sentence(cues, "group", sent)
                             or any(n in sent.text for n in names)) else "licensee"
-        year, month, since = _date(sent)
+        year, month, since = _date(sent, tok.i)
         words = original[tok.idx - (1 if rate and tok.i > 0 else 0):doc[end - 1].idx
                          + len(doc[end - 1].text)]
         out.append(Figure(measure, int(value), owner, words.strip(), year, month, since,

@@ -105,7 +105,8 @@ def _settle(name: str, found: list[Fact], prefer: str | None) -> Fact:
         return Fact(name, first.value, "; ".join(dict.fromkeys(f.words for f in known)),
                     rule=first.rule)
     if not known:
-        return Fact(name, None, found[0].words, hedged=True, rule=found[0].rule)
+        return Fact(name, None, found[0].words, hedged=True, rule=found[0].rule,
+                    maybe=found[0].maybe)
     return Fact(name, None, "; ".join(dict.fromkeys(f.words for f in known)), hedged=True,
                 rule="the description says both")
 
@@ -144,6 +145,12 @@ def _domicile(doc: Doc, text: str) -> dict[str, Fact]:
         out["licensee_in_eu"] = Fact("licensee_in_eu", True, text[doc[s].idx:doc[e - 1].idx
                                                                   + len(doc[e - 1].text)],
                                      rule="an EU company form")
+    lic, aff = out.get("licensee_in_eu"), out.get("affiliate_in_eu")
+    if lic is not None and lic.value is False and aff is not None and aff.value is True:
+        out["licensee_in_eu"] = Fact("licensee_in_eu", None, f"{lic.words}; {aff.words}",
+                                     hedged=True, maybe=True,
+                                     rule="the licensee is established outside the EU, an "
+                                          "affiliate inside it")
     return out
 
 
@@ -173,6 +180,9 @@ def _structured(uc: UseCase, facts: dict[str, Fact]) -> None:
             facts[name] = Fact(name, value, words, Source.FIELD)
 
     dep, mod = uc.deployment, uc.modification
+    made = facts.get("derivative_distributed")
+    if made is not None and made.value is True:
+        put("model_reaches_others", True, made.words)  # a product made with it reaches others
     put("commercial_use", uc.commercial, f"commercial: {str(uc.commercial).lower()}")
     if dep is not None:
         reaches = dep is not Deployment.INTERNAL

@@ -21,7 +21,10 @@ carries the question that would settle it; licentia never turns an open question
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from licentia.analysis.facts import read_facts
+from licentia.analysis.findings import Finding, Severity, Status
 from licentia.analysis.matching import Matcher, matcher
 from licentia.analysis.review.activities import involvement
 from licentia.analysis.review.attribution import attribution
@@ -107,6 +110,30 @@ def review(basis: Basis, use_case: UseCase, rules: Matcher | None = None) -> Rev
                             f"`licentia explain {key}`")
     else:
         not_assessed += ["use restrictions", "attribution and notice duties", "patent grant"]
+    if basis.family_tag is not None and basis.sheet is not None:
+        findings = _family(basis, use_case, findings, m)
     risks = tuple(risk(f) for f in findings)
     return Review(use_case, basis, verdict_of(findings), tuple(findings), risks,
                   tuple(escalations(findings, basis)), tuple(not_assessed), facts)
+
+
+def _family(basis: Basis, use_case: UseCase, findings: list[Finding],
+            m: Matcher) -> list[Finding]:
+    """A tag naming a family: review under every member; when they all give the same verdict,
+    which member it is does not matter for this use (the finding says so, clear)."""
+    assert basis.family_tag is not None
+    verdict = verdict_of(f for f in findings if f.code != ReviewCode.AMBIGUOUS_LICENSE)
+    others = []
+    for key in basis.family_tag.family:
+        sheet = sheet_for(key)
+        if sheet is None or basis.sheet is None or key == basis.sheet.license:
+            continue
+        other = review(Basis(basis.reference, catalog().get(key), sheet), use_case, m)
+        others.append(other.verdict)
+    if any(v is not verdict for v in others):
+        return findings
+    return [replace(f, status=Status.CLEAR, severity=Severity.INFO,
+                    message=f.message + f" Every member of the family gives the same verdict "
+                    f"for this use ({verdict.value}).",
+                    extra={k: v for k, v in f.extra.items() if k != "question"})
+            if f.code == ReviewCode.AMBIGUOUS_LICENSE else f for f in findings]

@@ -66,7 +66,11 @@ def involvement(uc: UseCase, m: Matcher) -> Involvement:
     # doing one activity always involves another (facial recognition processes personal data):
     # the implied one is touched, so at least gray wherever a license restricts it
     known = taxonomy()
+    denied = {t for t, hs in negated.items() if any(h.tier is Tier.STRONG for h in hs)}
     for tid in [*declared, *list(hits)]:
+        if tid in denied and tid not in declared and not any(
+                h.tier is Tier.STRONG for h in hits.get(tid, ())):
+            continue  # "we never do X": what X would imply is not touched either
         entry = known.get(tid)
         for implied in entry.implies if entry else ():
             if implied in declared or implied in excluded or implied in hits:
@@ -87,7 +91,9 @@ class Engaged(StrEnum):
     """How far the use case involves a clause's activities."""
 
     DOES = "does"  # declared, or described in words that say the product does it
+    DISPUTED = "disputed"  # excluded by the use case, but its description says it does
     TOUCHES = "touches"  # words of the activity's domain, or of working against it
+    AGAINST = "against"  # the product works against it ("report harassment", "detect fraud")
     EXCLUDED = "excluded"  # the use case says it does not
     NONE = "none"
 
@@ -101,14 +107,20 @@ def engaged(involved: Involvement, tids: tuple[str, ...]) -> tuple[Engaged, list
         return Engaged.DOES, declared
     strong = [h for t in tids for h in involved.hits.get(t, ())
               if h.tier is Tier.STRONG and not h.countered_by]
+    excluded = [involved.excluded[t] for t in tids if t in involved.excluded]
+    if strong and excluded:
+        return Engaged.DISPUTED, [*excluded, *(from_hit(h) for h in strong)]
     if strong:
         return Engaged.DOES, [from_hit(h) for h in strong]
-    excluded = [involved.excluded[t] for t in tids if t in involved.excluded]
     if excluded and len(excluded) == len(tids):
         return Engaged.EXCLUDED, excluded
     denied = {t for t in tids for h in involved.negated.get(t, ()) if h.tier is Tier.STRONG}
-    touched = [h for t in tids if t not in denied for h in involved.hits.get(t, ())]
+    touched = [h for t in tids if t not in denied for h in involved.hits.get(t, ())
+               if not h.countered_by]
     if touched:
         return Engaged.TOUCHES, [from_hit(h) for h in touched]
+    against = [h for t in tids for h in involved.hits.get(t, ()) if h.countered_by]
+    if against:
+        return Engaged.AGAINST, [from_hit(h) for h in against]
     negated = [from_hit(h) for t in tids for h in involved.negated.get(t, ())]
     return (Engaged.EXCLUDED, negated) if negated else (Engaged.NONE, [])

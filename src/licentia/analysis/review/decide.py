@@ -59,7 +59,8 @@ def read(cond: Condition, facts: Facts, clause: Clause) -> Reading:
     if cond.lacks_prefix:
         return _prefix(cond, facts, clause)
     if fact.value is None:
-        return Reading(cond, Outcome.OPEN, fact)
+        presumed = cond.unknown == "met" and not fact.hedged
+        return Reading(cond, Outcome.MET if presumed else Outcome.OPEN, fact)
     if cond.above is not None:
         if isinstance(fact.value, bool) or not isinstance(fact.value, int):
             return Reading(cond, Outcome.OPEN, fact)

@@ -109,12 +109,22 @@ def _status(clause: Clause, taxonomy: tuple[str, ...], state: Engaged, signals: 
     act = [_ACT.format(title=clause.title)]
     needs_activity = decided is None or (clause.decided_by is not None
                                          and clause.decided_by.activity and bool(taxonomy))
+    if state is Engaged.DISPUTED:
+        return (Status.GRAY, f"The use case excludes it, but its description says otherwise "
+                f"({shown}); the two disagree.", [
+                    f"Does the product involve this ({clause.title}) or not? The use case says "
+                    f"{shown}."], ["Correct the description or excluded_activities and re-run."])
     if needs_activity:
         if state is Engaged.NONE:
             return Status.CLEAR, "Nothing in the use case involves this.", [], []
         if state is Engaged.EXCLUDED:
             return (Status.CLEAR, f"The use case says it does not involve this ({shown}).",
                     [], [])
+        if state is Engaged.AGAINST:
+            return (Status.CLEAR, f"The use case mentions this only as something the product "
+                    f"works against ({shown}); the restriction bites if the product itself "
+                    "does it, or lets its users do it.", [],
+                    ["Keep the product on that side, and keep its users there too."])
     if decided is None:
         if state is Engaged.DOES and len(taxonomy) < _UMBRELLA:
             return (Status.CONFLICT, f"The use case says {shown}, which is what the license "
@@ -133,9 +143,10 @@ def _status(clause: Clause, taxonomy: tuple[str, ...], state: Engaged, signals: 
                 [], [f"Make sure of it: {clause.title}."]
         fails = "; ".join(f"{r.fact.name} is not {r.condition.equals!r}" if r.condition.equals
                           is not None else r.fact.name for r in decided.failed)
+        keep = [f"Keep the product that way, and keep evidence of it: {because}."]
         return (Status.CLEAR, f"The clause bites only on facts the use case rules out "
-                f"({fails}): {because}.", [], [])
-    if decided.status is Status.CONFLICT and state is not Engaged.TOUCHES:
+                f"({fails}): {because}.", [], keep)
+    if decided.status is Status.CONFLICT:
         lead = f"The use case says {shown}; " if signals else ""
         return (Status.CONFLICT, f"{lead}the facts meet every condition of the clause: "
                 f"{because}.", [], act)

@@ -134,24 +134,29 @@ def _count(clause: Clause, measure: str, limit: int, uc: UseCase, facts: Facts) 
                           "do not count.", None, dated[0])
         high = [f for f in current if f.value > limit]
         if high:
-            return _Count(Status.GRAY, f"The use case states {high[0].words!r} ({high[0].owner})"
-                          " without saying it was the figure on the release date.", question,
-                          high[0])
-        return _within(v.counts_affiliates, current or dated, facts, question)
+            return _Count(Status.CONFLICT, f"The use case states {high[0].words!r} "
+                          f"({high[0].owner}), above the limit, and no figure dated to the "
+                          "release date says otherwise.", question, high[0])
+        return _within(v.counts_affiliates, current or dated, facts, question, measure)
     above = [f for f in figures if f.value > limit]
     if above:
         return _Count(Status.CONFLICT, f"The use case states {above[0].words!r} "
                       f"({above[0].owner}), above the limit.", question, above[0])
-    return _within(v.counts_affiliates, figures, facts, question)
+    return _within(v.counts_affiliates, figures, facts, question, measure)
 
 
 def _group_missing(counts_affiliates: bool | None, figures: list[Figure], facts: Facts) -> bool:
-    return bool(counts_affiliates) and facts.value("has_affiliates") is True \
-        and not any(f.owner == "group" for f in figures)
+    """Affiliates count, the use case says (or hedges) there are some, and gives no figure."""
+    group = facts.get("has_affiliates")
+    has = group.value is True or (group.value is None and group.maybe is True)
+    return bool(counts_affiliates) and has and not any(f.owner == "group" for f in figures)
 
 
 def _within(counts_affiliates: bool | None, figures: list[Figure], facts: Facts,
-            question: str) -> _Count:
+            question: str, measure: str) -> _Count:
+    if not figures and not _group_missing(counts_affiliates, figures, facts) and measure == "users":
+        return _Count(Status.CLEAR, "The use case states no user figure and nothing in it "
+                      "suggests a count near the limit (no affiliates are mentioned).")
     if not figures:
         return _Count(Status.GRAY, "The use case states no such figure.", question)
     if _group_missing(counts_affiliates, figures, facts):

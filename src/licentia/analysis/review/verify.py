@@ -85,9 +85,8 @@ def verify(basis: Basis, m: Matcher, not_assessed: list[str]) -> list[Finding]:
                     question=f"Does {doc.title} prohibit or condition anything this use case "
                              "does?"))
                 continue
-            status = Status.GRAY if doc.mutable else Status.CLEAR
             out.append(finding(
-                Step.VERIFY, ReviewCode.INCORPORATED_POLICY, status,
+                Step.VERIFY, ReviewCode.INCORPORATED_POLICY, Status.CLEAR,
                 f"{doc.title} is part of the license",
                 f"{sheet.title} incorporates {doc.title} by reference{where}: its prohibitions "
                 "bind the use as terms of the license and are mapped in step 2 from the text "
@@ -95,9 +94,7 @@ def verify(basis: Basis, m: Matcher, not_assessed: list[str]) -> list[Finding]:
                 + (" The publisher may change it at that address." if doc.mutable else ""),
                 evidence,
                 [f"Check that the current {doc.title}{where} still matches the version this "
-                 "review rests on before relying on it."],
-                question=f"Has {doc.title} changed since the version this review rests on?"
-                if doc.mutable else None))
+                 "review rests on before relying on it."]))
     return out
 
 

@@ -1,0 +1,124 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Facts read from use-case prose: negation and its scope, hedges, numbers in every written
+form, whose figures they are, places of establishment, and explicit answers overriding all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from licentia.analysis.facts import Facts, read_facts
+from licentia.analysis.usecase import UseCase
+
+
+def facts(description: str, **fields: Any) -> Facts:
+    data = {"name": "t", "description": description, "commercial": True,
+            "deployment": "saas", "modification": "none", **fields}
+    return read_facts(UseCase.from_mapping(data, path="t.yaml"))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("We do not ask the people whose voices are cloned.", False),
+    ("Nobody depicted is asked before the image is made.", False),
+    ("Voices are cloned without their consent.", False),
+    ("Every speaker signed a release and gave written consent.", True),
+    ("A parent orders after giving consent under COPPA.", True),
+])
+def test_consent(text: str, value: bool) -> None:
+    assert facts(text).value("subjects_consent") is value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The audio is published unlabelled.", False),
+    ("Its replies appear without any bot or AI label.", False),
+    ("Nothing tells readers how the posts were written.", False),
+    ("Every answer is labelled as AI-generated.", True),
+    ("Neither the page nor the file is labelled, and nothing marks the voice as synthetic.",
+     False),
+])
+def test_labelling(text: str, value: bool) -> None:
+    assert facts(text).value("outputs_labelled") is value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Applications under the cut-off are auto-declined; no underwriter looks at them.", False),
+    ("Recommendations go straight to customers without review by an adviser.", False),
+    ("A claims handler then checks every estimate before it is sent.", True),
+    ("Officers make the final call on every case.", True),
+])
+def test_human_review(text: str, value: bool) -> None:
+    assert facts(text).value("human_review") is value
+
+
+def test_partial_automation_counts_as_no_review() -> None:
+    # some decisions are automated even though others reach a person
+    f = facts("Low scores are rejected automatically with no human involved; higher scores go "
+              "to a human underwriter.")
+    assert f.value("human_review") is False
+
+
+def test_hedged_statements_stay_unknown_with_their_words() -> None:
+    f = facts("A later release may add photo captions, and the team has not decided whether "
+              "that feature will use a vision model.")
+    fact = f.get("multimodal_model")
+    assert fact.value is None and fact.hedged and "vision" in fact.words.lower()
+    f = facts("The app ships a text-only model today; the team has not decided whether a later "
+              "version will use a vision model.")
+    assert f.value("multimodal_model") is None  # a doubt about the later version
+
+
+@pytest.mark.parametrize(("text", "measure", "value"), [
+    ("Annual revenue is around $1.3M.", "revenue", 1_300_000),
+    ("The firm bills clients USD 4.2 million a year in revenue.", "revenue", 4_200_000),
+    ("Its apps had 1.1 billion monthly users.", "users", 1_100_000_000),
+    ("The group now reports roughly eight hundred million monthly active users.", "users",
+     800_000_000),
+    ("The shop has revenue of about SEK 240,000 a year.", "revenue", 22_800),
+    ("Monthly revenue is about $85,000.", "revenue", 1_020_000),
+])
+def test_numbers_in_every_written_form(text: str, measure: str, value: int) -> None:
+    [fig] = [f for f in facts(text).figures if f.measure == measure]
+    assert fig.value == value
+
+
+def test_funding_is_not_revenue_and_sizes_are_not_users() -> None:
+    f = facts("The start-up closed a £6 million Series A round and trains a "
+              "3-billion-parameter model on 12 GB of text.")
+    assert not f.figures
+
+
+def test_parent_figures_belong_to_the_group_and_keep_their_date() -> None:
+    f = facts("Pixelnest has about 40 million monthly active users. It has been a wholly owned "
+              "subsidiary of Orbis Holdings since 2020, and Orbis's apps have had more than "
+              "1.1 billion monthly users every month since 2021.")
+    own = [g for g in f.figures if g.owner == "licensee"]
+    [group] = [g for g in f.figures if g.owner == "group"]
+    assert own[0].value == 40_000_000
+    assert group.value == 1_100_000_000 and group.year == 2021 and group.since
+    assert f.value("has_affiliates") is True
+
+
+def test_place_of_establishment() -> None:
+    assert facts("Kone Labs, a start-up headquartered in Tallinn, Estonia, builds a keyboard."
+                 ).value("licensee_in_eu") is True
+    assert facts("Lumen Inc. is incorporated in Delaware and has its only office in Austin."
+                 ).value("licensee_in_eu") is False
+    split = facts("Northwind Inc. of Boston accepted the license; its subsidiary Northwind "
+                  "Robotics GmbH in Munich does the work.")
+    assert split.value("licensee_in_eu") is None and split.get("licensee_in_eu").hedged
+
+
+def test_quoted_names_and_release_verbs() -> None:
+    f = facts('The outputs trained "Kestrel Mini", which now ships inside the paid app.')
+    assert ("Kestrel Mini", True) in f.names
+
+
+def test_structured_keys_give_facts_and_answers_override() -> None:
+    f = facts("An internal tool.", deployment="internal")
+    assert f.value("model_reaches_others") is False
+    answered = facts("Voices are cloned without their consent.",
+                     facts={"subjects_consent": True})
+    fact = answered.get("subjects_consent")
+    assert fact.value is True and fact.source.value == "facts"
