@@ -252,7 +252,8 @@ def _facts(value: Any) -> list[Problem]:
             problems.append(Problem(key, "unknown fact" + _closest(str(name), sorted(known))))
             continue
         ok = isinstance(answer, _TYPES[spec.type]) and not (
-            spec.type == "number" and (isinstance(answer, bool) or answer < 0))
+            spec.type == "number" and (isinstance(answer, bool)
+                                       or (isinstance(answer, int) and answer < 0)))
         if not ok:
             problems.append(Problem(key, f"must be {_TYPE_WORDS[spec.type]}, not {answer!r}"))
     return problems
