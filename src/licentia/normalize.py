@@ -238,3 +238,48 @@ def spdx_identifiers(text: str) -> list[tuple[int, str]]:
         line = text.count("\n", 0, m.start()) + 1
         found.append((line, m.group("expr").strip()))
     return found
+
+
+# -- rule tokens ----------------------------------------------------------------------------
+# The LicenseDB's rules are matched word for word, in ScanCode's own token space: words are
+# runs of letters and digits, a "+" kept on the word it follows ("GPLv2+", "2.0+": or-later is
+# a different license), case folded. Words that are only markup (HTML tags and entities,
+# comment keywords of batch files and autotools) are skipped, so that a reference inside HTML
+# or a comment reads the same as in plain text.
+_RULE_WORD = re.compile(r"[^_\W]+\+?[^_\W]*")
+_RULE_WORD_OR_BRACES = re.compile(r"[^_\W]+\+?[^_\W]*|\{\{|\}\}")
+MARKUP_WORDS = frozenset(
+    "amp apos gt lt nbsp quot a abbr alt blockquote body br class div em h1 h2 h3 h4 h5 hr href "
+    "img li ol p pre rel script span src td th tr ul rem dnl para ulink bdquo bull bullet colon "
+    "comma emdash emsp ensp ge hairsp ldquo ldquor le lpar lsaquo lsquo lsquor mdash ndash numsp "
+    "period puncsp raquo rdquo rdquor rpar rsaquo rsquo rsquor sbquo semi thinsp tilde x3c x3e "
+    "lists side nav height auto border padding width head1 head2 head3 par printf echo".split())
+
+
+def rule_tokens(text: str) -> tuple[list[str], list[int]]:
+    """Words of a query in rule token space, and the character offset of each."""
+    out: list[str] = []
+    starts: list[int] = []
+    for m in _RULE_WORD.finditer(text):
+        w = m.group().lower()
+        if w not in MARKUP_WORDS:
+            out.append(w)
+            starts.append(m.start())
+    return out, starts
+
+
+def rule_text_tokens(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """Words of a rule's text, and the token ranges its `{{required phrases}}` mark."""
+    out: list[str] = []
+    required: list[tuple[int, int]] = []
+    opened: int | None = None
+    for w in _RULE_WORD_OR_BRACES.findall(text.lower()):
+        if w == "{{":
+            opened = len(out)
+        elif w == "}}":
+            if opened is not None and len(out) > opened:
+                required.append((opened, len(out)))
+            opened = None
+        elif w not in MARKUP_WORDS:
+            out.append(w)
+    return out, required

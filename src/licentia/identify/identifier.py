@@ -15,11 +15,15 @@ from license_expression import ExpressionError, Licensing, get_spdx_licensing
 
 from licentia.catalog.catalog import catalog
 from licentia.errors import InputError, LicentiaError
+from licentia.identify.expression import combine, to_spdx
+from licentia.identify.expression import keys as expr_keys
 from licentia.identify.index import Index, get_index
 from licentia.identify.matcher import Match, match, verbatim_table
 from licentia.identify.modelcard import ModelCard, parse_model_card
 from licentia.identify.reader import read_text_file
 from licentia.identify.result import Declared, Failure, Identification, Result
+from licentia.identify.rulematch import find_rules
+from licentia.identify.rules import RuleIndex, get_rules
 from licentia.normalize import SPDX_TAG, spdx_identifiers
 from licentia.safe_read import problem as problem_of
 from licentia.userfile import describe
@@ -52,14 +56,71 @@ def _spdx_matches(text: str) -> tuple[list[Match], list[str]]:
             continue
         if parsed is None:
             continue
+        known = []
         for symbol in licensing.license_symbols(parsed, decompose=True):
             lic = cat.lookup(str(symbol.key))
             if lic is None:
                 notes.append(f"line {line}: unknown SPDX license id {symbol.key!r}")
                 continue
-            matches.append(Match(lic.key, "spdx-id", f"{SPDX_TAG}: {expr}", line,
-                                 line, 100.0, 1.0))
+            known.append((str(symbol.key), lic.key))
+        keyed = _rekey(str(parsed), dict(known))
+        for _, key in known:
+            matches.append(Match(key, "spdx-id", f"{SPDX_TAG}: {expr}", line, line, 100.0, 1.0,
+                                 expression=keyed))
     return matches, notes
+
+
+def _rekey(expression: str, mapping: dict[str, str]) -> str:
+    """An SPDX expression with its ids replaced by LicenseDB keys."""
+    tokens = expression.replace("(", " ( ").replace(")", " ) ").split()
+    return " ".join(mapping.get(t, t) for t in tokens).replace("( ", "(").replace(" )", ")")
+
+
+_FULL = {"text", "fingerprint", "template"}
+
+
+def _lines(ms: Iterable[Match]) -> set[int]:
+    return {n for m in ms for n in range(m.start_line, m.end_line + 1)}
+
+
+def _rule_matches(rules: RuleIndex, text: str, found: list[Match]) -> list[Match]:
+    """Every rule found word for word in `text`, as a match."""
+    out = []
+    for hit in find_rules(rules, text):
+        a, b = hit.lines
+        rule = rules.rules[hit.rule]
+        key = expr_keys(rule.expression)[0]
+        out.append(Match(key, rule.kind, rule.source, a, b, 100.0, 1.0,
+                         span=(hit.start, hit.end),
+                         expression=rule.expression if rule.expression != key else ""))
+    return out
+
+
+def _overlaps(x: Match, y: Match) -> bool:
+    return x.start_line <= y.end_line and y.start_line <= x.end_line
+
+
+def _merge(found: list[Match], ruled: list[Match]) -> list[Match]:
+    """Word-for-word evidence first, approximate alignment for the rest.
+
+    A license text or notice found by alignment keeps its place when it is exact or when the
+    rules found inside it name the same license (it then says what differs); it gives way to
+    the rules found word for word over most of its lines when they name other licenses (an
+    approximate "BSD variant" over a BSD-or-GPL notice is that notice).
+    """
+    kept: list[Match] = []
+    for m in found:
+        inside = [r for r in ruled if _overlaps(m, r)]
+        if m.exact or not inside:
+            kept.append(m)
+            continue
+        keys = {k for r in inside for k in expr_keys(r.license_expression)}
+        span = set(range(m.start_line, m.end_line + 1))
+        if m.key not in keys and len(_lines(inside) & span) >= 0.6 * len(span):
+            continue
+        kept.append(m)
+    ruled = [r for r in ruled if not any(_overlaps(m, r) for m in kept)]
+    return kept + ruled
 
 
 def _classify(matches: list[Match]) -> tuple[Result, Match | None, float]:
@@ -84,9 +145,10 @@ def _classify(matches: list[Match]) -> tuple[Result, Match | None, float]:
 
 
 def identify_text(text: str, path: str = "<text>", index: Index | None = None,
-                  notes: Iterable[str] = ()) -> Identification:
+                  notes: Iterable[str] = (), rules: RuleIndex | None = None) -> Identification:
     """Identify every license in `text`."""
     ix = index if index is not None else get_index()
+    rx = rules if rules is not None else get_rules()
     all_notes = list(notes)
     if not text.strip():
         return Identification(path, Result.NONE, notes=tuple(all_notes) or ("no text",))
@@ -107,7 +169,11 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
     spans = [(m.start_line, m.end_line) for m in found
              if m.kind in {"text", "fingerprint", "template"}]
     spdx = [m for m in spdx if not any(a <= m.start_line <= b for a, b in spans)]
-    found = sorted(found + spdx, key=lambda m: (m.start_line, m.kind))
+    ruled = _rule_matches(rx, text, found)
+    # an SPDX tag line is read by its own parser, not by the rules
+    tag_lines = {line for line, _ in spdx_identifiers(text)}
+    ruled = [r for r in ruled if r.start_line not in tag_lines]
+    found = sorted(_merge(found, ruled) + spdx, key=lambda m: (m.start_line, m.kind))
     result, primary, conf = _classify(found)
     for m in found:
         if m.optional_absent:
@@ -115,10 +181,11 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
         if m.ambiguous_with and not m.exact:
             all_notes.append(f"{m.key}: nearly as close to {', '.join(m.ambiguous_with)}")
     cat = catalog()
+    expression = combine(m.license_expression for m in found)
     return Identification(
         path=path, result=result, license=cat.get(primary.key) if primary else None,
         confidence=conf, coverage=primary.coverage if primary else 0.0, matches=tuple(found),
-        notes=tuple(all_notes),
+        notes=tuple(all_notes), expression=expression, spdx_expression=to_spdx(expression),
     )
 
 
@@ -236,7 +303,7 @@ def _shift(m: Match, lines: int) -> Match:
     return Match(m.key, m.kind, m.source, m.start_line + lines, m.end_line + lines, m.coverage,
                  m.similarity, tuple(type(d)(d.kind, d.reference, d.found, d.line + lines,
                                              d.section, d.tokens) for d in m.differences),
-                 m.optional_absent, m.ambiguous_with, m.span)
+                 m.optional_absent, m.ambiguous_with, m.span, m.expression)
 
 
 def identify_file(path: Path, index: Index | None = None,
@@ -274,6 +341,7 @@ def warm_up(index: Index | None = None) -> None:
     """Load what every identification needs (index, catalog, verbatim table) once."""
     ix = index if index is not None else get_index()
     catalog()
+    get_rules()
     verbatim_table(ix)
     import licentia.draft.recognize  # noqa: F401 - the template recognizer's imports
 

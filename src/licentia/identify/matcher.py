@@ -72,10 +72,15 @@ class Match:
     optional_absent: tuple[str, ...] = ()
     ambiguous_with: tuple[str, ...] = ()
     span: tuple[int, int] = field(default=(0, 0), compare=False)  # query token range
+    expression: str = ""  # the LicenseDB expression matched, when more than `key`
 
     @property
     def exact(self) -> bool:
         return not self.differences and self.coverage >= 100.0
+
+    @property
+    def license_expression(self) -> str:
+        return self.expression or self.key
 
 
 @dataclass(frozen=True, slots=True)

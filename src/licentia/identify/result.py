@@ -49,6 +49,16 @@ class Identification:
     matches: tuple[Match, ...] = ()
     notes: tuple[str, ...] = ()
     declared: Declared | None = None
+    expression: str = ""  # every license found, as one LicenseDB expression
+    spdx_expression: str = ""
+
+    @property
+    def license_keys(self) -> tuple[str, ...]:
+        """Every license key of the file's expression (each match's keys when it has none)."""
+        from licentia.identify.expression import keys
+
+        found = keys(self.expression) if self.expression else []
+        return tuple(dict.fromkeys(found or [m.key for m in self.matches]))
 
     @property
     def differences(self) -> tuple[Difference, ...]:
@@ -75,11 +85,14 @@ class Identification:
                 {**lic_json(m.key), "start_line": m.start_line, "end_line": m.end_line,
                  "coverage": m.coverage, "kind": m.kind, "reference": m.source,
                  "exact": m.exact, "optional_absent": list(m.optional_absent),
-                 "ambiguous_with": list(m.ambiguous_with)}
+                 "ambiguous_with": list(m.ambiguous_with),
+                 "expression": m.license_expression}
                 for m in self.matches
             ],
             "differences": [diff_json(d, m.key) for m in self.matches for d in m.differences],
             "notes": list(self.notes),
+            "expression": self.expression or None,
+            "spdx_expression": self.spdx_expression or None,
         }
         if self.declared is not None:
             dec = self.declared

@@ -1,0 +1,62 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Short evidence from the LicenseDB's rules: references, tags, notices, intros, false positives.
+
+A rule found word for word in a text is that rule's license expression at those lines. Of rules
+found at overlapping places the longest wins (a rule inside a larger one is part of it); a
+false-positive rule claims its words and reports nothing; an intro ("licensed under the
+following terms:") only counts when nothing else in the text names a license.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from licentia.identify.rules import RuleIndex
+from licentia.normalize import rule_tokens
+
+# which kind of rule wins a tie in length: evidence that names a license over an intro
+_RANK = {"text": 0, "notice": 0, "false-positive": 0, "reference": 1, "tag": 1, "clue": 2,
+         "intro": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class RuleHit:
+    """One rule found in a text: its index, token range and character range."""
+
+    rule: int
+    start: int
+    end: int
+    chars: tuple[int, int]
+    lines: tuple[int, int]
+
+
+def find_rules(index: RuleIndex, text: str) -> list[RuleHit]:
+    """The rules found in `text` after overlaps are resolved, in order; false positives out."""
+    words, starts = rule_tokens(text)
+    if not words:
+        return []
+    ids = index.encode(words)
+    hits = index.exact(ids)
+    rules = index.rules
+    hits.sort(key=lambda h: (-(h[2] - h[1]), _RANK.get(rules[h[0]].kind, 3),
+                             -rules[h[0]].relevance, h[1]))
+    taken = bytearray(len(words))
+    kept = []
+    for r, a, b in hits:
+        if any(taken[a:b]):
+            continue
+        taken[a:b] = b"\x01" * (b - a)
+        kept.append((r, a, b))
+    kept = [h for h in kept if rules[h[0]].kind != "false-positive"]
+    if any(rules[r].kind != "intro" for r, _, _ in kept):
+        kept = [h for h in kept if rules[h[0]].kind != "intro"]
+    kept.sort(key=lambda h: h[1])
+    breaks = [i for i, c in enumerate(text) if c == "\n"]
+    out = []
+    for r, a, b in kept:
+        c0, c1 = starts[a], starts[b - 1] + len(words[b - 1])
+        out.append(RuleHit(r, a, b, (c0, c1),
+                           (bisect_right(breaks, c0 - 1) + 1, bisect_right(breaks, c1 - 1) + 1)))
+    return out

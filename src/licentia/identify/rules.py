@@ -1,0 +1,293 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""The LicenseDB's rules (notices, references, tags, intros, clues, false positives), indexed
+for word-for-word matching.
+
+ScanCode ships ~36,000 `.RULE` files beside the license texts: each is a piece of text that
+means a license expression ("Licensed under the MIT license", "GPLv2+", "This file is
+distributed under the same terms as Perl itself"), with flags saying what kind of evidence it
+is. They are read once, tokenized in rule token space (normalize.rule_text_tokens) and cached.
+
+Exact occurrences are found with rolling hashes: each token has a random 64-bit value, a window
+of the query hashes to sum(value[t_i] * B**i); windows are compared to each rule's hash only
+where the query's first four tokens are some rule's first four (or, for rules shorter than
+four tokens, where a window of that length is a rule).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import time
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from licentia import cache as _cache
+from licentia.catalog import licensedb
+from licentia.normalize import rule_text_tokens
+
+FORMAT = 1
+PREFIX = 4  # tokens of the prefix every rule of this length or more is looked up by
+_B = np.uint64(0x9E3779B97F4A7C15)  # odd: invertible modulo 2**64
+_SEED = 20261130
+
+KINDS = ("text", "notice", "reference", "tag", "intro", "clue", "false-positive")
+_FLAG_KIND = {"is_license_text": "text", "is_license_notice": "notice",
+              "is_license_reference": "reference", "is_license_tag": "tag",
+              "is_license_intro": "intro", "is_license_clue": "clue",
+              "is_false_positive": "false-positive"}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """What one rule means and how it may be matched."""
+
+    expression: str  # LicenseDB keys; "" for a false positive
+    kind: str
+    source: str  # the .RULE file name
+    relevance: int
+    minimum_coverage: int
+    continuous: bool
+    length: int
+
+
+def _front_matter(raw: str) -> tuple[dict[str, str], str]:
+    """The flat `key: value` pairs of a rule's front matter (lists skipped), and its text."""
+    if not raw.startswith("---"):
+        return {}, raw
+    head, _, body = raw[3:].partition("\n---")
+    meta = {}
+    for line in head.splitlines():
+        if line[:1].isalpha() and ":" in line:
+            k, _, v = line.partition(":")
+            meta[k.strip()] = v.strip()
+    return meta, body[body.find("\n") + 1 :] if "\n" in body else ""
+
+
+def _read_rules() -> list[tuple[Rule, list[str], list[tuple[int, int]]]]:
+    out = []
+    for item in sorted(licensedb.rules_dir().iterdir(), key=lambda t: t.name):
+        if not item.name.endswith(".RULE"):
+            continue
+        meta, text = _front_matter(item.read_text(encoding="utf-8"))
+        if meta.get("is_deprecated") == "yes":
+            continue
+        kind = next((k for f, k in _FLAG_KIND.items() if meta.get(f) == "yes"), None)
+        expr = meta.get("license_expression", "")
+        if kind is None or (not expr and kind != "false-positive"):
+            continue
+        words, required = rule_text_tokens(text)
+        if not words:
+            continue
+        rule = Rule(expr, kind, item.name, int(meta.get("relevance") or 100),
+                    int(meta.get("minimum_coverage") or 0), meta.get("is_continuous") == "yes",
+                    len(words))
+        out.append((rule, words, required))
+    return out
+
+
+class RuleIndex:
+    """Token ids and hashes of every rule."""
+
+    def __init__(self, vocab: list[str], rules: list[Rule], arrays: dict[str, npt.NDArray]):
+        self.vocab = vocab
+        self.word_ids = {w: i for i, w in enumerate(vocab)}
+        self.rules = rules
+        self.tokens = arrays["tokens"]
+        self.offsets = arrays["offsets"]
+        self.values = arrays["values"]  # random 64-bit value of each token id
+        self.full = arrays["full"]  # each rule's hash
+        self.req_ptr = arrays["req_ptr"]  # rule r's required phrases: req[req_ptr[r]:req_ptr[r+1]]
+        self.req = arrays["req"]  # (start, end) token ranges
+        self.prefix_keys = arrays["prefix_keys"]  # sorted prefix hashes of rules >= PREFIX long
+        self.prefix_rules = arrays["prefix_rules"]
+        self.short_keys = arrays["short_keys"]  # sorted full hashes of rules < PREFIX long
+        self.short_rules = arrays["short_rules"]
+        self.lengths = np.array([r.length for r in rules], dtype=np.int64)
+
+    @classmethod
+    def build(cls) -> RuleIndex:
+        read = _read_rules()
+        vocab: dict[str, int] = {}
+        chunks, req_ptr, req = [], [0], []
+        for _, words, required in read:
+            chunks.append(np.fromiter((vocab.setdefault(w, len(vocab)) for w in words),
+                                      np.int64, count=len(words)))
+            req.extend(required)
+            req_ptr.append(len(req))
+        rng = np.random.default_rng(_SEED)
+        values = rng.integers(1, 2**63, size=len(vocab), dtype=np.int64).astype(np.uint64)
+        values |= np.uint64(1)
+        full = np.array([_hash(values[c]) for c in chunks], dtype=np.uint64)
+        long_ = [i for i, c in enumerate(chunks) if len(c) >= PREFIX]
+        short = [i for i, c in enumerate(chunks) if len(c) < PREFIX]
+        pkeys = np.array([_hash(values[chunks[i][:PREFIX]]) for i in long_], dtype=np.uint64)
+        order = np.argsort(pkeys, kind="stable")
+        skeys = full[short]
+        sorder = np.argsort(skeys, kind="stable")
+        lengths = np.array([len(c) for c in chunks], dtype=np.int64)
+        offsets = np.zeros(len(chunks) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        arrays = {
+            "tokens": np.concatenate(chunks).astype(np.int32), "offsets": offsets,
+            "values": values, "full": full,
+            "req_ptr": np.array(req_ptr, dtype=np.int64),
+            "req": np.array(req, dtype=np.int32).reshape(-1, 2),
+            "prefix_keys": pkeys[order], "prefix_rules": np.array(long_, np.int32)[order],
+            "short_keys": skeys[sorder], "short_rules": np.array(short, np.int32)[sorder],
+        }
+        words = [""] * len(vocab)
+        for w, i in vocab.items():
+            words[i] = w
+        return cls(words, [r for r, _, _ in read], arrays)
+
+    def save(self, path: Path) -> None:
+        buf = io.BytesIO()
+        meta = {"vocab": self.vocab,
+                "rules": [[r.expression, r.kind, r.source, r.relevance, r.minimum_coverage,
+                           r.continuous, r.length] for r in self.rules]}
+        np.savez(buf, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
+                 tokens=self.tokens, offsets=self.offsets, values=self.values, full=self.full,
+                 req_ptr=self.req_ptr, req=self.req, prefix_keys=self.prefix_keys,
+                 prefix_rules=self.prefix_rules, short_keys=self.short_keys,
+                 short_rules=self.short_rules)
+        _cache.atomic_write_bytes(path, buf.getvalue())
+
+    @classmethod
+    def load(cls, path: Path) -> RuleIndex:
+        with np.load(path) as data:
+            meta = json.loads(data["meta"].tobytes())
+            arrays = {k: data[k] for k in data.files if k != "meta"}
+        return cls(meta["vocab"], [Rule(*r) for r in meta["rules"]], arrays)
+
+    # -- queries ----------------------------------------------------------------------------
+    def rule_ids(self, r: int) -> npt.NDArray[np.int32]:
+        return self.tokens[self.offsets[r] : self.offsets[r + 1]]
+
+    def required(self, r: int) -> npt.NDArray[np.int32]:
+        return self.req[self.req_ptr[r] : self.req_ptr[r + 1]]
+
+    def encode(self, words: list[str]) -> npt.NDArray[np.int64]:
+        get = self.word_ids.get
+        return np.fromiter((get(w, -1) for w in words), np.int64, count=len(words))
+
+    def exact(self, ids: npt.NDArray[np.int64]) -> list[tuple[int, int, int]]:
+        """Every (rule, start, end) whose tokens occur word for word in the query."""
+        n = len(ids)
+        if not n:
+            return []
+        vals = np.where(ids >= 0, self.values[np.maximum(ids, 0)], np.uint64(0))
+        powers = _powers(n + 1)
+        with np.errstate(over="ignore"):
+            prefix = np.zeros(n + 1, dtype=np.uint64)
+            np.cumsum(vals * powers[:n], out=prefix[1:])
+            inv = _inverse_powers(n + 1)
+            hits: list[tuple[int, int, int]] = []
+            for k in range(1, PREFIX):  # rules shorter than the prefix: whole windows
+                if n < k:
+                    break
+                win = (prefix[k:] - prefix[:-k]) * inv[: n + 1 - k]
+                hits.extend(self._lookup(win, self.short_keys, self.short_rules, ids, k))
+            if n >= PREFIX:
+                win = (prefix[PREFIX:] - prefix[:-PREFIX]) * inv[: n + 1 - PREFIX]
+                pos, rules = _pairs(win, self.prefix_keys, self.prefix_rules)
+                if len(pos):
+                    ends = pos + self.lengths[rules]
+                    ok = ends <= n
+                    pos, rules, ends = pos[ok], rules[ok], ends[ok]
+                    got = (prefix[ends] - prefix[pos]) * inv[pos]
+                    same = got == self.full[rules]
+                    for p, r, e in zip(pos[same].tolist(), rules[same].tolist(),
+                                       ends[same].tolist(), strict=True):
+                        if np.array_equal(ids[p:e], self.rule_ids(r)):
+                            hits.append((r, p, e))
+        return hits
+
+    def _lookup(self, win: npt.NDArray[np.uint64], keys: npt.NDArray[np.uint64],
+                rules: npt.NDArray[np.int32], ids: npt.NDArray[np.int64],
+                k: int) -> list[tuple[int, int, int]]:
+        pos, found = _pairs(win, keys, rules)
+        out = []
+        for p, r in zip(pos.tolist(), found.tolist(), strict=True):
+            if self.lengths[r] == k and np.array_equal(ids[p : p + k], self.rule_ids(r)):
+                out.append((r, p, p + k))
+        return out
+
+
+def _pairs(win: npt.NDArray[np.uint64], keys: npt.NDArray[np.uint64],
+           rules: npt.NDArray[np.int32]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """(query position, rule) for every window whose hash is a key."""
+    if not len(keys):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    lo = np.searchsorted(keys, win, side="left")
+    hi = np.searchsorted(keys, win, side="right")
+    counts = hi - lo
+    pos = np.flatnonzero(counts)
+    if not len(pos):
+        return pos, pos
+    c = counts[pos]
+    starts = lo[pos]
+    shift = np.repeat(starts - np.concatenate(([0], np.cumsum(c)[:-1])), c)
+    rows = np.arange(int(c.sum()), dtype=np.int64) + shift
+    return np.repeat(pos, c), rules[rows].astype(np.int64)
+
+
+def _hash(vals: npt.NDArray[np.uint64]) -> int:
+    with np.errstate(over="ignore"):
+        return int((vals * _powers(len(vals))[: len(vals)]).sum(dtype=np.uint64))
+
+
+@cache
+def _power_table(n: int) -> npt.NDArray[np.uint64]:
+    out = np.full(n, _B, dtype=np.uint64)
+    out[0] = 1
+    with np.errstate(over="ignore"):
+        return np.cumprod(out, dtype=np.uint64)
+
+
+def _powers(n: int) -> npt.NDArray[np.uint64]:
+    return _power_table(max(1024, 1 << (n - 1).bit_length()))[:n]
+
+
+_B_INV = np.uint64(pow(int(_B), -1, 2**64))
+
+
+@cache
+def _inverse_table(n: int) -> npt.NDArray[np.uint64]:
+    out = np.full(n, _B_INV, dtype=np.uint64)
+    out[0] = 1
+    with np.errstate(over="ignore"):
+        return np.cumprod(out, dtype=np.uint64)
+
+
+def _inverse_powers(n: int) -> npt.NDArray[np.uint64]:
+    return _inverse_table(max(1024, 1 << (n - 1).bit_length()))[:n]
+
+
+def rules_path() -> Path:
+    return _cache.cache_dir() / f"rules-v{FORMAT}-licensedb-{licensedb.version()}.npz"
+
+
+@cache
+def get_rules() -> RuleIndex:
+    """The rule index, loaded from the cache or built (and cached) on first use."""
+    path = rules_path()
+    if path.exists():
+        try:
+            return RuleIndex.load(path)
+        except (OSError, ValueError, KeyError):
+            path.unlink(missing_ok=True)  # a damaged cache is rebuilt, never trusted
+    started = time.perf_counter()
+    index = RuleIndex.build()
+    index.build_seconds = time.perf_counter() - started  # type: ignore[attr-defined]
+    with contextlib.suppress(OSError):
+        index.save(path)
+        for stale in path.parent.glob("rules-v*.npz"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    return index
