@@ -248,12 +248,16 @@ def spdx_identifiers(text: str) -> list[tuple[int, str]]:
 # or a comment reads the same as in plain text.
 _RULE_WORD = re.compile(r"[^_\W]+\+?[^_\W]*")
 _RULE_WORD_OR_BRACES = re.compile(r"[^_\W]+\+?[^_\W]*|\{\{|\}\}")
-MARKUP_WORDS = frozenset(
-    "amp apos gt lt nbsp quot a abbr alt blockquote body br class div em h1 h2 h3 h4 h5 hr href "
-    "img li ol p pre rel script span src td th tr ul rem dnl para ulink bdquo bull bullet colon "
-    "comma emdash emsp ensp ge hairsp ldquo ldquor le lpar lsaquo lsquo lsquor mdash ndash numsp "
-    "period puncsp raquo rdquo rdquor rpar rsaquo rsquo rsquor sbquo semi thinsp tilde x3c x3e "
-    "lists side nav height auto border padding width head1 head2 head3 par printf echo".split())
+MARKUP_WORDS = frozenset({
+    "amp", "apos", "gt", "lt", "nbsp", "quot", "a", "abbr", "alt", "blockquote", "body", "br",
+    "class", "div", "em", "h1", "h2", "h3", "h4", "h5", "hr", "href", "img", "li", "ol", "p",
+    "pre", "rel", "script", "span", "src", "td", "th", "tr", "ul", "rem", "dnl", "para", "ulink",
+    "bdquo", "bull", "bullet", "colon", "comma", "emdash", "emsp", "ensp", "ge", "hairsp",
+    "ldquo", "ldquor", "le", "lpar", "lsaquo", "lsquo", "lsquor", "mdash", "ndash", "numsp",
+    "period", "puncsp", "raquo", "rdquo", "rdquor", "rpar", "rsaquo", "rsquo", "rsquor", "sbquo",
+    "semi", "thinsp", "tilde", "x3c", "x3e", "lists", "side", "nav", "height", "auto", "border",
+    "padding", "width", "head1", "head2", "head3", "par", "printf", "echo",
+})
 
 
 def rule_tokens(text: str) -> tuple[list[str], list[int]]:

@@ -38,10 +38,7 @@ def combine(expressions: Iterable[str]) -> str:
     parts = list(dict.fromkeys(e for e in expressions if e))
     if not parts:
         return ""
-    if len(parts) == 1:
-        text = parts[0]
-    else:
-        text = " AND ".join(f"({p})" if " " in p else p for p in parts)
+    text = parts[0] if len(parts) == 1 else " AND ".join(f"({p})" if " " in p else p for p in parts)
     licensing = _licensing()
     try:
         parsed = licensing.parse(text)

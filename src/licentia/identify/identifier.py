@@ -8,6 +8,7 @@ import contextlib
 import multiprocessing as mp
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -89,11 +90,23 @@ def _rule_matches(rules: RuleIndex, text: str, found: list[Match]) -> list[Match
     for hit in find_rules(rules, text):
         a, b = hit.lines
         rule = rules.rules[hit.rule]
+        if rule.kind == "clue":  # a hint for a human reader, not evidence of a license
+            continue
         key = expr_keys(rule.expression)[0]
         out.append(Match(key, rule.kind, rule.source, a, b, 100.0, 1.0,
                          span=(hit.start, hit.end),
                          expression=rule.expression if rule.expression != key else ""))
     return out
+
+
+_VAGUE_KEYS = frozenset({"unknown", "unknown-license-reference", "free-unknown",
+                         "other-permissive", "other-copyleft", "proprietary-license",
+                         "commercial-license", "warranty-disclaimer", "generic-cla"})
+
+
+def _vague(m: Match) -> bool:
+    """Evidence that names no particular license (the LicenseDB's unknown and generic keys)."""
+    return all(k in _VAGUE_KEYS for k in expr_keys(m.license_expression))
 
 
 def _overlaps(x: Match, y: Match) -> bool:
@@ -195,7 +208,10 @@ def _identify_card(card: ModelCard, text: str, path: Path, index: Index | None,
     body = identify_text(text[card.body_offset :], str(path), index)
     # the body's matches, with lines counted in the whole file
     shift = card.body_line - 1
-    body_matches = tuple(_shift(m, shift) for m in body.matches)
+    # a card's prose ("an express patent grant", "commercial use") names no license by itself:
+    # only evidence of a named license in its body counts beside what the card declares
+    body_matches = tuple(_shift(m, shift) for m in body.matches
+                         if m.kind in _FULL or not _vague(m))
     resolved = None
     candidates: tuple[str, ...] = ()
     dec_note = None
@@ -318,7 +334,9 @@ def identify_file(path: Path, index: Index | None = None,
     if card is not None and (card.license or card.error):
         with contextlib.suppress(OSError, ValueError, RuntimeError):
             seen = seen | {path.resolve()}
-        return _identify_card(card, tf.text, path, index, notes, seen)
+        ident = _identify_card(card, tf.text, path, index, notes, seen)
+        expression = combine(m.license_expression for m in ident.matches)
+        return replace(ident, expression=expression, spdx_expression=to_spdx(expression))
     return identify_text(tf.text, str(path), index, notes)
 
 

@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -94,7 +95,8 @@ def _read_rules() -> list[tuple[Rule, list[str], list[tuple[int, int]]]]:
 class RuleIndex:
     """Token ids and hashes of every rule."""
 
-    def __init__(self, vocab: list[str], rules: list[Rule], arrays: dict[str, npt.NDArray]):
+    def __init__(self, vocab: list[str], rules: list[Rule],
+                 arrays: dict[str, npt.NDArray[Any]]) -> None:
         self.vocab = vocab
         self.word_ids = {w: i for i, w in enumerate(vocab)}
         self.rules = rules
@@ -133,7 +135,7 @@ class RuleIndex:
         lengths = np.array([len(c) for c in chunks], dtype=np.int64)
         offsets = np.zeros(len(chunks) + 1, dtype=np.int64)
         np.cumsum(lengths, out=offsets[1:])
-        arrays = {
+        arrays: dict[str, npt.NDArray[Any]] = {
             "tokens": np.concatenate(chunks).astype(np.int32), "offsets": offsets,
             "values": values, "full": full,
             "req_ptr": np.array(req_ptr, dtype=np.int64),
