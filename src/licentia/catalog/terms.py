@@ -158,8 +158,9 @@ class Decision(_Strict):
 
     when: Annotated[tuple[Condition, ...], Field(min_length=1)]
     activity: bool = True
-    # a fact the use case says nothing about: a question for counsel (gray), or, for a duty, a
-    # to-do (clear, with the action); a hedged statement is always gray
+    # a fact the use case says nothing about: a question for counsel (gray), or, for a duty whose
+    # last condition is whether it is met, a to-do when only that one is unknown (clear, with the
+    # action); a hedged statement is always gray
     open: Literal["gray", "to-do"] = "gray"
 
 

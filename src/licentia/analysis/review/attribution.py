@@ -8,14 +8,11 @@ import re
 
 from licentia.analysis.facts import Facts
 from licentia.analysis.findings import Code, Evidence, Finding, Status
+from licentia.analysis.profile import known, profile, reaches_hosting
 from licentia.analysis.review.decide import decide, questions
 from licentia.analysis.review.model import Step, finding, quotes
 from licentia.analysis.usecase import Deployment, UseCase
 from licentia.catalog.terms import Artifact, Clause, ClauseKind, Sheet
-
-_MADE_AVAILABLE = re.compile(r"make available|made available|making available|remote access",
-                             re.IGNORECASE)
-_NOT_HOSTED = re.compile(r"other than through a hosted service", re.IGNORECASE)
 
 
 def attribution_code(c: Clause) -> Code | None:
@@ -47,25 +44,34 @@ def _hosted_is_distribution(sheet: Sheet) -> bool:
     return any(c.value.hosted_is_distribution for c in sheet.clauses)
 
 
-def _reaches(c: Clause, sheet: Sheet, uc: UseCase) -> tuple[bool | None, str]:
+def _reaches(c: Clause, sheet: Sheet, uc: UseCase,
+             facts: Facts) -> tuple[bool | None, str]:
     """Whether the use makes the licensed material available the way the clause says."""
+    made = facts.get("derivative_distributed")
+    if uc.deployment is Deployment.INTERNAL and made.value is True and made.words:
+        return True, f"a product made with it reaches others ({made.words})"
     if uc.deployment is None:
         return None, "the use case does not say how the product is deployed"
     if uc.ships_copies:
         return True, f"the product is {uc.deployment.value}: copies leave your organization"
     if uc.deployment is Deployment.INTERNAL:
         return False, "internal use only: nothing is distributed or made available"
-    text = quotes(c)
-    if _NOT_HOSTED.search(text):
+    return _hosting(c, sheet)
+
+
+def _hosting(c: Clause, sheet: Sheet) -> tuple[bool, str]:
+    """Whether a hosted service triggers the clause: the rule check uses too (profile)."""
+    if known(sheet.license):
+        p = profile(sheet.license)
+        if p.sheet == sheet:
+            return reaches_hosting(p, c)
+    if c.value.made_available is False:
         return False, "the clause excludes hosted services"
-    if c.value.hosted_is_distribution or Artifact.SERVICES in c.artifacts \
-            or _MADE_AVAILABLE.search(text):
-        return True, "the clause covers products and services made available, so a hosted " \
-            "service triggers it"
-    if _hosted_is_distribution(sheet):
-        return True, "the license counts a hosted service as Distribution"
-    return False, "a hosted service is not distribution under this license; it applies " \
-        "once you ship copies"
+    if c.value.made_available or c.value.hosted_is_distribution \
+            or Artifact.SERVICES in c.artifacts or _hosted_is_distribution(sheet):
+        return True, "the clause or the license makes a hosted service count"
+    return False, ("a hosted service is not distribution under this license; it applies once "
+                   "you ship copies")
 
 
 def _decided(sheet: Sheet, c: Clause, code: Code, facts: Facts, applies: bool | None,
@@ -114,7 +120,7 @@ def _applies(code: Code, c: Clause, sheet: Sheet, uc: UseCase,
             return None, "the use case does not say whether the model is modified"
         if not uc.modifies:
             return False, "the model is not modified"
-        reaches, why = _reaches(c, sheet, uc)
+        reaches, why = _reaches(c, sheet, uc, facts)
         modified = f"the model is modified ({uc.modification}) and "
         return reaches, modified + why if reaches else why
     if code is Code.NETWORK_COPYLEFT:
@@ -134,7 +140,7 @@ def _applies(code: Code, c: Clause, sheet: Sheet, uc: UseCase,
         if uc.modifies is None:
             return None, "the use case does not say whether the model is modified"
         return bool(uc.modifies), "modified" if uc.modifies else "not modified"
-    return _reaches(c, sheet, uc)
+    return _reaches(c, sheet, uc, facts)
 
 
 def _attribution_action(code: Code, c: Clause) -> str:

@@ -125,8 +125,10 @@ def decide(decision: Decision, facts: Facts, clause: Clause) -> Decided:
         return Decided(Status.GRAY if contested and not hard else Status.CLEAR, readings)
     if all(r.outcome is Outcome.MET for r in readings):
         return Decided(Status.CONFLICT, readings)
-    silent = all(not r.evidenced for r in readings if r.outcome is Outcome.OPEN)
-    if decision.open == "to-do" and silent:
+    # a duty's last condition is whether it is met: when only that is unknown (and nothing
+    # hedges it), the duty is a to-do; an open precondition stays a question
+    open_ = [r for r in readings if r.outcome is Outcome.OPEN]
+    if decision.open == "to-do" and open_ == [readings[-1]] and not readings[-1].evidenced:
         return Decided(Status.CLEAR, readings, to_do=True)
     return Decided(Status.GRAY, readings)
 
