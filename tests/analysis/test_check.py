@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from licentia.analysis import combine, compat, profile
-from licentia.analysis.combine import Check, Verdict, check
+from licentia.analysis import compat, profile
+from licentia.analysis.check import Check, Verdict, check, obligations
 from licentia.analysis.findings import Finding, Severity
 from licentia.analysis.manifest import parse_manifest
 from licentia.catalog import terms
@@ -395,11 +395,13 @@ def test_pair_core_is_cached_and_pure() -> None:
 
 def test_rules_name_no_license() -> None:
     keys = set(terms.all_sheets())
-    for module in (combine, compat, profile):
-        source = Path(module.__file__ or "").read_text(encoding="utf-8")
+    check_dir = Path(obligations.__file__ or "").parent
+    for path in [*check_dir.glob("*.py"), Path(compat.__file__ or ""),
+                 Path(profile.__file__ or "")]:
+        source = path.read_text(encoding="utf-8")
         strings = {n.value for n in ast.walk(ast.parse(source))
                    if isinstance(n, ast.Constant) and isinstance(n.value, str)}
-        assert not strings & keys, f"{module.__name__} names licenses: {strings & keys}"
+        assert not strings & keys, f"{path.name} names licenses: {strings & keys}"
 
 
 @pytest.fixture
@@ -436,10 +438,10 @@ def extra_sheet(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def
     """), "terms/beerware.yaml")
     sheets = {**terms.all_sheets(), "beerware": sheet}
     monkeypatch.setattr(terms, "all_sheets", lambda: sheets)
-    for fn in (profile.profile, compat.compatibility, combine._checklist):
+    for fn in (profile.profile, compat.compatibility, obligations.checklist):
         fn.cache_clear()
     yield sheet
-    for fn in (profile.profile, compat.compatibility, combine._checklist):
+    for fn in (profile.profile, compat.compatibility, obligations.checklist):
         fn.cache_clear()
 
 

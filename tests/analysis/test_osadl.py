@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from licentia.analysis.combine import Verdict, check
+from licentia.analysis.check import Verdict, check
 from licentia.analysis.compat import Compat, compatibility
 from licentia.analysis.findings import Code
 from licentia.analysis.manifest import parse_manifest

@@ -1,7 +1,7 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
 """What a license demands of a combination, read off its term sheet (or, without one, off its
-LicenseDB category): the facts `compat` and `combine` reason over, each tied to its clause."""
+LicenseDB category): the facts `compat` and `check` reason over, each tied to its clause."""
 
 from __future__ import annotations
 
@@ -119,7 +119,7 @@ class Profile:
                 continue
             for sheet in (self.sheet, self.exception_sheet):
                 if sheet is not None and c in sheet.clauses:
-                    out += Evidence.from_clause(sheet, c)
+                    out += _clause_evidence(sheet, c)
                     break
         return tuple(dict.fromkeys(out))
 
@@ -325,6 +325,20 @@ def _from_category(lic: License) -> Profile:
         hosted_is_distribution=False, outputs_are_derivatives=None, output_terms=(),
         aggregate=None, revocable=None, thresholds=(), conditions=(), permissive=permissive,
     )
+
+
+# (id(sheet), id(clause)) -> (sheet, clause, evidence): the entry keeps both objects alive,
+# so their ids cannot be reused by others while cached
+_EVIDENCE: dict[tuple[int, int], tuple[Sheet, Clause, tuple[Evidence, ...]]] = {}
+
+
+def _clause_evidence(sheet: Sheet, clause: Clause) -> tuple[Evidence, ...]:
+    """A clause's quotes as evidence, built once per clause."""
+    k = (id(sheet), id(clause))
+    hit = _EVIDENCE.get(k)
+    if hit is None:
+        hit = _EVIDENCE[k] = (sheet, clause, Evidence.from_clause(sheet, clause))
+    return hit[2]
 
 
 def with_exception(key: str, exception: str) -> str:

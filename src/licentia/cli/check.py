@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from licentia.analysis.combine import check as run_check
+from licentia.analysis.check import check as run_check
 from licentia.analysis.manifest import load_manifest
 from licentia.analysis.policy import load_policy
 from licentia.cli._common import EXIT_FINDING, EXIT_OK, fail, print_json

@@ -11,7 +11,7 @@ from pathlib import PurePath
 from typing import Any
 
 from licentia import __version__
-from licentia.analysis.combine import TITLES, Check, ComponentDuties, Outbound
+from licentia.analysis.check import TITLES, Check, ComponentDuties, Outbound
 from licentia.analysis.findings import Code, Evidence, Finding, Severity
 from licentia.analysis.policy import PolicyReport
 from licentia.report.render import DISCLAIMER, render
