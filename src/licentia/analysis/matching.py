@@ -33,7 +33,7 @@ _HARD_BREAK = re.compile(r"[.;:!?()\[\]\n]")
 _SUFFIXES = ("ings", "ing", "ions", "ion", "ers", "er", "ies", "ied", "es", "ed", "is", "s",
              "e", "y")
 _NEGATION_REACH = 14
-_COUNTER_REACH = 4
+_COUNTER_REACH = 6
 
 
 class Tier(StrEnum):

@@ -166,11 +166,22 @@ def _names(doc: Doc, text: str) -> tuple[tuple[str, bool], ...]:
             continue
         span = doc[opened + 1:t.i]
         opened = None
-        if not span.text.strip():
+        if not _name_like(text[span.start_char:span.end_char]):
             continue
         verbs = {w.lemma_ for w in span.sent} & _RELEASE_VERBS
         out.append((text[span.start_char:span.end_char], bool(verbs)))
     return tuple(out)
+
+
+_FUNCTION_WORDS = {"with", "by", "on", "our", "the", "of", "for", "and", "a", "an", "in", "to"}
+
+
+def _name_like(quoted: str) -> bool:
+    """A quoted product or model name ("Kestrel Mini", "Nimbus-2B"), not a quoted phrase
+    ("Built with Llama", "no-refusals"): a few words, capitalised, no function words."""
+    words = quoted.split()
+    return 0 < len(words) <= 4 and quoted[:1].isupper() and not any(
+        w.lower().strip(",.") in _FUNCTION_WORDS for w in words)
 
 
 def _structured(uc: UseCase, facts: dict[str, Fact]) -> None:
