@@ -93,3 +93,20 @@ def test_validation_never_crashes(data: dict[str, object]) -> None:
     else:
         with pytest.raises(InputError):
             UseCase.from_mapping(data)
+
+
+def test_facts_answers_are_checked_by_name_and_type() -> None:
+    base = {"name": "x", "description": "a chatbot", "commercial": True}
+    uc = UseCase.from_mapping({**base, "facts": {"human_review": False,
+                                                 "monthly_active_users": 1200,
+                                                 "derivative_name": "Llama-Foo"}})
+    assert uc.facts == {"human_review": False, "monthly_active_users": 1200,
+                        "derivative_name": "Llama-Foo"}
+    problems = {p.key: p.message for p in validate({**base, "facts": {
+        "human_reviews": True, "licensee_in_eu": "yes", "annual_revenue_usd": -5,
+        "derivative_name": 3}})}
+    assert "did you mean 'human_review'" in problems["facts.human_reviews"]
+    assert "true or false" in problems["facts.licensee_in_eu"]
+    assert "whole number" in problems["facts.annual_revenue_usd"]
+    assert "text" in problems["facts.derivative_name"]
+    assert "mapping" in validate({**base, "facts": ["human_review"]})[0].message

@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
-"""`licentia review`: exit codes, JSON, report files, and bad input as one line and exit 2."""
+"""`licentia review`: exit codes, JSON, report files, `facts:` answers, the interview under a
+pseudo-terminal, and bad input as one line and exit 2."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
+from licentia.analysis.usecase import UseCase
 from licentia.cli import app
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "review"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "review-cases"
 runner = CliRunner()
 
 
@@ -118,3 +121,74 @@ def test_option_conflicts_exit_2() -> None:
     assert invoke("llama3.1", "-u", uc, "--json", "--format", "md")[0] == 2
     assert invoke("llama3.1", "-u", uc, "--out", "x.md")[0] == 2
     assert invoke("llama3.1")[0] == 2  # --use-case is required
+
+
+def test_facts_answers_override_and_bad_answers_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "uc.yaml"
+    base = ("name: x\ndescription: Clones the voices of radio hosts for greetings; we never ask "
+            "the hosts.\ncommercial: true\ndeployment: saas\n")
+    path.write_text(base, encoding="utf-8")
+    code, out = invoke("bigscience-openrail-m", "-u", str(path), "--json")
+    data = json.loads(out)
+    assert code == 1 and data["verdict"] == "conflict"
+    assert any(f["fact"] == "subjects_consent" and f["value"] is False for f in data["facts"])
+    path.write_text(base + "facts:\n  subjects_consent: true\n  outputs_labelled: true\n",
+                    encoding="utf-8")
+    data = json.loads(invoke("bigscience-openrail-m", "-u", str(path), "--json")[1])
+    [imp] = [f for f in data["findings"] if f["code"] == "deepfake-impersonation"]
+    assert imp["status"] == "clear"
+    assert {"fact": "subjects_consent", "value": True}.items() <= imp["facts"][0].items()
+    path.write_text(base + "facts:\n  subject_consent: true\n", encoding="utf-8")
+    proc = licentia("bigscience-openrail-m", "-u", str(path))
+    [line] = proc.stderr.strip().splitlines()
+    assert proc.returncode == 2 and str(path) in line and "facts.subject_consent" in line
+    assert "did you mean 'subjects_consent'" in line
+    path.write_text(base + "facts:\n  monthly_active_users: lots\n", encoding="utf-8")
+    proc = licentia("bigscience-openrail-m", "-u", str(path))
+    [line] = proc.stderr.strip().splitlines()
+    assert proc.returncode == 2 and "facts.monthly_active_users" in line
+    assert "whole number" in line
+
+
+def test_interactive_asks_the_open_questions_under_a_terminal(tmp_path: Path) -> None:
+    """Run under a pseudo-terminal: answer the question, accept writing it back."""
+    path = tmp_path / "uc.yaml"
+    path.write_text((FIXTURES / "vienna-maybe-vision.usecase.yaml").read_text("utf-8"),
+                    encoding="utf-8")
+    transcript = _pty_run([sys.executable, "-m", "licentia", "review", "llama3.2", "-u",
+                           str(path), "--interactive"], answers=["no", "yes"])
+    assert "multimodal" in transcript  # the open question was asked
+    assert "verdict is clear (it was review)" in transcript
+    assert "facts:\n  multimodal_model: false" in path.read_text("utf-8")
+    assert UseCase.from_file(path).facts == {"multimodal_model": False}
+
+
+def _pty_run(cmd: list[str], answers: list[str], timeout: float = 60.0) -> str:
+    """Run `cmd` on a pseudo-terminal, type each answer after a prompt, return all output."""
+    import os
+    import pty
+    import select
+    import time
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the command, on the terminal
+        os.execvp(cmd[0], cmd)
+    out = b""
+    pending = list(answers)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+            if pending and out.rstrip().endswith((b")", b"?")):
+                os.write(fd, pending.pop(0).encode() + b"\n")
+        elif os.waitpid(pid, os.WNOHANG)[0]:
+            break
+    os.waitpid(pid, 0)
+    return out.decode("utf-8", "replace").replace("\r\n", "\n")

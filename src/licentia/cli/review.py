@@ -9,19 +9,22 @@ verdict is `conflict` (docs/cli-contract.md), 2 on bad input.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from licentia.analysis.review import Verdict, review_reference
+from licentia.analysis.review import Review, Verdict, review_reference
+from licentia.analysis.review.answers import open_questions, parse_answer, with_answers
 from licentia.analysis.usecase import UseCase
-from licentia.atomic_write import write_file
+from licentia.atomic_write import Write, write_file, write_files
 from licentia.cli._common import EXIT_FINDING, EXIT_OK, err, fail, out, print_json
 from licentia.identify.index import index_path
+from licentia.limits import MAX_YAML_BYTES
 from licentia.report import review as report
-from licentia.safe_read import exists, is_regular_file
+from licentia.safe_read import exists, is_regular_file, read_utf8
 
 
 class ReportFormat(StrEnum):
@@ -59,6 +62,9 @@ def review(
         dir_okay=False)] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Overwrite the --out file if it exists.")] = False,
+    interactive: Annotated[bool, typer.Option(
+        "--interactive", "-i", help="Ask the open questions of the gray findings, review again "
+        "with the answers, and offer to write them into the use case (`facts:`).")] = False,
 ) -> None:
     """Review one license against one intended use: verify the license, map its use
     restrictions, list attribution duties, assess the patent grant, and escalate the gray areas
@@ -72,6 +78,8 @@ def review(
         err.print("licentia: building the license index from the LicenseDB (first run only)...",
                   markup=False)
     result = review_reference(ref, uc)
+    if interactive:
+        result = _interview(ref, use_case, result)
     if as_json:
         print_json(report.to_json(result))
     elif fmt is ReportFormat.MD:
@@ -83,3 +91,51 @@ def review(
     else:
         out.print(report.to_rich(result))
     raise typer.Exit(EXIT_FINDING if result.verdict is Verdict.CONFLICT else EXIT_OK)
+
+
+def _interview(ref: str, path: Path, result: Review) -> Review:
+    """Ask each open question on the terminal (prompts on stderr), review again with the
+    answers, and write them into the use case if the user agrees."""
+    questions = open_questions(result)
+    if not questions:
+        err.print("No open questions: nothing in the review waits on a fact.", markup=False)
+        return result
+    err.print(f"{len(questions)} open question(s); answer yes / no (or a number, a name), "
+              "or press Enter to skip.", markup=False)
+    facts: dict[str, bool | int | str] = {}
+    involved: list[str] = []
+    excluded: list[str] = []
+    for q in questions:
+        kind = {"bool": "yes/no", "number": "a number", "text": "text"}[q.kind]
+        try:
+            text = err.input(f"\n[bold]{q.text}[/bold] ({kind}) ")
+        except EOFError:
+            break
+        answer = parse_answer(q.kind, text)
+        if answer is None:
+            continue
+        if q.fact is not None:
+            facts[q.fact] = answer
+        elif q.activity is not None:
+            (involved if answer is True else excluded).append(q.activity)
+    if not facts and not involved and not excluded:
+        err.print("No answers given; the review stands as it is.", markup=False)
+        return result
+    uc = result.use_case
+    answered = replace(uc, facts={**uc.facts, **facts},
+                       activities=tuple(dict.fromkeys([*uc.activities, *involved])),
+                       excluded_activities=tuple(dict.fromkeys([*uc.excluded_activities,
+                                                                *excluded])))
+    again = review_reference(ref, answered)
+    err.print(f"With your answers the verdict is {again.verdict.value} "
+              f"(it was {result.verdict.value}).", markup=False)
+    try:
+        keep = err.input(f"Write the answers into {path}? (yes/no) ").strip().lower()
+    except EOFError:
+        keep = ""
+    if keep in ("y", "yes"):
+        text = with_answers(read_utf8(path, MAX_YAML_BYTES, "use-case file"), facts, involved,
+                           excluded)
+        write_files([Write(path, text.encode("utf-8"))], force=True)
+        err.print(f"wrote {path}", markup=False)
+    return again

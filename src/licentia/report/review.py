@@ -151,7 +151,7 @@ def finding_json(f: Finding) -> dict[str, Any]:
         "severity": f.severity.value, "title": f.title, "rationale": f.message,
         "evidence": [_evidence_json(ev) for ev in f.evidence], "actions": list(f.actions),
     }
-    for key in ("clause", "clauses", "taxonomy", "matched", "question", "applies"):
+    for key in ("clause", "clauses", "taxonomy", "matched", "facts", "question", "applies"):
         if key in f.extra:
             data[key] = f.extra[key]
     return data
@@ -197,7 +197,9 @@ def to_json(review: Review) -> dict[str, Any]:
             "outputs_train_other_models": uc.outputs_train_other_models,
             "activities": list(uc.activities),
             "excluded_activities": list(uc.excluded_activities),
+            "facts": dict(uc.facts),
         },
+        "facts": [f.to_json() for f in review.facts.facts.values()] if review.facts else [],
         "verdict": review.verdict.value,
         "summary": _counts(review),
         "findings": [finding_json(f) for f in review.findings],
