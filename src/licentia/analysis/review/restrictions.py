@@ -89,6 +89,15 @@ def _weigh(sheet: Sheet, clause: Clause, taxonomy: tuple[str, ...], facts: Facts
     dec = clause.decided_by
     decided = decide(dec, facts, clause) if dec is not None else None
     status, why, asks, actions = _status(clause, taxonomy, state, signals, decided)
+    unheld = next((d for d in sheet.documents if d.id == clause.incorporated_by_reference
+                   and not d.held), None)
+    if unheld is not None and status is Status.CLEAR:
+        # licentia has no text of the policy: what it covers is not known, so never clear
+        status = Status.GRAY
+        why = (f"{why} But {unheld.title} is not held by licentia: whether it prohibits "
+               "anything this use does cannot be read from its text.")
+        asks = [f"Does {unheld.title} prohibit or condition anything this use does?"]
+        actions = [f"Obtain {unheld.title} and have counsel read it against this use case."]
     source = (f" (from {clause.incorporated_by_reference}, incorporated by reference)"
               if clause.incorporated_by_reference else "")
     code = _code(clause, taxonomy)
