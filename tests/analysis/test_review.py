@@ -373,7 +373,7 @@ def test_unidentified_file_says_what_could_not_be_assessed(tmp_path: Path) -> No
 
 
 def test_license_without_term_sheet_is_not_assessed() -> None:
-    r = review_reference("BSL-1.0", example("on-device-classifier"))
+    r = review_reference("Beerware", example("on-device-classifier"))
     assert status_of(r, "not-assessed", "verify") is Status.GRAY
     assert r.verdict is Verdict.REVIEW
     assert not r.by_step(Step.RESTRICTIONS)

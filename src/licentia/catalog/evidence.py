@@ -45,6 +45,8 @@ def _words_of(source: str, markers: bool = True) -> tuple[str, ...] | None:
     kind, _, name = source.partition(":")
     if kind == "licensedb":
         return tuple(words(licensedb.read_text(name), markers))
+    if kind == "licensedb-rule":
+        return tuple(words(licensedb.read_rule_text(name), markers))
     text = external.full_text(name, corpus_dir())
     return tuple(words(text, markers)) if text is not None else None
 
@@ -81,6 +83,8 @@ def document_source(sheet: Sheet, document: str) -> str:
     doc = next(d for d in sheet.documents if d.id == document)
     if doc.licensedb:
         return f"licensedb:{doc.licensedb}"
+    if doc.licensedb_rule:
+        return f"licensedb-rule:{doc.licensedb_rule}"
     if doc.external:
         return f"external:{doc.external}"
     raise LicentiaError(f"document {doc.id!r} names no text (licensedb or external)")

@@ -147,3 +147,16 @@ def read_text(key: str) -> str:
     except FileNotFoundError as exc:
         raise LicentiaError(f"no reference text for {key!r} in the LicenseDB") from exc
     return split_front_matter(raw, item.name)[1]
+
+
+def read_rule_text(name: str) -> str:
+    """The text of a LicenseDB rule file (e.g. a fuller copy of a license text, with the
+    appendix its .LICENSE file lacks), front matter stripped."""
+    item = rules_dir() / name
+    try:
+        raw = item.read_text(encoding="utf-8") if name.endswith(".RULE") else None
+    except FileNotFoundError:
+        raw = None
+    if raw is None:
+        raise LicentiaError(f"no rule {name!r} in the LicenseDB")
+    return split_front_matter(raw, item.name)[1]

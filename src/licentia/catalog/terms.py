@@ -188,6 +188,9 @@ class Document(_Strict):
     # licentia's own phrase data (catalog/data/external.yaml)
     licensedb: str | None = None
     external: str | None = None
+    # or a LicenseDB rule file holding a fuller copy of the license's own text (the EUPL's
+    # appendix of compatible licences, which its .LICENSE file lacks)
+    licensedb_rule: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._+-]*\.RULE$")] | None = None
     # the publisher may change it at its URL (e.g. "as updated from time to time")
     mutable: bool = False
 
@@ -195,7 +198,7 @@ class Document(_Strict):
     def held(self) -> bool:
         """Whether licentia knows this document's text (its items are quoted and checked); a
         policy it does not hold can restrict anything, so nothing it covers is ever clear."""
-        return bool(self.licensedb or self.external)
+        return bool(self.licensedb or self.external or self.licensedb_rule)
 
 
 class Facts(_Strict):
