@@ -190,7 +190,8 @@ class Document(_Strict):
     external: str | None = None
     # or a LicenseDB rule file holding a fuller copy of the license's own text (the EUPL's
     # appendix of compatible licences, which its .LICENSE file lacks)
-    licensedb_rule: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._+-]*\.RULE$")] | None = None
+    licensedb_rule: (
+        Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._+-]*\.RULE$")] | None) = None
     # the publisher may change it at its URL (e.g. "as updated from time to time")
     mutable: bool = False
 
