@@ -26,3 +26,5 @@ MAX_YAML_DEPTH = _setting("LICENTIA_MAX_YAML_DEPTH", 64)
 MAX_YAML_NODES = _setting("LICENTIA_MAX_YAML_NODES", 200_000)
 # characters of one license reference or SPDX expression
 MAX_REFERENCE_CHARS = _setting("LICENTIA_MAX_REFERENCE_CHARS", 4096)
+# a count of users or dollars (a 400-digit number is a typo and overflows floating point)
+MAX_COUNT = 10**15

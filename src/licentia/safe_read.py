@@ -14,19 +14,22 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from licentia.errors import InputError
 from licentia.limits import MAX_TEXT_BYTES
 
+_UNPRINTABLE = {"Cc", "Zl", "Zp", "Cs"}  # would break the line (or the terminal's encoding)
 _PATH_SHOWN = 160  # characters of a path shown in a message (a 4,000-character name is noise)
 
 
 def shown(path: Path | str) -> str:
     """A path as a message shows it: clipped in the middle, control characters escaped."""
     text = str(path)
-    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    text = "".join(repr(c)[1:-1] if unicodedata.category(c) in _UNPRINTABLE else c
+                   for c in text)
     if len(text) > _PATH_SHOWN:
         half = _PATH_SHOWN // 2 - 2
         text = f"{text[:half]}...{text[-half:]}"

@@ -10,6 +10,7 @@ unique; PyYAML silently keeps the last), and no message ever quotes a whole valu
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -180,3 +181,83 @@ def read_user_text(path: Path, what: str = "file") -> str:
 def load_user_yaml(path: Path, what: str = "file") -> Any:
     """The file's YAML data; InputError for anything read_user_text refuses, or bad YAML."""
     return parse_yaml(read_user_text(path, what), path)
+
+
+# -- strict values at the user boundary: what a key must hold, or one InputError naming it ----
+
+_NOT_IN_A_LINE = {"Cc", "Zl", "Zp", "Cs"}  # controls, line/paragraph separators, surrogates
+_TRUE = {"true", "yes", "on"}
+_FALSE = {"false", "no", "off"}
+
+
+def as_bool(value: object, key: str, source: Path | str | None = None) -> bool:
+    """true/false (YAML's yes/no too, even quoted: `'no'` is false, never a truthy string)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    raise InputError(f"expected true or false, not {describe(value)}", path=_where(source),
+                     key=key)
+
+
+def as_text(value: object, key: str, source: Path | str | None = None) -> str:
+    """A single text value (a number is taken as its digits); a list, mapping or true/false is
+    an InputError, never its Python repr."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise InputError(f"expected a text value, not {describe(value)}", path=_where(source),
+                     key=key)
+
+
+def as_int(value: object, key: str, low: int, high: int,
+           source: Path | str | None = None) -> int:
+    """A whole number from `low` to `high` (true/false is not a number)."""
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    raise InputError(f"expected a whole number from {low} to {high}, not {describe(value)}",
+                     path=_where(source), key=key)
+
+
+def as_text_list(value: object, key: str, source: Path | str | None = None) -> list[str]:
+    """A list of text values, or one text of comma-separated values."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return value.split(",")
+    if isinstance(value, list):
+        return [as_text(v, key, source) for v in value]
+    raise InputError(f"expected a list, not {describe(value)}", path=_where(source), key=key)
+
+
+def one_line(value: str, key: str, max_chars: int = 200,
+             source: Path | str | None = None) -> str:
+    """A name that goes into a document's header (a copyright holder): one line of at most
+    `max_chars`, runs of spaces collapsed; a newline or other control character is an error
+    (it would break a copyright line or a REUSE.toml)."""
+    if any(unicodedata.category(c) in _NOT_IN_A_LINE for c in value):
+        raise InputError("must be one line of text (it holds a newline or another control "
+                         "character)", path=_where(source), key=key)
+    clean = " ".join(value.split())
+    if len(clean) > max_chars:
+        raise InputError(f"at most {max_chars} characters, not {len(clean):,}",
+                         path=_where(source), key=key)
+    return clean
+
+
+FIRST_YEAR, LAST_YEAR = 1970, 9999
+
+
+def copyright_year(value: object, key: str = "--year",
+                   source: Path | str | None = None) -> int:
+    """A plausible copyright year (a negative or 20-digit year is a typo)."""
+    if isinstance(value, int) and not isinstance(value, bool) and \
+            FIRST_YEAR <= value <= LAST_YEAR:
+        return value
+    raise InputError(f"{describe(value)} is not a plausible copyright year ({FIRST_YEAR}-"
+                     f"{LAST_YEAR})", path=_where(source), key=key)
+
+
+def _where(source: Path | str | None) -> str | None:
+    return shown(source) if source is not None else None

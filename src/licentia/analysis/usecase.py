@@ -9,6 +9,7 @@ and the key), all problems in one run, with the closest valid name for a misspel
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,7 +19,8 @@ from typing import Any
 
 from licentia.catalog.terms import fact_vocabulary, taxonomy
 from licentia.errors import InputError
-from licentia.userfile import load_user_yaml
+from licentia.limits import MAX_COUNT
+from licentia.userfile import describe, load_user_yaml
 
 
 class Deployment(StrEnum):
@@ -134,7 +136,15 @@ _SCALE = {None: 1, "k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_0
 
 
 def _count(value: Any) -> int | None:
-    """A non-negative count: an integer, or a string such as "900M" or "2.5 million"."""
+    """A non-negative count: an integer, or a string such as "900M" or "2.5 million"; at most
+    limits.MAX_COUNT (a 400-digit number is a typo, and overflows floating point)."""
+    count = _raw_count(value)
+    if count is not None and count > MAX_COUNT:
+        raise ValueError(f"at most {MAX_COUNT:,} (a quadrillion), not {describe(value)}")
+    return count
+
+
+def _raw_count(value: Any) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool):
@@ -148,8 +158,9 @@ def _count(value: Any) -> int | None:
     if isinstance(value, str) and (m := _COUNT.match(value)):
         number = float(m.group(1).replace(",", "").replace("_", ""))
         unit = m.group(2).lower() if m.group(2) else None
-        return int(number * _SCALE[unit])
-    raise ValueError(f"a whole number (e.g. 900000000 or \"900M\"), not {value!r}")
+        scaled = number * _SCALE[unit]
+        return int(scaled) if math.isfinite(scaled) else MAX_COUNT + 1
+    raise ValueError(f"a whole number (e.g. 900000000 or \"900M\"), not {describe(value)}")
 
 
 def _closest(name: str, choices: list[str]) -> str:

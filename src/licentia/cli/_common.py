@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -108,5 +109,6 @@ def run(app: typer.Typer, args: Sequence[str] | None = None) -> None:
 
 def _error(line: str) -> None:
     """One line on stderr, whatever it holds (a surrogate, a control character)."""
-    text = "".join(c if c.isprintable() or c == " " else "?" for c in line)
+    text = "".join("?" if unicodedata.category(c) in {"Cc", "Zl", "Zp", "Cs"} else c
+                   for c in line)
     err.print(text.encode("utf-8", "replace").decode("utf-8"), markup=False, highlight=False)

@@ -22,7 +22,14 @@ import yaml
 from licentia.catalog.terms import taxonomy
 from licentia.errors import DataError, InputError
 from licentia.suggest import unknown
-from licentia.userfile import load_user_yaml
+from licentia.userfile import (
+    as_bool,
+    as_text,
+    as_text_list,
+    copyright_year,
+    load_user_yaml,
+    one_line,
+)
 
 TEMPLATE_ID = "licentia-rail-1.0"
 TEMPLATE_VERSION = "1.0"
@@ -110,11 +117,13 @@ class Choices:
     ) -> Choices:
         """Checked choices; InputError naming every problem (and the closest valid value)."""
         problems: list[str] = []
-        holder = " ".join(holder.split())
+        try:
+            holder = one_line(holder, "holder")
+        except InputError as exc:
+            problems.append(str(exc))
+            holder = "-"
         if not holder:
             problems.append("holder: give the licensor's name")
-        elif "\n" in holder or len(holder) > 200:
-            problems.append("holder: one line of at most 200 characters")
         cov: list[Covered] = []
         for value in covered:
             value = value.strip().lower()
@@ -180,24 +189,19 @@ class Choices:
             raise InputError("; ".join(problems), path=path)
         merged: dict[str, Any] = {**data, **{k: v for k, v in overrides.items() if v is not None}}
 
-        def as_list(value: Any) -> list[str]:
-            if value is None:
-                return []
-            if isinstance(value, str):
-                return [v for v in value.split(",")]
-            if isinstance(value, list):
-                return [str(v) for v in value]
-            raise InputError(f"expected a list, got {value!r}", path=path)
+        def text(key: str) -> str | None:  # strict: a list is not a holder, 'no' is not true
+            value = merged.get(key)
+            return None if value is None else as_text(value, key, path)
 
         year = merged.get("year")
-        if year is not None and not isinstance(year, int):
-            raise InputError(f"year: expected a number, got {year!r}", path=path)
+        partner = merged.get("partner_track")
         return cls.build(
-            str(merged.get("holder") or ""), as_list(merged.get("artifacts")),
-            str(merged.get("grant") or ""), bool(merged.get("partner_track", False)),
-            as_list(merged.get("restrict")), year=year,
-            name=str(merged["name"]) if merged.get("name") else None,
-            governing_law=str(merged["governing_law"]) if merged.get("governing_law") else None,
+            text("holder") or "", as_text_list(merged.get("artifacts"), "artifacts", path),
+            text("grant") or "", False if partner is None else as_bool(partner,
+                                                                       "partner_track", path),
+            as_text_list(merged.get("restrict"), "restrict", path),
+            year=None if year is None else copyright_year(year, "year", path),
+            name=text("name") or None, governing_law=text("governing_law") or None,
             source=str(path),
         )
 

@@ -16,6 +16,7 @@ from datetime import date
 from licentia.catalog.catalog import License, Source
 from licentia.catalog.licensedb import read_text
 from licentia.errors import InputError
+from licentia.userfile import copyright_year, one_line
 
 # text put before the license (GitHub's templates), and replacements inside it
 _HEADERS: dict[str, str] = {
@@ -41,7 +42,9 @@ class DraftedLicense:
 
 def draft_license(lic: License, holder: str, year: int | None = None) -> DraftedLicense:
     """The license text of `lic` with the holder and year filled where its text takes them."""
-    holder = " ".join(holder.split())
+    holder = one_line(holder, "--holder")
+    if year is not None:
+        copyright_year(year)
     if not holder:
         raise InputError("--holder: give the copyright holder's name")
     if lic.source is Source.TEMPLATE:

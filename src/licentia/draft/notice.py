@@ -20,6 +20,7 @@ from licentia.catalog.terms import Clause, ClauseKind, Sheet, sheet_for
 from licentia.draft.env import document_environment
 from licentia.draft.recognize import generated_sheet
 from licentia.safe_read import is_regular_file, read_any_text
+from licentia.userfile import copyright_year, one_line
 
 TEMPLATE_FILE = "NOTICE.txt.j2"
 
@@ -106,6 +107,8 @@ def duties(component: Component) -> tuple[list[str], list[Duty]]:
 def draft_notice(manifest: Manifest, holder: str | None = None,
                  year: int | None = None) -> Notice:
     """The NOTICE text of a release described by a `check` manifest."""
+    holder = one_line(holder, "--holder") if holder is not None else None
+    year = copyright_year(year) if year is not None else None
     cat = catalog()
     comps: list[ComponentNotice] = []
     reminders: list[Duty] = []

@@ -28,6 +28,7 @@ from licentia.draft.custom import render_markdown
 from licentia.draft.sheet import build_sheet
 from licentia.identify.matcher import Match, compare_texts
 from licentia.normalize import words
+from licentia.report.render import restore_html
 
 MATCH_KIND = "template"
 # the line that states the version: "**Template:** licentia-rail-1.0, ..." (any markup)
@@ -65,6 +66,7 @@ def _has(hay: str, phrase: str) -> bool:
 
 def parse_choices(region: str) -> Choices:
     """The choices a drafted text states (best effort: what it does not state takes a default)."""
+    region = restore_html(region)  # the Markdown rendering neutralised raw HTML in the values
     flat = _plain(region)
     hay = f" {' '.join(words(region))} "
     holder = ""

@@ -17,6 +17,7 @@ from licentia.catalog.licensedb import read_text
 from licentia.draft.output import Document
 from licentia.errors import InputError
 from licentia.safe_read import is_regular_file
+from licentia.userfile import copyright_year, one_line
 
 _COPYRIGHT = re.compile(r"^\W*Copyright\s*(?:\(c\)|©)?\s*(?P<year>\d{4})(?:\s*[-–,]\s*\d{4})?"
                         r",?\s+(?:by\s+)?(?P<holder>[^\n]+?)\s*\.?\s*$",
@@ -25,12 +26,16 @@ LICENSE_FILES = ("LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "COPYING")
 
 
 def _toml_string(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    """A TOML basic string: backslash, quote and every control character escaped."""
+    escaped = "".join(f"\\u{ord(c):04x}" if ord(c) < 0x20 or ord(c) == 0x7F else c
+                      for c in value.replace("\\", "\\\\").replace('"', '\\"'))
     return f'"{escaped}"'
 
 
 def reuse_toml(spdx: str, holder: str, year: int) -> str:
     """A REUSE.toml that puts every file of the repository under one license and holder."""
+    holder = one_line(holder, "--holder")
+    year = copyright_year(year)
     return (
         "version = 1\n"
         "\n"

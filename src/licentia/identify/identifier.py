@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing as mp
+import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -28,6 +29,7 @@ from licentia.identify.rules import RuleIndex, get_rules
 from licentia.normalize import SPDX_TAG, spdx_identifiers
 from licentia.safe_read import problem as problem_of
 from licentia.userfile import describe
+from licentia.workers import die_with_parent
 
 MODIFIED_MIN_COVERAGE = 80.0
 AMBIGUITY_PENALTY = 0.85
@@ -386,7 +388,8 @@ def identify_paths(
     warm_up(index)  # before forking: the workers share what is loaded
     chunks = [items[i : i + _CHUNK] for i in range(0, total, _CHUNK)]
     results: list[Identification | Failure] = []
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork"),
+                             initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         for chunk_result in pool.map(_identify_chunk, chunks):
             results.extend(chunk_result)
             if progress:

@@ -29,7 +29,7 @@ from licentia.analysis.review import (
     Step,
     Verdict,
 )
-from licentia.report.render import DISCLAIMER, render
+from licentia.report.render import DISCLAIMER, neutralise_html, render
 
 _MARK = {Status.CLEAR: "\u2713", Status.GRAY: "?", Status.CONFLICT: "\u2717"}
 _STYLE = {Status.CLEAR: "green", Status.GRAY: "yellow", Status.CONFLICT: "red"}
@@ -279,7 +279,7 @@ def to_markdown(review: Review) -> str:
         lines += ["### Not assessed", ""] + [f"- {n}" for n in review.not_assessed] + [""]
     lines += [f"**Overall verdict: {review.verdict.value}.**", "", "---", "", f"*{DISCLAIMER}*",
               ""]
-    return "\n".join(lines)
+    return neutralise_html("\n".join(lines))
 
 
 # -- HTML -----------------------------------------------------------------------------------------
