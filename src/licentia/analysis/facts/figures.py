@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import cache
-from typing import Any
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING, Any
 
 from licentia.analysis.facts.model import Figure
 from licentia.analysis.facts.nlp import Phrases, rules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,

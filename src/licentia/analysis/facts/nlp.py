@@ -12,20 +12,20 @@ ends its reach, as in NegEx.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import spacy
 import yaml
-from negspacy.termsets import termset
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
 
 from licentia.errors import DataError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 DATA = "analysis/data/facts.yaml"
 
@@ -45,12 +45,17 @@ def rules() -> dict[str, Any]:
 
 @cache
 def pipeline() -> Language:
-    """spaCy's blank English with a sentencizer and the lookup lemmatizer (no model)."""
+    """spaCy's blank English with a sentencizer and the lookup lemmatizer (no model).
+
+    spaCy is imported here, on first use, not with the module: every `licentia` command
+    imports the review package, and only `review` needs spaCy (about a second to import)."""
+    spacy = importlib.import_module("spacy")
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
-    return nlp
+    language: Language = nlp
+    return language
 
 
 def lower(text: str) -> str:
@@ -77,7 +82,8 @@ class Phrases:
 
     def __init__(self, groups: Mapping[str, Iterable[str]]) -> None:
         nlp = pipeline()
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        matcher = importlib.import_module("spacy.matcher")
+        self.matcher = matcher.PhraseMatcher(nlp.vocab, attr="LEMMA")
         for label, phrases in groups.items():
             patterns = list(nlp.pipe([lower(p) for p in _words(phrases, label)]))
             if patterns:
@@ -103,7 +109,8 @@ class ScopeReader:
 
     def __init__(self) -> None:
         data = rules().get("scope") or {}
-        ts = termset("en").get_patterns()  # type: ignore[no-untyped-call]
+        termsets = importlib.import_module("negspacy.termsets")
+        ts = termsets.termset("en").get_patterns()
         self.window = int(data.get("window", 7))
         self.triggers = Phrases({
             "pseudo": [*ts["pseudo_negations"], *_words(data.get("pseudo") or (), "pseudo")],

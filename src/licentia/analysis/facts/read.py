@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from licentia.analysis.facts.figures import figures, group_names
 from licentia.analysis.facts.model import Fact, Facts, Figure, Source
 from licentia.analysis.facts.nlp import Phrases, lower, parse, rules, scope_reader
 from licentia.analysis.usecase import Deployment, Modification, UseCase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _KINDS = ("holds", "fails", "fails_if_negated", "holds_if_negated")
 _QUOTES = {'"', "\u201c", "\u201d"}
