@@ -19,6 +19,8 @@ from licentia.analysis.usecase import UseCase
 from licentia.catalog.evidence import corpus_dir, document_source, quote_in
 from licentia.catalog.licensedb import read_text
 from licentia.catalog.terms import all_sheets, taxonomy
+from licentia.draft.choices import Choices
+from licentia.draft.custom import render_markdown
 from licentia.errors import InputError, UnknownLicenseError
 from licentia.report import review as report
 
@@ -507,3 +509,17 @@ def test_implied_activities_reach_the_clauses_that_restrict_them() -> None:
     rail = review_reference("bigscience-openrail-m", use(
         "A tool that scores loan applicants and automatically rejects risky ones."))
     assert status_of(rail, "automated-decisions") is Status.CONFLICT
+
+
+def test_patent_grant_of_a_research_draft_does_not_cover_commercial_use(tmp_path: Path) -> None:
+    path = tmp_path / "LICENSE.md"
+    path.write_text(render_markdown(Choices.build("Example Labs", ["model"], "research")),
+                    encoding="utf-8")
+    commercial = review_reference(str(path), use("Sells generated product photos to shops."))
+    [grant] = find(commercial, "patent-grant", "patent")
+    assert grant.status is Status.GRAY and "does not cover it" in grant.message
+    assert grant.extra["question"] and grant.evidence
+    research = review_reference(str(path), use("A university study of image models.",
+                                               commercial=False))
+    [grant] = find(research, "patent-grant", "patent")
+    assert grant.status is Status.CLEAR

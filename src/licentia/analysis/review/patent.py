@@ -28,13 +28,27 @@ def patent(sheet: Sheet, uc: UseCase) -> list[Finding]:
         mod = (" Your own changes carry no patent license from anyone else; patents of third "
                "parties are never covered." if uc.modifies else
                " Patents of third parties are never covered.")
-        out.append(finding(
-            Step.PATENT, ReviewCode.PATENT_GRANT, Status.CLEAR, c.title,
-            f"An express patent license is granted{covers}{who}. For this use "
-            f"({'commercial' if uc.commercial else 'non-commercial'}, "
-            f"{uc.deployment.value if uc.deployment else 'deployment not stated'}) it covers "
-            f"making, using and offering the licensed material as licensed.{mod}",
-            Evidence.from_clause(sheet, c)))
+        limited = sheet.facts.commercial_use == "no" or any(
+            x.value.research_only or x.value.non_commercial for x in sheet.clauses)
+        if limited and uc.commercial:
+            out.append(finding(
+                Step.PATENT, ReviewCode.PATENT_GRANT, Status.GRAY, c.title,
+                f"An express patent license is granted{covers}{who}, but only within the "
+                "license's scope, which is non-commercial or research use: this use is "
+                "commercial, so the patent license does not cover it.",
+                Evidence.from_clause(sheet, c),
+                ["Obtain a commercial license (patents included) from the licensor before "
+                 "commercial use."],
+                question="Does a separate license from the licensor cover the patents this "
+                         "commercial use practises?"))
+        else:
+            out.append(finding(
+                Step.PATENT, ReviewCode.PATENT_GRANT, Status.CLEAR, c.title,
+                f"An express patent license is granted{covers}{who}. For this use "
+                f"({'commercial' if uc.commercial else 'non-commercial'}, "
+                f"{uc.deployment.value if uc.deployment else 'deployment not stated'}) it "
+                f"covers making, using and offering the licensed material as licensed.{mod}",
+                Evidence.from_clause(sheet, c)))
     elif refused:
         c = refused[0]
         out.append(finding(
