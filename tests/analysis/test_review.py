@@ -345,6 +345,20 @@ def test_modified_license_file_is_a_finding_and_its_added_wording_is_scanned(
     assert any("change" in n for n in r.not_assessed)
 
 
+def test_added_clause_of_a_modified_file_is_an_item_of_its_own(tmp_path: Path) -> None:
+    text = read_text("bigscience-open-rail-m")
+    cut = text.index("(m) To generate")
+    added = "You must pay the Licensor five percent of all revenue earned with the Model."
+    path = tmp_path / "LICENSE"
+    path.write_text(text[:cut] + added + "\n" + text[cut:], encoding="utf-8")
+    r = review_reference(str(path), example("commercial-assistant"))
+    items = [f for f in find(r, "modified-license") if f.evidence]
+    assert items and all(f.status is Status.GRAY for f in items)
+    assert any("five percent of all revenue" in e.quote and e.document == f"file:{path}"
+               for f in items for e in f.evidence)
+    assert r.verdict is not Verdict.CLEAR
+
+
 def test_exact_license_file_and_model_card(tmp_path: Path) -> None:
     (tmp_path / "LICENSE").write_text(read_text("llama-3.1-license-2024"), encoding="utf-8")
     card = tmp_path / "README.md"

@@ -29,8 +29,10 @@ from licentia.analysis.review.model import (
 from licentia.analysis.usecase import UseCase
 from licentia.catalog.terms import Clause, ClauseKind, Sheet
 from licentia.identify import Result
+from licentia.identify.matcher import Difference
 
 _UMBRELLA = 3  # a clause cited for this many categories at once brings in a whole policy
+_CLAUSE_WORDS = 8  # a changed span this long is a clause of its own, not a typo
 _ACT = ("Do not use the model for this, or obtain the licensor's written permission or a "
         "separate license first ({title}).")
 _ASK = ("Ask counsel the question below, then record the answer in the use case (`facts:`, "
@@ -181,6 +183,9 @@ def modified_wording(basis: Basis, m: Matcher, involved: Involvement) -> list[Fi
     for d in ident.differences:
         if not d.found:
             continue
+        touched = {tid for tid in m.mentions(d.found) if tid in wanted}
+        if not touched and len(d.found.split()) >= _CLAUSE_WORDS:
+            out.append(_changed_clause(d, ident.path, lic.key))
         for tid, hits in sorted(m.mentions(d.found).items()):
             if tid not in wanted:
                 continue
@@ -198,6 +203,24 @@ def modified_wording(basis: Basis, m: Matcher, involved: Involvement) -> list[Fi
                 question=f"Does the wording added to the license at line {d.line} "
                          f"(\u201c{short(d.found)}\u201d) prohibit this use?"))
     return out
+
+
+def _changed_clause(d: Difference, path: str, key: str) -> Finding:
+    """Wording of the user's file that the reference text does not have: an item of its own,
+    quoted from the file, for counsel (the term sheet cannot speak for it)."""
+    what = "replaces" if d.reference else "adds"
+    return finding(
+        Step.RESTRICTIONS, ReviewCode.MODIFIED_LICENSE, Status.GRAY,
+        f"Line {d.line} of the license file {what} wording not in {key}",
+        f"{path} {what} this wording at line {d.line}"
+        + (f" (in {short(d.section, 60)})" if d.section else "")
+        + (f", in place of \u201c{short(d.reference)}\u201d" if d.reference else "")
+        + ". It is not in the reference text, so licentia's term sheet does not cover it; it "
+        "binds as written.",
+        [Evidence(key, d.found, f"line {d.line}", document=f"file:{path}")],
+        ["Have counsel read this wording against the use case."],
+        question=f"What does the wording at line {d.line} (\u201c{short(d.found)}\u201d) "
+                 "require or prohibit for this use?")
 
 
 def absent_restrictions(sheet: Sheet, involved: Involvement,

@@ -151,8 +151,8 @@ def _verify_identification(basis: Basis, ident: Identification, rests: str, m: M
             f"Modified text of {lic.name}",
             f"{ident.path} is {lic.key} with {len(diffs)} difference(s) from the reference text "
             f"(coverage {ident.coverage:.0f}%).{about} The review below rests on the reference "
-            f"text; the changes were only scanned for restricted activities, not analysed "
-            f"clause by clause. {rests}{notes}",
+            f"text for the clauses the file keeps; each added or changed clause is an item of "
+            f"its own in step 2, quoted from the file, for counsel. {rests}{notes}",
             evidence,
             ["Have counsel read every difference: a modified license is a custom license."],
             question=f"What do the {len(diffs)} change(s) to {lic.name} in {ident.path} mean "
