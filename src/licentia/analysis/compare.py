@@ -37,6 +37,15 @@ def _values(c: Clause) -> dict[str, object]:
     return c.value.model_dump(mode="json", exclude_none=True)
 
 
+def _meaning(c: Clause) -> tuple[object, ...]:
+    """What a clause means for a use, as the term sheet states it: its normalized values, the
+    activities it restricts, the facts that decide it, what it binds and whether it flows down.
+    Two paired clauses are the same term only when all of these agree (BLOOM RAIL 1.0's
+    impersonation item and OpenRAIL-M's, which adds "without their consent", differ)."""
+    decided = c.decided_by.model_dump(mode="json") if c.decided_by else None
+    return (_values(c), tuple(sorted(c.taxonomy)), decided, c.artifacts, c.flows_down)
+
+
 def _affinity(x: Clause, y: Clause) -> float:
     """How likely two clauses of two licenses are the same term (0 = unrelated)."""
     if x.kind is not y.kind:
@@ -97,8 +106,7 @@ def compare(a: License, b: License) -> Comparison:
     if sa is not None and sb is not None:
         pairs, only_a, only_b = pair_clauses(sa, sb)
         for p in pairs:
-            (same if _values(p.a) == _values(p.b) and p.a.artifacts == p.b.artifacts
-             and p.a.flows_down == p.b.flows_down else different).append(p)
+            (same if _meaning(p.a) == _meaning(p.b) else different).append(p)
     else:
         notes.extend(f"licentia has no term sheet for {lic.key}: terms not compared"
                      for lic, s in ((a, sa), (b, sb)) if s is None)
