@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from licentia.suggest import did_you_mean
+
 
 class LicentiaError(Exception):
     """Root of every error licentia raises on purpose."""
@@ -36,7 +38,7 @@ class UnknownLicenseError(LicentiaError):
                  detail: str | None = None):
         self.reference = reference
         self.suggestions = suggestions or []
-        hint = f" (did you mean: {', '.join(self.suggestions)}?)" if self.suggestions else ""
+        hint = did_you_mean(self.suggestions)
         what = detail or f"unknown license reference {reference!r}"
         super().__init__(f"{what}{hint}")
 

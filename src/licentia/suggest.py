@@ -1,11 +1,12 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
-"""Suggest the closest valid name for a misspelt one (keys, values, taxonomy ids)."""
+"""Suggest the closest valid name for a misspelt one (keys, values, component ids, taxonomy
+ids, licenses): the one did-you-mean of every user file and argument."""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
 def closest(value: str, valid: Iterable[str]) -> str | None:
@@ -15,7 +16,23 @@ def closest(value: str, valid: Iterable[str]) -> str | None:
     hits = difflib.get_close_matches(text, names, n=1, cutoff=0.5)
     if hits:
         return hits[0]
-    return next((v for v in names if text and text in v.split("-")), None)
+    same = next((v for v in names if text.replace("_", "-") == v.replace("_", "-")), None)
+    return same or next((v for v in names if text and text in v.split("-")), None)
+
+
+def did_you_mean(hits: Sequence[str]) -> str:
+    """" (did you mean 'x'?)" for one suggestion, " (did you mean: x, y?)" for several."""
+    if not hits:
+        return ""
+    if len(hits) == 1:
+        return f" (did you mean {hits[0]!r}?)"
+    return f" (did you mean: {', '.join(hits)}?)"
+
+
+def hint(value: str, valid: Iterable[str]) -> str:
+    """The did-you-mean for a misspelt name, or nothing when no valid name is close."""
+    hit = closest(value, valid)
+    return did_you_mean([hit] if hit else [])
 
 
 def unknown(what: str, value: str, valid: Iterable[str]) -> str:

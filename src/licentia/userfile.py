@@ -11,6 +11,7 @@ unique; PyYAML silently keeps the last), and no message ever quotes a whole valu
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,34 @@ from licentia.limits import MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES
 from licentia.safe_read import read_utf8, shown
 
 _SHOWN_VALUE = 60  # characters of a value quoted in a message
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a user file: where (its key, the line) and what."""
+
+    key: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.message}" if self.key else self.message
+
+
+class ProblemsError(InputError):
+    """A user file that cannot be used; carries every problem found, not just the first, and
+    names the file and the first problem's line."""
+
+    def __init__(self, problems: Iterable[Problem], path: Path | str | None = None) -> None:
+        self.problems = tuple(problems)
+        first, rest = self.problems[0], self.problems[1:]
+        message = str(first)
+        if rest:
+            message += f" (and {len(rest)} more: " + "; ".join(str(p) for p in rest[:4])
+            message += "; ..." if len(rest) > 4 else ""
+            message += ")"
+        where = f"{path}:{first.line}" if path is not None and first.line else path
+        super().__init__(message, path=where)
 
 
 def describe(value: object) -> str:

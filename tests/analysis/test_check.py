@@ -551,6 +551,20 @@ def test_adapted_no_derivatives_dataset_shared_is_a_conflict() -> None:
           - {id: photos, kind: dataset, license: CC-BY-ND-4.0, modified: true}
     """)
     assert found(modified, "no-derivatives", Severity.ERROR)
+    adapted = run("""
+        distribution: distributed
+        commercial: false
+        components:
+          - {id: photos, kind: dataset, license: CC-BY-ND-4.0, adapted: true}
+    """)
+    assert found(adapted, "no-derivatives", Severity.ERROR)
+    kept = run("""
+        distribution: distributed
+        commercial: false
+        components:
+          - {id: photos, kind: dataset, license: CC-BY-ND-4.0}
+    """)
+    assert not found(kept, "no-derivatives")  # shared unmodified: allowed
 
 
 def test_file_level_copyleft_of_modified_mpl_code() -> None:

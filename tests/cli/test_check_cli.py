@@ -185,7 +185,7 @@ def test_policy_errors_are_exit_2(examples: Path, tmp_path: Path) -> None:
     result = invoke(examples / "saas-agpl-component.yaml", "--policy", policy)
     assert result.exit_code == 2
     assert "licenses.deny[0]: unknown license reference 'AGPL-3.5'" in result.stderr
-    assert "restrictions.deny[0]: unknown id 'militar' (did you mean: military" in result.stderr
+    assert "restrictions.deny[0]: unknown id 'militar' (did you mean 'military'?)" in result.stderr
 
 
 def test_as_a_subprocess(licentia, examples: Path) -> None:  # type: ignore[no-untyped-def]

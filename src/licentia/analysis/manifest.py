@@ -6,7 +6,6 @@ every problem is reported at once, named by file and key (`components[tuned].lic
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -21,7 +20,8 @@ from licentia.errors import InputError, LicentiaError
 from licentia.identify import Identification
 from licentia.identify.identifier import spdx_licensing
 from licentia.reference import resolve_reference
-from licentia.userfile import read_user_text, yaml_document
+from licentia.suggest import hint
+from licentia.userfile import Problem, ProblemsError, read_user_text, yaml_document
 
 MAX_ALTERNATIVES = 16  # options of an SPDX expression kept after expanding it
 # references that say "no license known": a result (an `unknown-license` finding), not an error
@@ -74,31 +74,8 @@ class Distribution(StrEnum):
 _RANK = {Distribution.INTERNAL: 0, Distribution.SAAS: 1, Distribution.DISTRIBUTED: 2}
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a manifest: where (key, line) and what."""
-
-    key: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        return f"{self.key}: {self.message}" if self.key else self.message
-
-
-class ManifestError(InputError):
-    """A manifest that cannot be checked; carries every problem found, not just the first."""
-
-    def __init__(self, problems: Iterable[Problem], path: Path | str | None = None) -> None:
-        self.problems = tuple(problems)
-        first, rest = self.problems[0], self.problems[1:]
-        message = str(first)
-        if rest:
-            message += f" (and {len(rest)} more: " + "; ".join(str(p) for p in rest[:4])
-            message += "; ..." if len(rest) > 4 else ""
-            message += ")"
-        where = f"{path}:{first.line}" if path is not None and first.line else path
-        super().__init__(message, path=where)
+# a manifest's problems are user-file problems like any other
+ManifestError = ProblemsError
 
 
 @dataclass(frozen=True)
@@ -190,6 +167,7 @@ class _RawComponent(_Strict):
     trained_on: tuple[str, ...] = ()
     trained_on_outputs_of: tuple[str, ...] = ()
     modified: bool = False
+    adapted: bool = False  # the same fact in the words of datasets and media: changed by you
     additional_terms: tuple[str, ...] = ()
 
 
@@ -417,7 +395,7 @@ def _build(raw: _RawManifest, source: str, base: Path | None, lines: dict[str, i
             name=rc.name, derived_from=tuple(Derivation(d.component, d.relation)
                                              for d in rc.derived_from),
             trained_on=tuple(rc.trained_on), trained_on_outputs_of=tuple(rc.trained_on_outputs_of),
-            modified=rc.modified, additional_terms=extra, line=line))
+            modified=rc.modified or rc.adapted, additional_terms=extra, line=line))
     options: tuple[tuple[str, ...], ...] = ()
     if raw.outbound_license is not None:
         found = _resolved(resolve, raw.outbound_license, "outbound_license",
@@ -457,10 +435,7 @@ def _default_link(rc: _RawComponent, referenced: set[str]) -> Link:
 
 
 def _close(name: str, known: dict[str, Any]) -> str:
-    import difflib
-
-    hits = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
-    return f" (did you mean: {', '.join(hits)}?)" if hits else ""
+    return hint(name, known)
 
 
 def _resolved(resolve: _Resolver, ref: str, key: str, line: int | None,

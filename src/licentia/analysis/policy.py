@@ -14,12 +14,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from licentia.analysis.findings import Code, Finding
-from licentia.analysis.manifest import ManifestError, Problem
 from licentia.analysis.profile import profile
 from licentia.catalog.catalog import catalog
 from licentia.catalog.terms import taxonomy
 from licentia.errors import InputError, LicentiaError
-from licentia.userfile import parse_yaml, read_user_text
+from licentia.suggest import hint
+from licentia.userfile import Problem, ProblemsError, parse_yaml, read_user_text
 
 Subject = Literal["license", "restriction", "finding"]
 
@@ -101,7 +101,7 @@ class _RawPolicy(_Strict):
 
 
 def parse_policy(text: str, source: str = "policy.yaml") -> Policy:
-    """Parse and validate a policy file; ManifestError-style problems name file and key."""
+    """Parse and validate a policy file; ProblemsError-style problems name file and key."""
     data = parse_yaml(text, source)  # bounded: size, depth, aliases, unique keys
     if not isinstance(data, dict):
         raise InputError("a policy must be a mapping (licenses / restrictions / findings)",
@@ -109,7 +109,7 @@ def parse_policy(text: str, source: str = "policy.yaml") -> Policy:
     try:
         raw = _RawPolicy.model_validate(data)
     except ValidationError as exc:
-        raise ManifestError([Problem(".".join(str(p) for p in err["loc"]),
+        raise ProblemsError([Problem(".".join(str(p) for p in err["loc"]),
                                      "unknown key" if err["type"] == "extra_forbidden"
                                      else err["msg"]) for err in exc.errors()], source) from exc
     problems: list[Problem] = []
@@ -121,7 +121,7 @@ def parse_policy(text: str, source: str = "policy.yaml") -> Policy:
     findings = _rules(raw.findings, "findings",
                       lambda s: s if s in codes else _bad(s, sorted(codes)), problems)
     if problems:
-        raise ManifestError(problems, source)
+        raise ProblemsError(problems, source)
     return Policy(licenses, restrictions, findings, source)
 
 
@@ -130,11 +130,7 @@ def load_policy(path: Path) -> Policy:
 
 
 def _bad(item: str, known: list[str]) -> str:
-    import difflib
-
-    hits = difflib.get_close_matches(item, known, n=3, cutoff=0.6)
-    raise InputError(f"unknown id {item!r}" + (f" (did you mean: {', '.join(hits)}?)"
-                                                if hits else ""))
+    raise InputError(f"unknown id {item!r}" + hint(item, known))
 
 
 def _license_key(ref: str) -> str:

@@ -8,7 +8,6 @@ and the key), all problems in one run, with the closest valid name for a misspel
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Mapping
@@ -20,7 +19,8 @@ from typing import Any
 from licentia.catalog.terms import fact_vocabulary, taxonomy
 from licentia.errors import InputError
 from licentia.limits import MAX_COUNT
-from licentia.userfile import describe, load_user_yaml
+from licentia.suggest import hint
+from licentia.userfile import Problem, describe, load_user_yaml
 
 
 class Deployment(StrEnum):
@@ -41,17 +41,6 @@ class Modification(StrEnum):
     MERGE = "merge"
     QUANTIZE = "quantize"
     DISTILL = "distill"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a use-case file, named by its key."""
-
-    key: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.key}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -164,10 +153,7 @@ def _raw_count(value: Any) -> int | None:
 
 
 def _closest(name: str, choices: list[str]) -> str:
-    hits = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
-    if not hits:
-        hits = [c for c in choices if name.replace("_", "-") == c.replace("_", "-")]
-    return f" (did you mean {hits[0]!r}?)" if hits else ""
+    return hint(name, choices)
 
 
 def _choice(key: str, value: Any, enum: type[StrEnum]) -> Problem | None:

@@ -129,6 +129,11 @@ def to_text(check: Check) -> str:
         for ev in f.evidence[:2]:
             lines.append(f"    \u201c{ev.quote}\u201d ({_where(ev)})")
         lines += [f"    -> {a}" for a in f.actions]
+    notes = [f"{d.component}: {n}" for d in check.obligations for n in d.notes]
+    if notes:
+        lines += ["", "notes:"] + [f"  {n}" for n in notes[:SHOWN]] + (
+            [f"  ... and {len(notes) - SHOWN} more (--json lists them)"]
+            if len(notes) > SHOWN else [])
     o = check.outbound
     lines.append("")
     if o.leading:
