@@ -77,6 +77,8 @@ def test_hedged_statements_stay_unknown_with_their_words() -> None:
      800_000_000),
     ("The shop has revenue of about SEK 240,000 a year.", "revenue", 22_800),
     ("Monthly revenue is about $85,000.", "revenue", 1_020_000),
+    ("Our parent company's platforms serve 1.2bn monthly users.", "users", 1_200_000_000),
+    ("Its turnover is three million dollars a year.", "revenue", 3_000_000),
 ])
 def test_numbers_in_every_written_form(text: str, measure: str, value: int) -> None:
     [fig] = [f for f in facts(text).figures if f.measure == measure]
@@ -87,6 +89,8 @@ def test_funding_is_not_revenue_and_sizes_are_not_users() -> None:
     f = facts("The start-up closed a £6 million Series A round and trains a "
               "3-billion-parameter model on 12 GB of text.")
     assert not f.figures
+    f = facts("Our 310,000 monthly users chat with Llama 3.3 70B.")
+    assert [g.value for g in f.figures if g.measure == "users"] == [310_000]
 
 
 def test_parent_figures_belong_to_the_group_and_keep_their_date() -> None:

@@ -44,7 +44,16 @@ def _number(tok_text: str) -> float | None:
     try:
         return float(text)
     except ValueError:
-        return _UNITS.get(tok_text)
+        pass
+    # "1.2bn", "700m", "3k": a number and its scale written as one word
+    digits = text.rstrip("abcdefghijklmnopqrstuvwxyz")
+    scale = _SCALES.get(text[len(digits):]) if digits and digits != text else None
+    if scale is not None:
+        try:
+            return float(digits) * scale
+        except ValueError:
+            return None
+    return _UNITS.get(tok_text)
 
 
 def _run(doc: Doc, i: int) -> tuple[float, int] | None:
@@ -115,7 +124,10 @@ def figures(doc: Doc, original: str, group_names: Iterable[str],
     i = 0
     while i < len(doc):
         tok = doc[i]
-        run = _run(doc, i) if (tok.like_num or tok.text in _UNITS) else None
+        glued = not tok.like_num and tok.text[:1].isdigit() and _number(tok.text) is not None
+        if glued and tok.text.endswith("b") and not (i > 0 and doc[i - 1].is_currency):
+            glued = False  # "70B", "8b": a model's size, not a figure
+        run = _run(doc, i) if (tok.like_num or tok.text in _UNITS or glued) else None
         if run is None:
             i += 1
             continue
