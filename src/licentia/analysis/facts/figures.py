@@ -134,6 +134,10 @@ def figures(doc: Doc, original: str, group_names: Iterable[str],
         value, end = run
         sent = tok.sent
         i = end
+        before = doc[tok.i - 1]
+        if tok.i - 1 > sent.start and original[before.idx:before.idx + 1].isupper() \
+                and before.is_alpha and before.text not in rates:
+            continue  # "Llama 3.3", "Gemma 3": a product's version, not a figure
         if end < len(doc) and doc[end].text in _NOT_A_FIGURE_AFTER:
             continue
         if doc[end - 1].like_num and len(doc[end - 1].text) == 4 and value >= 1900 \
