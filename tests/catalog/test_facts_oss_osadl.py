@@ -6,10 +6,21 @@ hosting. (Every quote is checked against the LicenseDB text by test_terms.py.)""
 
 from __future__ import annotations
 
+import importlib.util
+import json
+from pathlib import Path
+
 import pytest
 
 from licentia.catalog.catalog import catalog
-from licentia.catalog.terms import ClauseKind, CopyleftScope, Sheet, parse_sheet, sheet_for
+from licentia.catalog.terms import (
+    ClauseKind,
+    CopyleftScope,
+    Sheet,
+    all_sheets,
+    parse_sheet,
+    sheet_for,
+)
 from licentia.errors import DataError
 
 # copyleft scope of each license's term sheet, by SPDX id; the rest of the OSADL licenses
@@ -192,3 +203,33 @@ clauses:
 """
     with pytest.raises(DataError, match=r"documents\[full\]\.licensedb_rule"):
         parse_sheet(bad, "terms/mit.yaml")
+
+
+def _spdx_list() -> dict[str, dict[str, object]] | None:
+    """The SPDX License List data as the `reuse` tool ships it (a development dependency);
+    located, never imported (reuse is GPL)."""
+    spec = importlib.util.find_spec("reuse")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "resources" / "licenses.json"
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {lic["licenseId"]: lic for lic in data["licenses"]}
+
+
+def test_osi_and_fsf_facts_agree_with_the_spdx_license_list() -> None:
+    listed = _spdx_list()
+    if listed is None:
+        pytest.skip("the SPDX License List (shipped with reuse) is not installed")
+    wrong = []
+    for key, s in all_sheets().items():
+        lic = catalog().get(key)
+        entry = next((listed[i] for i in (lic.spdx, *lic.other_spdx) if i in listed), None) \
+            if lic is not None and s.family != "ai" else None
+        if entry is None:
+            continue
+        expected = (bool(entry.get("isOsiApproved")), bool(entry.get("isFsfLibre")))
+        if (s.facts.osi_approved, s.facts.fsf_free) != expected:
+            wrong.append((key, expected))
+    assert not wrong
