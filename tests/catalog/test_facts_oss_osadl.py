@@ -233,3 +233,32 @@ def test_osi_and_fsf_facts_agree_with_the_spdx_license_list() -> None:
         if (s.facts.osi_approved, s.facts.fsf_free) != expected:
             wrong.append((key, expected))
     assert not wrong
+
+
+# beyond the OSADL matrix: licenses the Hugging Face Hub offers as tags, and the OFL
+@pytest.mark.parametrize(("spdx", "scope", "nc", "nd", "sa"), [
+    ("OFL-1.1", "file", False, False, False),
+    ("CC-BY-SA-3.0", "work", False, False, True),
+    ("CC-BY-NC-3.0", "none", True, False, False),
+    ("CC-BY-NC-SA-3.0", "work", True, False, True),
+    ("CC-BY-NC-ND-3.0", "none", True, True, False),
+])
+def test_hub_and_font_licenses(spdx: str, scope: str, nc: bool, nd: bool, sa: bool) -> None:
+    s = sheet(spdx)
+    assert s.facts.copyleft is CopyleftScope(scope)
+    assert any(c.value.non_commercial for c in s.clauses) is nc
+    assert (s.facts.commercial_use == "no") is nc and s.facts.osaid_any_purpose is not nc
+    assert any(c.value.no_derivatives for c in s.clauses) is nd
+    assert any(c.value.share_alike for c in s.clauses) is sa
+
+
+def test_cc_by_sa_3_adaptations_may_move_to_a_later_version() -> None:
+    assert named(sheet("CC-BY-SA-3.0")) == {"CC-BY-SA-4.0"}
+    assert named(sheet("CC-BY-NC-SA-3.0")) == {"CC-BY-NC-SA-4.0"}
+
+
+def test_ofl_fonts_never_go_under_another_license_but_documents_are_free() -> None:
+    s = sheet("OFL-1.1")
+    assert any(c.value.relicensable is False for c in s.clauses)
+    assert any(c.value.output_use == "unrestricted" for c in s.clauses)
+    assert {c.value.extra_requirement for c in s.clauses} >= {"product-name"}
