@@ -674,3 +674,31 @@ def test_outbound_and_with_a_licenseref() -> None:
     """)
     assert result.manifest.outbound_license == "gpl-3.0"
     assert result.manifest.outbound_terms == ("llama-3.1-license-2024",)
+
+
+def test_policy_lists_take_expressions_and_exceptions() -> None:
+    from licentia.analysis.policy import parse_policy
+
+    policy = parse_policy(textwrap.dedent("""
+        licenses:
+          deny: [GPL-2.0-only]
+          allow: ["GPL-2.0-only WITH Classpath-exception-2.0", "MIT OR Apache-2.0"]
+    """), "policy.yaml")
+    assert {"mit", "apache-2.0", "gpl-2.0 WITH classpath-exception-2.0"} <= policy.licenses.allow
+    text = """
+        distribution: distributed
+        commercial: true
+        components:
+          - {{id: app, kind: code, license: Apache-2.0}}
+          - {{id: rt, kind: code, license: "{license}", link: dynamic}}
+    """
+    m = parse_manifest(textwrap.dedent(text.format(
+        license="GPL-2.0-only WITH Classpath-exception-2.0")), "m.yaml")
+    report = check(m, policy).policy
+    assert report is not None and report.verdict.value == "pass"
+    m = parse_manifest(textwrap.dedent(text.format(
+        license="GPL-2.0-only WITH Font-exception-2.0")), "m.yaml")
+    report = check(m, policy).policy
+    assert report is not None and report.verdict.value == "fail"  # decided as GPL-2.0-only
+    denied = [r for r in report.results if r.decision.value == "deny"]
+    assert "the license it modifies" in denied[0].reason

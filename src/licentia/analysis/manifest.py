@@ -269,6 +269,12 @@ class _Resolver:
                           tuple(dict.fromkeys(exceptions)))
 
 
+def resolve_license(ref: str, base: Path | None = None) -> LicenseRef:
+    """A license reference as a manifest reads it (an id, an SPDX expression with AND, OR and
+    WITH, a LicenseRef, a file); LicentiaError when it names nothing licentia knows."""
+    return _Resolver(base)(ref)
+
+
 def _symbol_key(symbol: Any, exception: bool = False) -> str:
     """The catalog key of an expression's symbol; a license where an exception belongs (or
     the reverse) is an error, never silently dropped."""

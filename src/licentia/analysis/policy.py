@@ -14,8 +14,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from licentia.analysis.findings import Code, Finding
-from licentia.analysis.profile import profile
-from licentia.catalog.catalog import catalog
+from licentia.analysis.manifest import resolve_license
+from licentia.analysis.profile import WITH, profile
 from licentia.catalog.terms import taxonomy
 from licentia.errors import InputError, LicentiaError
 from licentia.suggest import hint
@@ -113,13 +113,13 @@ def parse_policy(text: str, source: str = "policy.yaml") -> Policy:
                                      "unknown key" if err["type"] == "extra_forbidden"
                                      else err["msg"]) for err in exc.errors()], source) from exc
     problems: list[Problem] = []
-    licenses = _rules(raw.licenses, "licenses", _license_key, problems)
+    licenses = _rules(raw.licenses, "licenses", _license_keys, problems)
     known = set(taxonomy())
     restrictions = _rules(raw.restrictions, "restrictions",
-                          lambda s: s if s in known else _bad(s, sorted(known)), problems)
+                          lambda s: {s} if s in known else _bad(s, sorted(known)), problems)
     codes = {c.value for c in Code}
     findings = _rules(raw.findings, "findings",
-                      lambda s: s if s in codes else _bad(s, sorted(codes)), problems)
+                      lambda s: {s} if s in codes else _bad(s, sorted(codes)), problems)
     if problems:
         raise ProblemsError(problems, source)
     return Policy(licenses, restrictions, findings, source)
@@ -129,12 +129,17 @@ def load_policy(path: Path) -> Policy:
     return parse_policy(read_user_text(path, "policy file"), str(path))
 
 
-def _bad(item: str, known: list[str]) -> str:
+def _bad(item: str, known: list[str]) -> set[str]:
     raise InputError(f"unknown id {item!r}" + hint(item, known))
 
 
-def _license_key(ref: str) -> str:
-    return catalog().resolve(ref).key
+def _license_keys(ref: str) -> set[str]:
+    """The licenses a list item names: one license, each license of an SPDX expression, or a
+    license as its WITH exception modifies it."""
+    found = resolve_license(ref)
+    if found.unknown:
+        raise InputError(f"{ref!r} names no license")
+    return set(found.keys)
 
 
 def _rules(raw: _RawRules, name: str, normalize: Any, problems: list[Problem]) -> Rules:
@@ -143,7 +148,7 @@ def _rules(raw: _RawRules, name: str, normalize: Any, problems: list[Problem]) -
         items: set[str] = set()
         for i, item in enumerate(getattr(raw, field)):
             try:
-                items.add(normalize(item))
+                items.update(normalize(item))
             except LicentiaError as exc:
                 problems.append(Problem(f"{name}.{field}[{i}]", exc.message))
         lists[field] = items
@@ -159,7 +164,7 @@ def apply_policy(policy: Policy, licenses: Mapping[str, Iterable[str]],
     restriction_users: dict[str, dict[str, None]] = {}
     for key, comps in licenses.items():
         comps = tuple(dict.fromkeys(comps))
-        decision = policy.licenses.decide(key)
+        decision = _decide_license(policy.licenses, key)
         p = profile(key)
         results.append(PolicyResult("license", key, decision, comps,
                                     _why("license", key, decision, policy.licenses)))
@@ -196,11 +201,23 @@ def apply_policy(policy: Policy, licenses: Mapping[str, Iterable[str]],
     return PolicyReport(verdict, tuple(results), policy.path)
 
 
+def _decide_license(rules: Rules, key: str) -> Decision:
+    """A license modified by a WITH exception is decided as listed, else as the license it
+    modifies (a policy naming GPL-2.0-only covers GPL-2.0-only WITH an exception)."""
+    listed = rules.allow | rules.review | rules.deny
+    if WITH in key and key not in listed:
+        return rules.decide(key.split(WITH, 1)[0])
+    return rules.decide(key)
+
+
 def _why(subject: str, item: str, decision: Decision, rules: Rules) -> str:
     listed = {Decision.DENY: rules.deny, Decision.REVIEW: rules.review,
               Decision.ALLOW: rules.allow}[decision]
     if item in listed:
         return f"on the policy's {subject} {decision.value} list"
+    if WITH in item and item.split(WITH, 1)[0] in listed:
+        return (f"the license it modifies is on the policy's {subject} {decision.value} list "
+                "(the exception is not listed)")
     if rules.default is not None:
         return f"the policy's default for {subject}s"
     return (f"not on the policy's {subject} allow list" if decision is Decision.REVIEW
