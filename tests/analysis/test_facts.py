@@ -109,6 +109,11 @@ def test_place_of_establishment() -> None:
                  ).value("licensee_in_eu") is True
     assert facts("Lumen Inc. is incorporated in Delaware and has its only office in Austin."
                  ).value("licensee_in_eu") is False
+    assert facts("Lumiere is a Paris-based start-up.").value("licensee_in_eu") is True
+    assert facts("A German insurer reads claim photos with it.").value("licensee_in_eu") is True
+    assert facts("A Swiss bank uses it internally.").value("licensee_in_eu") is False
+    assert facts("Our Dutch subsidiary runs the model; we are an American company."
+                 ).value("licensee_in_eu") is None
     split = facts("Northwind Inc. of Boston accepted the license; its subsidiary Northwind "
                   "Robotics GmbH in Munich does the work.")
     assert split.value("licensee_in_eu") is None and split.get("licensee_in_eu").hedged

@@ -40,8 +40,9 @@ def _fact_phrases() -> Phrases:
 @cache
 def _domicile_phrases() -> Phrases:
     spec = rules().get("domicile") or {}
-    return Phrases({k: spec.get(k) or () for k in ("cues", "affiliate_cues", "eu_places",
-                                                    "eu_company_forms", "non_eu_places")})
+    return Phrases({k: spec.get(k) or () for k in (
+        "cues", "affiliate_cues", "eu_places", "eu_company_forms", "non_eu_places",
+        "place_suffixes", "eu_nationalities", "non_eu_nationalities", "org_nouns")})
 
 
 def read_facts(uc: UseCase) -> Facts:
@@ -134,6 +135,7 @@ def _domicile(doc: Doc, text: str) -> dict[str, Fact]:
         words = text[doc[s].idx:doc[place[2] - 1].idx + len(doc[place[2] - 1].text)]
         out[name] = Fact(name, place[0] != "non_eu_places", words,
                          rule=f"place of establishment {doc[place[1]:place[2]].text!r}")
+    _described(doc, text, marks, places, out)
     forms = [(s, e) for label, s, e in marks if label == "eu_company_forms"]
     for s, _e in forms:
         sent = doc[s].sent
@@ -153,6 +155,34 @@ def _domicile(doc: Doc, text: str) -> dict[str, Fact]:
                                      rule="the licensee is established outside the EU, an "
                                           "affiliate inside it")
     return out
+
+
+def _described(doc: Doc, text: str, marks: list[tuple[str, int, int]],
+               places: list[tuple[str, int, int]], out: dict[str, Fact]) -> None:
+    """A place before "-based" or an organisation noun ("a Paris-based lender", "a Texas
+    company"), or a nationality before one ("a German insurer"): where the licensee is
+    established; where the noun is "subsidiary" or "affiliate", where that affiliate is."""
+    found: list[tuple[int, int, bool, bool]] = []  # start, end, in the EU, an affiliate
+    def org_after(e: int) -> tuple[int, int] | None:
+        return next(((ps, pe) for lab, ps, pe in marks if lab == "org_nouns" and e <= ps <= e + 3),
+                    None)
+    for label, s, e in [*places, *marks]:
+        if label in ("eu_places", "non_eu_places"):
+            based = any(lab == "place_suffixes" and e <= ps <= e + 1 for lab, ps, _pe in marks)
+            org = org_after(e)
+            if based or org:
+                noun = doc[org[0]:org[1]].text if org else ""
+                found.append((s, org[1] if org else e + 2, label == "eu_places",
+                              noun in ("subsidiary", "affiliate")))
+        elif label in ("eu_nationalities", "non_eu_nationalities") and (org := org_after(e)):
+            found.append((s, org[1], label == "eu_nationalities",
+                          doc[org[0]:org[1]].text in ("subsidiary", "affiliate")))
+    for s, e, in_eu, affiliate in sorted(set(found)):
+        name = "affiliate_in_eu" if affiliate else "licensee_in_eu"
+        if name not in out:
+            end = doc[min(e, len(doc)) - 1]
+            out[name] = Fact(name, in_eu, text[doc[s].idx:end.idx + len(end.text)],
+                             rule="a place or nationality describing the organisation")
 
 
 def _names(doc: Doc, text: str) -> tuple[tuple[str, bool], ...]:
