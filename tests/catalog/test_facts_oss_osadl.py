@@ -262,3 +262,11 @@ def test_ofl_fonts_never_go_under_another_license_but_documents_are_free() -> No
     assert any(c.value.relicensable is False for c in s.clauses)
     assert any(c.value.output_use == "unrestricted" for c in s.clauses)
     assert {c.value.extra_requirement for c in s.clauses} >= {"product-name"}
+
+
+def test_clear_bsd_grants_no_patents_and_cdla_1_leaves_results_free() -> None:
+    assert any(c.value.patent_grant is False for c in sheet("BSD-3-Clause-Clear").clauses)
+    cdla = sheet("CDLA-Permissive-1.0")
+    assert any(c.value.output_use == "unrestricted" for c in cdla.clauses)
+    assert named(cdla) == {"CDLA-Permissive-2.0"}
+    assert cdla.family == "data"
