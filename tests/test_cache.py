@@ -36,3 +36,29 @@ def test_a_killed_save_leaves_nothing_behind_for_long(tmp_path: Path) -> None:
     atomic_write_bytes(path, b"data")
     assert not stale.exists() and mine.exists()
     assert read_verified(path) == b"data"
+
+
+def test_a_damaged_cache_is_rebuilt_by_the_next_run(tmp_path: Path) -> None:
+    """Truncated index, garbage catalog: the command works, and leaves sound files behind."""
+    from licentia.cache import cache_dir
+
+    source = cache_dir()
+    cached = sorted(p for p in source.glob("*-v*") if p.is_file())
+    if not any(p.name.startswith("index-") for p in cached):
+        import pytest
+
+        pytest.skip("no index cache built yet")
+    for p in cached:
+        data = p.read_bytes()
+        (tmp_path / p.name).write_bytes(data[: len(data) // 2] if p.name.startswith("index-")
+                                        else b"garbage" * 100)
+    licence = tmp_path / "LICENSE"
+    licence.write_text("Permission is hereby granted, free of charge, to any person obtaining "
+                       "a copy of this software\n")
+    env = {**os.environ, "LICENTIA_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):  # the first rebuilds, the second reads what the first wrote
+        run = subprocess.run([sys.executable, "-m", "licentia", "identify", str(licence)],
+                             capture_output=True, text=True, env=env, timeout=600)
+        assert run.returncode == 0, run.stderr
+    for p in cached:
+        assert read_verified(tmp_path / p.name) is not None, p.name

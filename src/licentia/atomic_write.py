@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Sequence
@@ -25,6 +26,7 @@ from licentia.errors import InputError
 from licentia.safe_read import problem, shown
 
 _TMP_SUFFIX = ".licentia-tmp"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,13 @@ def write_files(writes: Sequence[Write], force: bool = False) -> list[Path]:
     return [w.path for w in plan.writes]
 
 
+def text_bytes(text: str) -> bytes:
+    """UTF-8 of a document's text; a lone surrogate (a file name that was not UTF-8, quoted in
+    a report) becomes U+FFFD instead of failing the write."""
+    return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
 def write_file(path: Path, data: bytes | str, force: bool = False) -> Path:
     """Write one file (text as UTF-8), atomically; see write_files."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = text_bytes(data) if isinstance(data, str) else data
     return write_files([Write(path, raw)], force)[0]

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -73,6 +74,9 @@ def usage_line(exc: Exception) -> str:
 def run(app: typer.Typer, args: Sequence[str] | None = None) -> None:
     """Run the app; every error becomes one line on stderr and exit 2, never a traceback:
     a LicentiaError, a usage error, and (as a last resort, naming it a bug) anything else."""
+    for stream in (sys.stdout, sys.stderr):  # a non-UTF-8 file name never fails the output
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     try:
         code = app(args=args, standalone_mode=False)
     except (typer.Abort, EOFError):

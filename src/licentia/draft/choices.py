@@ -165,8 +165,10 @@ class Choices:
         clean_name = " ".join(name.split()) if name else None
         if year is None:
             year = date.today().year
-        if not 1970 <= year <= 9999:
-            problems.append(f"year: {year} is not a plausible copyright year")
+        try:
+            copyright_year(year, "year")
+        except InputError as exc:
+            problems.append(str(exc))
         if problems:
             raise InputError("; ".join(problems), path=source)
         order = list(taxonomy())

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from licentia.atomic_write import Write, write_files
+from licentia.atomic_write import Write, text_bytes, write_files
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class Document:
 
     @property
     def data(self) -> bytes:
-        return self.content if isinstance(self.content, bytes) else self.content.encode("utf-8")
+        return self.content if isinstance(self.content, bytes) else text_bytes(self.content)
 
 
 def write_documents(base: Path, documents: Iterable[Document], force: bool = False) -> list[Path]:

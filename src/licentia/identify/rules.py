@@ -20,6 +20,7 @@ import contextlib
 import io
 import json
 import time
+import zipfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -162,7 +163,11 @@ class RuleIndex:
 
     @classmethod
     def load(cls, path: Path) -> RuleIndex:
-        with np.load(path) as data:
+        """The rules saved at `path`; ValueError when the file is missing or damaged."""
+        raw = _cache.read_verified(path)  # written by cache.atomic_write_bytes, digest checked
+        if raw is None:
+            raise ValueError(f"{path}: no rule index, or a damaged one")
+        with np.load(io.BytesIO(raw)) as data:
             meta = json.loads(data["meta"].tobytes())
             arrays = {k: data[k] for k in data.files if k != "meta"}
         return cls(meta["vocab"], [Rule(*r) for r in meta["rules"]], arrays)
@@ -282,7 +287,7 @@ def get_rules() -> RuleIndex:
     if path.exists():
         try:
             return RuleIndex.load(path)
-        except (OSError, ValueError, KeyError):
+        except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile):
             path.unlink(missing_ok=True)  # a damaged cache is rebuilt, never trusted
     started = time.perf_counter()
     index = RuleIndex.build()

@@ -4,9 +4,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from functools import cache
+from typing import Any, TypeVar, cast
 
 from jinja2 import (
     BaseLoader,
@@ -18,6 +20,8 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2.runtime import Context
+
+T = TypeVar("T")
 
 DISCLAIMER = ("This report is legal information, not legal advice. Every statement rests on the "
               "license text quoted with it; have counsel review the gray areas before relying "
@@ -32,6 +36,30 @@ def neutralise_html(text: str) -> str:
     `&lt;`, so a `<script>` or `<img onerror>` in a user's value (a project name, a holder, a
     use case) shows as text instead of running. `a < b` is left alone."""
     return _TAG_START.sub("&lt;", text)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: T) -> T:
+    """`value` with every string XML can hold (a DOCX report): control characters and lone
+    surrogates (a file name that is not UTF-8) become U+FFFD, through dataclasses, tuples,
+    lists and dicts; anything else is returned as it is."""
+    return cast(T, _xml_safe(value))
+
+
+def _xml_safe(value: Any) -> Any:
+    if type(value) is str:
+        return _NOT_XML.sub("\ufffd", value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _xml_safe(getattr(value, f.name))
+                   for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changes)
+    if type(value) in (tuple, list):
+        return type(value)(_xml_safe(v) for v in value)
+    if type(value) is dict:
+        return {_xml_safe(k): _xml_safe(v) for k, v in value.items()}
+    return value
 
 
 def restore_html(text: str) -> str:

@@ -29,7 +29,7 @@ from licentia.analysis.review import (
     Step,
     Verdict,
 )
-from licentia.report.render import DISCLAIMER, neutralise_html, render
+from licentia.report.render import DISCLAIMER, neutralise_html, render, xml_safe
 
 _MARK = {Status.CLEAR: "\u2713", Status.GRAY: "?", Status.CONFLICT: "\u2717"}
 _STYLE = {Status.CLEAR: "green", Status.GRAY: "yellow", Status.CONFLICT: "red"}
@@ -297,9 +297,10 @@ def to_docx(review: Review) -> bytes:
     from docx import Document  # python-docx: imported here, only DOCX reports need it
     from docx.shared import Pt
 
+    review = xml_safe(review)  # a control character or a non-UTF-8 file name is not XML
     ctx = _context(review)
     doc = Document()
-    doc.core_properties.title = f"License review: {review.use_case.name}"
+    doc.core_properties.title = f"License review: {review.use_case.name}"[:255]
     doc.core_properties.subject = ctx["rests_on"]
     doc.add_heading(f"License review: {review.use_case.name}", level=0)
     verdict = doc.add_paragraph()
