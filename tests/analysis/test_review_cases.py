@@ -32,3 +32,41 @@ def test_case(case: str) -> None:
     for f in r.findings:
         if f.status is not None and f.status.value != "clear" and f.step != "verify":
             assert f.evidence, (f.code, f.title)
+
+
+# Short descriptions in plain business words, one restricted activity or deciding fact each:
+# a wrong "all clear" on any of them is the defect these guard against.
+SHORT = [
+    ("llama3.1", "An app that lets users make videos of their friends saying things they never "
+     "said, using uploaded selfies. We don't check whether the friends agreed.", "review"),
+    ("bigscience-openrail-m", "The tool screens job applicants' CVs and automatically rejects "
+     "the bottom half; recruiters only see the top half.", "conflict"),
+    ("gemma", "The service sends thousands of unsolicited promotional emails per day to "
+     "purchased address lists.", "conflict"),
+    ("llama3.1", "Users upload a photo of a stranger and the app tells them where that person "
+     "lives and works.", "review"),
+    ("deepseek-la-1.0", "It writes training scenarios for an army's logistics corps.", "conflict"),
+    ("bigscience-bloom-rail-1.0", "The system decides automatically which tenants' rental "
+     "applications to reject, and nobody checks the rejections.", "conflict"),
+    ("llama3.1", "A bot posts political messages from hundreds of fake accounts ahead of the "
+     "election.", "conflict"),
+    ("bigscience-openrail-m", "Our app reads patients' lab results and explains what they mean "
+     "for their health.", "conflict"),
+    ("llama2", "We used Llama 2's answers as training data for our own chat model built on "
+     "Falcon.", "conflict"),
+    ("llama3.2", "Hanse Logistik GmbH in Hamburg uses Llama 3.2 11B Vision to read delivery "
+     "photos.", "conflict"),
+    ("flux-1-nc", "We sell a subscription app where users generate posters with FLUX.1 [dev].",
+     "conflict"),
+    ("stability-ai-community-2024", "Our agency's annual revenue is about 2.5 million euros; we "
+     "use Stable Diffusion 3 for ads.", "conflict"),
+]
+
+
+@pytest.mark.parametrize(("ref", "description", "verdict"), SHORT)
+def test_short_business_descriptions(ref: str, description: str, verdict: str) -> None:
+    uc = UseCase.from_mapping({"name": "t", "description": description, "commercial": True,
+                               "deployment": "saas", "modification": "none"}, path="t.yaml")
+    r = review_reference(ref, uc)
+    shown = [f"{f.code}:{f.status}" for f in r.findings if str(f.status) != "clear"]
+    assert r.verdict.value == verdict, shown
