@@ -270,3 +270,19 @@ def test_clear_bsd_grants_no_patents_and_cdla_1_leaves_results_free() -> None:
     assert any(c.value.output_use == "unrestricted" for c in cdla.clauses)
     assert named(cdla) == {"CDLA-Permissive-2.0"}
     assert cdla.family == "data"
+
+
+@pytest.mark.parametrize(("spdx", "nc", "sa"), [
+    ("CC-BY-2.0", False, False), ("CC-BY-NC-2.0", True, False), ("CC-BY-NC-SA-2.0", True, True),
+])
+def test_cc_2_0_hub_licenses(spdx: str, nc: bool, sa: bool) -> None:
+    s = sheet(spdx)
+    assert s.family == "data" and (s.facts.commercial_use == "no") is nc
+    assert any(c.value.non_commercial for c in s.clauses) is nc
+    assert any(c.value.share_alike for c in s.clauses) is sa
+
+
+def test_pddl_is_a_dedication_without_conditions() -> None:
+    s = sheet("PDDL-1.0")
+    assert not [c for c in s.clauses if c.kind is ClauseKind.CONDITION]
+    assert any(c.value.patent_grant is False for c in s.clauses)
