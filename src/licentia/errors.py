@@ -4,9 +4,19 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from licentia.suggest import did_you_mean
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks and other control characters escaped (`\\n`): an error is one
+    line, even when a user's key, value or file name holds a newline."""
+    if text.isprintable():
+        return text
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) in {"Cc", "Zl", "Zp"} else c
+                   for c in text)
 
 
 class LicentiaError(Exception):
@@ -24,7 +34,7 @@ class LicentiaError(Exception):
             where = f"{self.path}: "
         if self.key:
             where += f"{self.key}: "
-        return f"{where}{self.message}"
+        return one_line(f"{where}{self.message}")
 
 
 class InputError(LicentiaError):

@@ -14,6 +14,7 @@ from licentia.catalog.terms import Sheet, sheet_for
 from licentia.draft.recognize import MATCH_KIND, generated_sheet
 from licentia.errors import InputError, UnknownLicenseError
 from licentia.identify import Identification, identify_file
+from licentia.identify.expression import parse as parse_expression
 from licentia.identify.identifier import spdx_licensing
 from licentia.identify.reader import read_text_file
 from licentia.limits import MAX_REFERENCE_CHARS
@@ -55,6 +56,18 @@ def _looks_like_path(ref: str) -> bool:
         or Path(ref).name.upper().startswith(("LICENSE", "LICENCE", "COPYING", "README"))
 
 
+def _check_role(name: str, lic: License, after_with: bool) -> None:
+    """A license where WITH takes an exception (or the reverse) is an error: read as written,
+    `MIT WITH GPL-3.0-only` would silently drop the GPL."""
+    if after_with and not lic.is_exception:
+        raise InputError(f"{name!r} is a license, not a license exception: WITH takes an "
+                         "exception (e.g. Classpath-exception-2.0); to combine two licenses use "
+                         "AND or OR")
+    if not after_with and lic.is_exception:
+        raise InputError(f"{name!r} is a license exception, not a license: write it after WITH "
+                         f"(`GPL-2.0-only WITH {name}`)")
+
+
 def resolve_reference(ref: str, base: Path | None = None, *,
                       allow_unidentified: bool = False) -> Resolved:
     """Resolve a reference; raise UnknownLicenseError (with suggestions) or InputError.
@@ -94,15 +107,19 @@ def resolve_reference(ref: str, base: Path | None = None, *,
     if _is_expression(text):
         licensing = spdx_licensing()
         try:
-            parsed = licensing.parse(text)
+            parsed = parse_expression(licensing, text)
         except ExpressionError as exc:
             raise UnknownLicenseError(ref, detail=f"invalid SPDX expression {ref!r}: {exc}") \
                 from exc
         members = []
-        for symbol in licensing.license_symbols(parsed, decompose=True):
-            member = cat.lookup(str(symbol.key))
-            if member is None:
-                raise UnknownLicenseError(str(symbol.key), cat.suggest(str(symbol.key)))
-            members.append(member)
+        for symbol in licensing.license_symbols(parsed, decompose=False):
+            parts = [(symbol.license_symbol, False), (symbol.exception_symbol, True)] \
+                if hasattr(symbol, "exception_symbol") else [(symbol, False)]
+            for part, after_with in parts:
+                member = cat.lookup(str(part.key))
+                if member is None:
+                    raise UnknownLicenseError(str(part.key), cat.suggest(str(part.key)))
+                _check_role(str(part.key), member, after_with)
+                members.append(member)
         return Resolved(ref, tuple(dict.fromkeys(members)), expression=str(parsed))
     return Resolved(ref, (cat.resolve(text),))

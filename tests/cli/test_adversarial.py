@@ -488,3 +488,33 @@ def test_thousands_of_unknown_licenses_are_reported_quickly(tmp_path: Path) -> N
     run = run_cli(["check", "m.yaml"], tmp_path, timeout=120)
     assert run.code == 2 and run.seconds < 60, (run.code, run.seconds)
     _assert_one_line(run, "m.yaml", "Zorblax-0.0")
+
+
+# -- texts in other encodings and odd tags --------------------------------------------------------
+
+def test_latin1_license_and_readme_are_read_not_refused(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    mit = run_cli(["draft", "license", "MIT", "--holder", "José Müller"], tmp_path).stdout
+    (repo / "LICENSE").write_bytes(mit.encode("latin-1"))
+    reuse = run_cli(["draft", "reuse", "repo"], tmp_path)
+    assert reuse.code == 0, reuse.stderr
+    assert "José Müller" in (repo / "REUSE.toml").read_text(encoding="utf-8")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "README.md").write_bytes("# Modèle\n\nUn modèle réglé.\n".encode("latin-1"))
+    init = run_cli(["init", "other", "--license", "MIT", "--holder", "Acme", "--force"],
+                   tmp_path)
+    assert init.code == 0, init.stderr
+    assert "Un modèle réglé." in (other / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("tag", ["( )", "()", "( AND MIT", "MIT WITH WITH X", "MIT AND ("])
+def test_odd_spdx_tags_are_notes(tmp_path: Path, tag: str) -> None:
+    (tmp_path / "main.py").write_text(f"# SPDX-License-Identifier: {tag}\nprint(1)\n")
+    run = run_cli(["identify", "main.py"], tmp_path)
+    assert run.code == 0 and run.stderr == "", run.stderr
+    assert "not a valid expression" in run.stdout
+    ref = run_cli(["explain", tag], tmp_path)
+    assert ref.code == 2
+    _assert_one_line(ref)

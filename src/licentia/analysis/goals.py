@@ -18,7 +18,7 @@ from typing import Any
 from licentia.catalog.terms import taxonomy
 from licentia.errors import InputError
 from licentia.suggest import unknown
-from licentia.userfile import load_user_yaml
+from licentia.userfile import describe, load_user_yaml
 
 
 class ArtifactGoal(StrEnum):
@@ -98,7 +98,7 @@ class Goals:
             elif isinstance(value, bool):
                 values[key] = value
             else:
-                problems.append(f"{key}: expected true or false, got {value!r}")
+                problems.append(f"{key}: expected true or false, got {describe(value)}")
         if problems:
             raise InputError("; ".join(problems), path=source)
         return cls(**values)

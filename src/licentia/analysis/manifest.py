@@ -18,6 +18,7 @@ from licentia.analysis.profile import SCOPE_RANK, profile, with_exception
 from licentia.catalog.catalog import catalog
 from licentia.errors import InputError, LicentiaError
 from licentia.identify import Identification
+from licentia.identify.expression import parse as parse_expression
 from licentia.identify.identifier import spdx_licensing
 from licentia.reference import resolve_reference
 from licentia.suggest import hint
@@ -262,7 +263,7 @@ class _Resolver:
             # a file holding several licenses: all of them apply
             return LicenseRef(ref, (keys,) if keys else (), excs, resolved.identification)
         licensing = spdx_licensing()
-        parsed = licensing.parse(resolved.expression)
+        parsed = parse_expression(licensing, resolved.expression)
         exceptions: list[str] = []
         alternatives = _dnf(parsed, licensing, exceptions)
         return LicenseRef(ref, tuple(alternatives[:MAX_ALTERNATIVES]),

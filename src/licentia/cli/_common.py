@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
@@ -60,6 +62,18 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 def _is_usage_error(exc: BaseException) -> bool:
     """A Click usage error (Typer vendors its own Click, so this goes by shape, not class)."""
     return callable(getattr(exc, "format_message", None)) and hasattr(exc, "exit_code")
+
+
+@contextlib.contextmanager
+def naming(path: Path | None) -> Iterator[None]:
+    """Errors raised inside that name no file are about `path` (e.g. a goals file's
+    `upstream:` reference, resolved later): they name it."""
+    try:
+        yield
+    except LicentiaError as exc:
+        if exc.path is None and path is not None:
+            exc.path = str(path)
+        raise
 
 
 def usage_line(exc: Exception) -> str:

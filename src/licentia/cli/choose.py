@@ -13,7 +13,7 @@ from rich.markup import escape
 
 from licentia.analysis.choose import Choice, Question, answer, choose, next_question
 from licentia.analysis.goals import Goals
-from licentia.cli._common import EXIT_USAGE, err, fail, out, print_json
+from licentia.cli._common import EXIT_USAGE, err, fail, naming, out, print_json
 from licentia.errors import InputError
 from licentia.report.choose import render_text
 
@@ -68,7 +68,8 @@ def choose_command(
         goals = interview()
     else:
         fail("give a goals file (--goals FILE.yaml), or run on a terminal for the interview")
-    result: Choice = choose(goals)
+    with naming(goals_file):
+        result: Choice = choose(goals)
     shown = None if show_all else limit
     if as_json:
         print_json(result.to_json(shown))

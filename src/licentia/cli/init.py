@@ -12,7 +12,7 @@ import typer
 from licentia.analysis.choose import choose
 from licentia.analysis.goals import Goals
 from licentia.catalog.catalog import catalog
-from licentia.cli._common import fail, out, print_json
+from licentia.cli._common import fail, naming, out, print_json
 from licentia.cli.explain import single_license
 from licentia.draft.choices import TEMPLATE_ID, Choices
 from licentia.draft.output import write_documents
@@ -46,7 +46,8 @@ def init(
     lic = None
     chosen_note = None
     if goals_file is not None:
-        result = choose(Goals.from_file(goals_file))
+        with naming(goals_file):
+            result = choose(Goals.from_file(goals_file))
         if result.contradictory:
             first = next(u for u in result.unmet_goals if u.contradiction)
             raise InputError(f"contradictory goals {' + '.join(first.goals)}: {first.reason}",

@@ -11,10 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
 from license_expression import ExpressionError, Licensing
 
 from licentia.catalog.catalog import catalog
+
+
+def parse(licensing: Licensing, text: str) -> Any:
+    """`licensing.parse(text)`, every failure an ExpressionError: on odd input such as "( )"
+    license-expression raises IndexError (a traceback, from a user's SPDX tag or reference)."""
+    try:
+        return licensing.parse(text)
+    except ExpressionError:
+        raise
+    except (IndexError, KeyError, ValueError, TypeError, AttributeError, AssertionError,
+            RecursionError) as exc:
+        raise ExpressionError(f"Invalid expression ({type(exc).__name__})") from exc
 
 
 @cache
@@ -27,7 +40,7 @@ def keys(expression: str) -> list[str]:
     if not expression:
         return []
     try:
-        parsed = _licensing().parse(expression)
+        parsed = parse(_licensing(), expression)
     except ExpressionError:
         return [expression]
     return [] if parsed is None else [str(k) for k in _licensing().license_keys(parsed)]
@@ -41,7 +54,7 @@ def combine(expressions: Iterable[str]) -> str:
     text = parts[0] if len(parts) == 1 else " AND ".join(f"({p})" if " " in p else p for p in parts)
     licensing = _licensing()
     try:
-        parsed = licensing.parse(text)
+        parsed = parse(licensing, text)
         return "" if parsed is None else str(licensing.dedup(parsed))
     except (ExpressionError, TypeError, AttributeError):
         return text
@@ -53,7 +66,7 @@ def to_spdx(expression: str) -> str:
         return ""
     licensing = _licensing()
     try:
-        parsed = licensing.parse(expression)
+        parsed = parse(licensing, expression)
     except ExpressionError:
         return expression
     if parsed is None:

@@ -19,6 +19,7 @@ from licentia.catalog.catalog import catalog
 from licentia.errors import InputError, LicentiaError
 from licentia.identify.expression import combine, to_spdx
 from licentia.identify.expression import keys as expr_keys
+from licentia.identify.expression import parse as parse_expression
 from licentia.identify.index import Index, get_index
 from licentia.identify.matcher import Match, match, verbatim_table
 from licentia.identify.modelcard import ModelCard, parse_model_card
@@ -52,7 +53,7 @@ def _spdx_matches(text: str) -> tuple[list[Match], list[str]]:
     cat = catalog()
     for line, expr in tags:
         try:
-            parsed = licensing.parse(expr)
+            parsed = parse_expression(licensing, expr)
         except ExpressionError as exc:
             notes.append(f"line {line}: SPDX-License-Identifier {expr!r} is not a valid "
                          f"expression: {exc}")
