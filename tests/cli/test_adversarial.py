@@ -509,9 +509,12 @@ def test_latin1_license_and_readme_are_read_not_refused(tmp_path: Path) -> None:
     assert "Un modèle réglé." in (other / "README.md").read_text(encoding="utf-8")
 
 
+TAG = "SPDX-" + "License-Identifier"  # spelt apart: `reuse lint` reads this file
+
+
 @pytest.mark.parametrize("tag", ["( )", "()", "( AND MIT", "MIT WITH WITH X", "MIT AND ("])
 def test_odd_spdx_tags_are_notes(tmp_path: Path, tag: str) -> None:
-    (tmp_path / "main.py").write_text(f"# SPDX-License-Identifier: {tag}\nprint(1)\n")
+    (tmp_path / "main.py").write_text(f"# {TAG}: {tag}\nprint(1)\n")
     run = run_cli(["identify", "main.py"], tmp_path)
     assert run.code == 0 and run.stderr == "", run.stderr
     assert "not a valid expression" in run.stdout
