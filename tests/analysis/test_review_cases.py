@@ -60,13 +60,18 @@ SHORT = [
      "conflict"),
     ("stability-ai-community-2024", "Our agency's annual revenue is about 2.5 million euros; we "
      "use Stable Diffusion 3 for ads.", "conflict"),
+    ("llama3.1", "We distilled Llama 3.1 into a small model that our app ships under our own "
+     "brand name, and the app's about page says Built with Llama.", "conflict", "distill"),
 ]
 
 
-@pytest.mark.parametrize(("ref", "description", "verdict"), SHORT)
-def test_short_business_descriptions(ref: str, description: str, verdict: str) -> None:
+@pytest.mark.parametrize("case", SHORT)
+def test_short_business_descriptions(case: tuple[str, ...]) -> None:
+    ref, description, verdict, *modification = case
     uc = UseCase.from_mapping({"name": "t", "description": description, "commercial": True,
-                               "deployment": "saas", "modification": "none"}, path="t.yaml")
+                               "deployment": "saas",
+                               "modification": modification[0] if modification else "none"},
+                              path="t.yaml")
     r = review_reference(ref, uc)
     shown = [f"{f.code}:{f.status}" for f in r.findings if str(f.status) != "clear"]
     assert r.verdict.value == verdict, shown

@@ -81,6 +81,11 @@ def _prefix(cond: Condition, facts: Facts, clause: Clause) -> Reading:
         name = starting[0]
         return Reading(cond, Outcome.FAILED, Fact(cond.fact, name, f"\u201c{name}\u201d",
                                                   rule=f"the name begins with {prefix!r}"))
+    renamed = facts.get("derivative_renamed")
+    if not names and renamed.value is True:
+        return Reading(cond, Outcome.MET, Fact(cond.fact, None, renamed.words,
+                                               rule="the model is offered under a name of its "
+                                                    "own"))
     released = [n for n, rel in facts.names if rel]
     if released:
         name = released[0]
