@@ -10,7 +10,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from licentia.analysis.review import review_reference
@@ -63,6 +63,8 @@ _NAMES = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), m
 
 
 @settings(max_examples=150, deadline=None)
+@example(holder=".", name=None, law=None, restrictions=[])  # a name that is all period
+@example(holder="e.", name="s.", law=None, restrictions=[])  # ... or a word's last letter
 @given(holder=_NAMES, name=st.none() | _NAMES, law=st.none() | _NAMES,
        restrictions=st.lists(st.sampled_from(sorted(template_text().restrictions)),
                              max_size=4, unique=True))

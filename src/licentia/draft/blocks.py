@@ -101,7 +101,8 @@ def sentences(text: str, protect: tuple[str, ...] = ()) -> list[str]:
     for n, name in enumerate(p for p in protect if p and "." in p):
         key = f"\x00{n}\x00"
         keys[key] = name
-        guarded = guarded.replace(name, key)
+        # Only the name standing on its own: a name "e." must not swallow the end of "License."
+        guarded = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lambda _m, k=key: k, guarded)
     parts = _SENTENCE_END.split(guarded)
     out = []
     for part in parts:
