@@ -102,7 +102,7 @@ def sentences(text: str, protect: tuple[str, ...] = ()) -> list[str]:
         key = f"\x00{n}\x00"
         keys[key] = name
         # Only the name standing on its own: a name "e." must not swallow the end of "License."
-        guarded = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lambda _m, k=key: k, guarded)
+        guarded = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", key, guarded)
     parts = _SENTENCE_END.split(guarded)
     out = []
     for part in parts:
