@@ -114,3 +114,17 @@ def test_no_name_is_a_traceback(tmp_path: Path) -> None:
         with pytest.raises(InputError, match=problem):
             write_file(tmp_path / name, "x")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_what_a_killed_write_left_is_removed_by_the_next(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    stale = tmp_path / f".NOTICE.{dead}.abcd1234.licentia-tmp"
+    stale.write_bytes(b"half")
+    live = tmp_path / f".NOTICE.{os.getpid()}.efgh5678.licentia-tmp"  # a write in progress
+    live.write_bytes(b"half")
+    write_file(tmp_path / "NOTICE", "notice")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["NOTICE", live.name])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import re
 import stat
@@ -132,7 +133,9 @@ def _stage(w: Write, mode: int) -> _Staged:
     existed = _lstat(w.path) is not None
     if existed:
         mode = stat.S_IMODE(os.stat(w.path).st_mode)
-    fd, tmp = tempfile.mkstemp(dir=w.path.parent, prefix=f".{w.path.name[:100]}.",
+    prefix = f".{w.path.name[:100]}."
+    _remove_stale(w.path.parent, prefix)
+    fd, tmp = tempfile.mkstemp(dir=w.path.parent, prefix=f"{prefix}{os.getpid()}.",
                                suffix=_TMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -144,6 +147,25 @@ def _stage(w: Write, mode: int) -> _Staged:
         Path(tmp).unlink(missing_ok=True)
         raise
     return _Staged(w.path, Path(tmp), existed)
+
+
+def _remove_stale(folder: Path, prefix: str) -> None:
+    """Temporaries a killed licentia left for this file (their process is gone)."""
+    for tmp in folder.glob(f"{glob.escape(prefix)}*{_TMP_SUFFIX}*"):
+        pid = tmp.name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
 
 
 def _commit(s: _Staged) -> None:
