@@ -286,3 +286,10 @@ def test_pddl_is_a_dedication_without_conditions() -> None:
     s = sheet("PDDL-1.0")
     assert not [c for c in s.clauses if c.kind is ClauseKind.CONDITION]
     assert any(c.value.patent_grant is False for c in s.clauses)
+
+
+def test_etalab_asks_only_attribution() -> None:
+    s = sheet("etalab-2.0")
+    conditions = {c.id for c in s.clauses if c.kind is ClauseKind.CONDITION}
+    assert "attribution" in conditions and s.facts.commercial_use == "yes"
+    assert s.facts.copyleft is CopyleftScope.NONE
