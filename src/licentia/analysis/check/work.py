@@ -48,7 +48,11 @@ def combined_work(g: Graph) -> Work:
             keys.setdefault(key, []).append(c.id)
             if profile(key).whole_work:
                 leaders.setdefault(key, []).append(c.id)
-    active_leaders = [k for k in leaders if copyleft_active(k, exposure)]
+    # a copyleft that lets its material go under the declared outbound license (EUPL-1.2
+    # Article 5, "or later" versions) is met by releasing the work under that license
+    outbound = g.manifest.outbound_license
+    active_leaders = [k for k in leaders if copyleft_active(k, exposure)
+                      and not (outbound and k != outbound and compatibility(outbound, k).ok)]
     required = max(active_leaders, key=lambda k: SCOPE_RANK[profile(k).copyleft_scope],
                    default=None)
     return Work(keys, leaders, required)
