@@ -100,9 +100,14 @@ def resolve_reference(ref: str, base: Path | None = None, *,
             raise InputError(f"no license identified in the file ({ident.result.value})",
                              path=shown(path))
         # a license drafted from licentia's template: reason over the terms the draft states
+        # (the file itself, or the file a model card's license_link points at)
         drafted = None
-        if any(m.kind == MATCH_KIND and m.key == found[0].key for m in ident.matches):
-            drafted = generated_sheet(read_text_file(path).text or "")
+        link = ident.declared.link if ident.declared else None
+        for source in (ident, link):
+            if source is not None and any(m.kind == MATCH_KIND and m.key == found[0].key
+                                          for m in source.matches):
+                drafted = generated_sheet(read_text_file(Path(source.path)).text or "")
+                break
         return Resolved(ref, found, identification=ident, generated_sheet=drafted)
     if _is_expression(text):
         licensing = spdx_licensing()

@@ -135,3 +135,24 @@ def test_model_card_remote_license_link_known_from_the_licensedb(licentia, tmp_p
     [item] = licentia("identify", "README.md", "--json").json()
     assert item["result"] == "partial"
     assert set(item["declared"]["candidates"]) == {"gemma-tou-2024-04-01", "gemma-tou-2025-03-24"}
+
+
+def test_model_card_with_a_list_of_licenses_keeps_every_one(licentia, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "README.md").write_text(
+        "---\nlicense: [apache-2.0, llama3.1]\n---\n# Merged model\n", encoding="utf-8")
+    [item] = licentia("identify", "README.md", "--json").json()
+    assert item["result"] == "multiple"
+    assert {m["id"] for m in item["matches"]} == {"apache-2.0", "llama-3.1-license-2024"}
+    assert "apache-2.0" in item["expression"] and "llama-3.1-license-2024" in item["expression"]
+
+
+def test_model_card_other_is_its_local_license_link_and_never_an_exact_copy_when_changed(licentia, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = read_text("llama-3.1-license-2024").replace("700 million", "900 million")
+    (tmp_path / "LICENSE").write_text(text, encoding="utf-8")
+    for tag in ("other", "llama3.1"):
+        (tmp_path / "README.md").write_text(
+            f"---\nlicense: {tag}\nlicense_link: LICENSE\n---\n# Card\n", encoding="utf-8")
+        [item] = licentia("identify", "README.md", "--json").json()
+        assert item["license"]["id"] == "llama-3.1-license-2024", tag
+        assert item["result"] == "modified", tag
+        assert any("900" in (d["found"] or "") for d in item["differences"]), tag

@@ -192,3 +192,36 @@ def _pty_run(cmd: list[str], answers: list[str], timeout: float = 60.0) -> str:
             break
     os.waitpid(pid, 0)
     return out.decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def _commercial_saas(tmp_path: Path) -> Path:
+    case = tmp_path / "use.yaml"
+    case.write_text("name: Shop assistant\ndescription: A chat assistant answers retail "
+                    "customers' product questions.\ncommercial: true\ndeployment: saas\n"
+                    "modification: none\n", encoding="utf-8")
+    return case
+
+
+def test_a_card_naming_two_licenses_is_never_clear(tmp_path: Path) -> None:
+    card = tmp_path / "README.md"
+    card.write_text("---\nlicense: [apache-2.0, llama3.1]\n---\n# Merge\n", encoding="utf-8")
+    code, out = invoke(str(card), "--use-case", str(_commercial_saas(tmp_path)), "--json")
+    review = json.loads(out)
+    assert review["verdict"] != "clear"
+    [which] = [f for f in review["findings"] if f["step"] == "verify" and f["status"] == "gray"]
+    assert "llama-3.1-license-2024" in which["rationale"]
+
+
+def test_a_card_pointing_at_a_licentia_draft_is_reviewed_against_the_draft(tmp_path: Path) -> None:
+    draft = runner.invoke(app, ["draft", "custom", "--choices",
+                                str(EXAMPLES.parent / "draft" / "vision-foundation-model.yaml"),
+                                "--out", str(tmp_path / "LICENSE.md")])
+    assert draft.exit_code == 0, draft.stdout
+    card = runner.invoke(app, ["draft", "modelcard", str(tmp_path / "LICENSE.md")])
+    (tmp_path / "README.md").write_text(card.stdout, encoding="utf-8")
+    code, out = invoke(str(tmp_path / "README.md"), "--use-case",
+                       str(_commercial_saas(tmp_path)), "--json")
+    review = json.loads(out)
+    assert code == 1 and review["verdict"] == "conflict"
+    # the draft grants non-commercial use only (the example's choices)
+    assert "non-commercial" in {f["code"] for f in review["findings"] if f["status"] == "conflict"}

@@ -218,6 +218,7 @@ def _identify_card(card: ModelCard, text: str, path: Path, index: Index | None,
     resolved = None
     candidates: tuple[str, ...] = ()
     dec_note = None
+    declared_keys: list[str] = []  # every license the card names (`license: [a, b]`)
     for value in card.license:
         tag = cat.hf_tag(value)
         if tag is not None and tag.is_none:
@@ -237,6 +238,8 @@ def _identify_card(card: ModelCard, text: str, path: Path, index: Index | None,
         lic = cat.lookup(value)
         if lic is None:
             dec_note = f"license: {value!r} is not a Hugging Face tag or license licentia knows"
+        else:
+            declared_keys.append(lic.key)
         resolved = resolved or lic
     link_result: Identification | None = None
     agrees: bool | None = None
@@ -274,18 +277,25 @@ def _identify_card(card: ModelCard, text: str, path: Path, index: Index | None,
     if link_result is not None and link_result.license is not None:
         linked = link_result.license.key
         agrees = linked == resolved.key if resolved else (linked in candidates or None)
-        if resolved is None and linked in candidates:
-            resolved = link_result.license
+        # `license: other` (or a family tag) with a local license_link: the linked file's license
+        if resolved is None and (linked in candidates or not candidates):
+            resolved, agrees = link_result.license, True
     declared = Declared(card.license, card.license_name, card.license_link, resolved, candidates,
                         link_result, agrees, dec_note)
     if card.error:
         notes.append(card.error)
+    others = [k for k in dict.fromkeys(declared_keys) if resolved and k != resolved.key]
+    if others and resolved is not None:
+        notes.append(f"the card names several licenses ({', '.join([resolved.key, *others])})"
+                     "; which governs what is not said")
     if body_matches:
         result, primary, conf = _classify(list(body_matches))
         lic = cat.get(primary.key) if primary else None
         if resolved is not None and lic is not None and lic.key != resolved.key:
             result = Result.MULTIPLE
             notes.append(f"the card declares {resolved.key} but its text holds {lic.key}")
+        if others and not set(others) <= {m.key for m in body_matches}:
+            result = Result.MULTIPLE
         return Identification(str(path), result, lic, conf,
                               primary.coverage if primary else 0.0, body_matches,
                               (*notes, *body.notes), declared)
@@ -294,7 +304,17 @@ def _identify_card(card: ModelCard, text: str, path: Path, index: Index | None,
         return Identification(str(path), result, None, 0.0, 0.0, (), tuple(notes), declared)
     decl_match = Match(resolved.key, "declared", "model card front matter", 1,
                        max(1, card.body_line - 1), 100.0, 1.0)
-    matches: tuple[Match, ...] = (decl_match,)
+    matches: tuple[Match, ...] = (decl_match, *(replace(decl_match, key=k) for k in others))
+    if others:
+        return Identification(str(path), Result.MULTIPLE, resolved, 0.5, 100.0, matches,
+                              tuple(notes), declared)
+    if agrees and link_result is not None and link_result.result is not Result.EXACT:
+        # the linked file is the license, but not an exact copy of it: never "exact"
+        notes.append(f"license_link {card.license_link} is {link_result.result.value} "
+                     f"{resolved.key}; its differences are lines of that file")
+        return Identification(str(path), link_result.result, resolved, link_result.confidence,
+                              link_result.coverage, (*matches, *link_result.matches),
+                              tuple(notes), declared)
     if agrees is False and link_result is not None and link_result.license is not None:
         notes.append(f"license_link file is {link_result.license.key}, but the card declares "
                      f"{resolved.key}")
