@@ -146,7 +146,7 @@ def test_model_card_with_a_list_of_licenses_keeps_every_one(licentia, tmp_path: 
     assert "apache-2.0" in item["expression"] and "llama-3.1-license-2024" in item["expression"]
 
 
-def test_model_card_other_is_its_local_license_link_and_never_an_exact_copy_when_changed(licentia, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_card_other_is_its_license_link_never_exact_when_changed(licentia, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     text = read_text("llama-3.1-license-2024").replace("700 million", "900 million")
     (tmp_path / "LICENSE").write_text(text, encoding="utf-8")
     for tag in ("other", "llama3.1"):

@@ -205,7 +205,7 @@ def _commercial_saas(tmp_path: Path) -> Path:
 def test_a_card_naming_two_licenses_is_never_clear(tmp_path: Path) -> None:
     card = tmp_path / "README.md"
     card.write_text("---\nlicense: [apache-2.0, llama3.1]\n---\n# Merge\n", encoding="utf-8")
-    code, out = invoke(str(card), "--use-case", str(_commercial_saas(tmp_path)), "--json")
+    _, out = invoke(str(card), "--use-case", str(_commercial_saas(tmp_path)), "--json")
     review = json.loads(out)
     assert review["verdict"] != "clear"
     [which] = [f for f in review["findings"] if f["step"] == "verify" and f["status"] == "gray"]
