@@ -156,3 +156,10 @@ def test_card_other_is_its_license_link_never_exact_when_changed(licentia, tmp_p
         assert item["license"]["id"] == "llama-3.1-license-2024", tag
         assert item["result"] == "modified", tag
         assert any("900" in (d["found"] or "") for d in item["differences"]), tag
+
+
+def test_model_card_license_is_a_hub_tag_first(licentia, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # the Hub's `bsl-1.0` is the Boost Software License; the LicenseDB key `bsl-1.0` is another
+    (tmp_path / "README.md").write_text("---\nlicense: bsl-1.0\n---\n# Card\n", encoding="utf-8")
+    [item] = licentia("identify", "README.md", "--json").json()
+    assert item["license"]["id"] == "boost-1.0"

@@ -235,7 +235,8 @@ def _identify_card(card: ModelCard, text: str, path: Path, index: Index | None,
             dec_note = (f"the tag {value!r} names a family ({', '.join(tag.family)}); the "
                         "version comes from the license text, not the tag")
             continue
-        lic = cat.lookup(value)
+        # a card's `license:` is a Hub tag first (`bsl-1.0` is Boost, not the LicenseDB's key)
+        lic = (cat.get(tag.key) if tag is not None and tag.key else None) or cat.lookup(value)
         if lic is None:
             dec_note = f"license: {value!r} is not a Hugging Face tag or license licentia knows"
         else:
