@@ -28,7 +28,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "osadl-disagreements.md"
 AGREEMENT = 0.98
 # share of the Yes/No pairs check knows from term sheets: the target is 0.98; this floor only
 # rises as term sheets land
-KNOWN_FLOOR = 0.95
+KNOWN_FLOOR = 0.99
 OSADL = {"Same": Compat.SAME, "Yes": Compat.YES, "No": Compat.NO,
          "Check dependency": Compat.CONDITIONAL, "Unknown": Compat.UNKNOWN}
 NOT_KNOWN = frozenset({Code.ASSESSED_BY_CATEGORY, Code.UNKNOWN_LICENSE})
