@@ -33,6 +33,8 @@ from licentia.userfile import describe
 from licentia.workers import die_with_parent
 
 MODIFIED_MIN_COVERAGE = 80.0
+NOTICE_MIN_COVERAGE = 90.0
+NOTICE_FLOOR = 80.0  # a notice found by alignment that covers this much stands
 AMBIGUITY_PENALTY = 0.85
 
 
@@ -93,8 +95,8 @@ def _rule_matches(rules: RuleIndex, text: str, found: list[Match]) -> list[Match
     for hit in find_rules(rules, text):
         a, b = hit.lines
         rule = rules.rules[hit.rule]
-        if rule.kind == "clue":  # a hint for a human reader, not evidence of a license
-            continue
+        if rule.kind == "clue" and all(k in _VAGUE_KEYS for k in expr_keys(rule.expression)):
+            continue  # a hint for a human reader ("commercial use"), not evidence of a license
         key = expr_keys(rule.expression)[0]
         out.append(Match(key, rule.kind, rule.source, a, b, 100.0, 1.0,
                          span=(hit.start, hit.end),
@@ -119,20 +121,29 @@ def _overlaps(x: Match, y: Match) -> bool:
 def _merge(found: list[Match], ruled: list[Match]) -> list[Match]:
     """Word-for-word evidence first, approximate alignment for the rest.
 
-    A license text or notice found by alignment keeps its place when it is exact or when the
-    rules found inside it name the same license (it then says what differs); it gives way to
-    the rules found word for word over most of its lines when they name other licenses (an
-    approximate "BSD variant" over a BSD-or-GPL notice is that notice).
+    A license text or notice found by alignment stands when it is exact or covers nearly all of
+    its reference (the rules found inside it are parts of it); it gives way to one rule found
+    word for word over most of its lines (an approximate "BSD variant" over a BSD-or-GPL notice
+    is that notice), and, when it covers less of its reference, to rules found word for word
+    over most of its lines that name other licenses.
     """
     kept: list[Match] = []
     for m in found:
+        if m.kind == "notice" and m.coverage < NOTICE_FLOOR:
+            continue  # too little of a short text to say it is there
         inside = [r for r in ruled if _overlaps(m, r)]
-        if m.exact or not inside:
+        if (m.exact and m.kind in _FULL) or not inside:
+            kept.append(m)
+            continue
+        span = set(range(m.start_line, m.end_line + 1))
+        if any(len(_lines([r]) & span) >= 0.8 * len(span) for r in inside):
+            continue
+        if m.coverage >= NOTICE_MIN_COVERAGE:
             kept.append(m)
             continue
         keys = {k for r in inside for k in expr_keys(r.license_expression)}
-        span = set(range(m.start_line, m.end_line + 1))
-        if m.key not in keys and len(_lines(inside) & span) >= 0.6 * len(span):
+        if (m.kind not in _FULL or m.key not in keys) and \
+                len(_lines(inside) & span) >= 0.6 * len(span):
             continue
         kept.append(m)
     ruled = [r for r in ruled if not any(_overlaps(m, r) for m in kept)]

@@ -13,12 +13,32 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from licentia.identify.rules import RuleIndex
+from licentia.identify.rules import Rule, RuleIndex
 from licentia.normalize import rule_tokens
 
 # which kind of rule wins a tie in length: evidence that names a license over an intro
 _RANK = {"text": 0, "notice": 0, "false-positive": 0, "reference": 1, "tag": 1, "clue": 2,
          "intro": 3}
+
+
+LIST_MIN_NAMES = 10  # distinct licenses named one after another: a list of licenses
+_NAME_KINDS = frozenset({"reference", "tag"})
+NAME_MAX_TOKENS = 12
+
+
+def _names(kept: list[tuple[int, int, int]], rules: list[Rule]) -> list[tuple[int, int, int]]:
+    return [h for h in kept if rules[h[0]].kind in _NAME_KINDS
+            and h[2] - h[1] <= NAME_MAX_TOKENS]
+
+
+def _listed(kept: list[tuple[int, int, int]], rules: list[Rule]) -> set[tuple[int, int, int]]:
+    """The hits that are names in a list of many licenses (a catalog of licenses, a list of
+    classifiers): such a list names licenses, it does not put the file under them."""
+    names = _names(kept, rules)
+    if len({rules[r].expression for r, _, _ in names}) < LIST_MIN_NAMES or \
+            len(names) < 0.6 * len(kept):
+        return set()
+    return set(names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +70,8 @@ def find_rules(index: RuleIndex, text: str) -> list[RuleHit]:
         taken[a:b] = b"\x01" * (b - a)
         kept.append((r, a, b))
     kept = [h for h in kept if rules[h[0]].kind != "false-positive"]
+    listed = _listed(kept, rules)
+    kept = [h for h in kept if h not in listed]
     if any(rules[r].kind != "intro" for r, _, _ in kept):
         kept = [h for h in kept if rules[h[0]].kind != "intro"]
     kept.sort(key=lambda h: h[1])
