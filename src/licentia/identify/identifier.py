@@ -132,6 +132,9 @@ def _merge(found: list[Match], ruled: list[Match]) -> list[Match]:
         if m.kind == "notice" and m.coverage < NOTICE_FLOOR:
             continue  # too little of a short text to say it is there
         inside = [r for r in ruled if _overlaps(m, r)]
+        if any(r.start_line <= m.start_line and m.end_line <= r.end_line
+               and r.end_line - r.start_line > m.end_line - m.start_line for r in inside):
+            continue  # a text inside a longer notice found word for word is part of it
         if (m.exact and m.kind in _FULL) or not inside:
             kept.append(m)
             continue

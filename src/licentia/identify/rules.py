@@ -33,7 +33,7 @@ from licentia import cache as _cache
 from licentia.catalog import licensedb
 from licentia.normalize import rule_text_tokens
 
-FORMAT = 1
+FORMAT = 2
 PREFIX = 4  # tokens of the prefix every rule of this length or more is looked up by
 _B = np.uint64(0x9E3779B97F4A7C15)  # odd: invertible modulo 2**64
 _SEED = 20261130
@@ -63,11 +63,15 @@ def _front_matter(raw: str) -> tuple[dict[str, str], str]:
     if not raw.startswith("---"):
         return {}, raw
     head, _, body = raw[3:].partition("\n---")
-    meta = {}
+    meta: dict[str, str] = {}
+    last = ""
     for line in head.splitlines():
         if line[:1].isalpha() and ":" in line:
             k, _, v = line.partition(":")
-            meta[k.strip()] = v.strip()
+            last = k.strip()
+            meta[last] = v.strip()
+        elif line[:1] == " " and last and meta.get(last) and not line.lstrip().startswith("- "):
+            meta[last] += " " + line.strip()  # a value folded over several lines
     return meta, body[body.find("\n") + 1 :] if "\n" in body else ""
 
 
