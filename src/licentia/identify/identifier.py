@@ -21,13 +21,21 @@ from licentia.identify.expression import combine, to_spdx
 from licentia.identify.expression import keys as expr_keys
 from licentia.identify.expression import parse as parse_expression
 from licentia.identify.index import Index, get_index
-from licentia.identify.matcher import Match, match, verbatim_table
+from licentia.identify.matcher import (
+    MIN_LEFTOVER_TOKENS,
+    DiffKind,
+    Difference,
+    Match,
+    license_like,
+    match,
+    verbatim_table,
+)
 from licentia.identify.modelcard import ModelCard, parse_model_card
 from licentia.identify.reader import read_text_file
 from licentia.identify.result import Declared, Failure, Identification, Result
 from licentia.identify.rulematch import find_rules
 from licentia.identify.rules import RuleIndex, get_rules
-from licentia.normalize import SPDX_TAG, spdx_identifiers
+from licentia.normalize import SPDX_TAG, spdx_identifiers, tokenize
 from licentia.safe_read import problem as problem_of
 from licentia.userfile import describe
 from licentia.workers import die_with_parent
@@ -139,8 +147,10 @@ def _merge(found: list[Match], ruled: list[Match]) -> list[Match]:
             kept.append(m)
             continue
         span = set(range(m.start_line, m.end_line + 1))
-        if any(len(_lines([r]) & span) >= 0.8 * len(span) for r in inside):
-            continue
+        cover = [r for r in inside if len(_lines([r]) & span) >= 0.8 * len(span)]
+        if cover and not (m.differences and m.kind in _FULL and any(
+                m.key in expr_keys(r.license_expression) for r in cover)):
+            continue  # what a rule says word for word; a text that differs says how
         if m.coverage >= NOTICE_MIN_COVERAGE:
             kept.append(m)
             continue
@@ -151,6 +161,36 @@ def _merge(found: list[Match], ruled: list[Match]) -> list[Match]:
         kept.append(m)
     ruled = [r for r in ruled if not any(_overlaps(m, r) for m in kept)]
     return kept + ruled
+
+
+def _with_added_terms(index: Index, found: list[Match], text: str) -> list[Match]:
+    """A license text found word for word as a rule, beside license-like prose that no match
+    explains: that prose is added to the license (never dropped, never `exact`)."""
+    texts = [m for m in found if m.kind in _FULL]
+    if len(texts) != 1 or texts[0].differences:
+        return found
+    lines = text.splitlines()
+    covered = _lines(found)
+    runs: list[list[int]] = []
+    for n in range(1, len(lines) + 1):
+        if n in covered or not lines[n - 1].strip():
+            if runs and runs[-1] and n in covered:
+                runs.append([])
+            continue
+        if not runs:
+            runs.append([])
+        runs[-1].append(n)
+    diffs = []
+    for run in runs:
+        chunk = "\n".join(lines[n - 1] for n in run)
+        ids = index.encode(tokenize(chunk).words)
+        if len(ids) >= MIN_LEFTOVER_TOKENS and license_like(index, ids):
+            diffs.append(Difference(DiffKind.ADDED, "", " ".join(chunk.split()), run[0],
+                                    "beside the license text", len(ids)))
+    if not diffs:
+        return found
+    m = texts[0]
+    return [replace(x, differences=tuple(diffs)) if x is m else x for x in found]
 
 
 def _classify(matches: list[Match]) -> tuple[Result, Match | None, float]:
@@ -204,6 +244,7 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
     tag_lines = {line for line, _ in spdx_identifiers(text)}
     ruled = [r for r in ruled if r.start_line not in tag_lines]
     found = sorted(_merge(found, ruled) + spdx, key=lambda m: (m.start_line, m.kind))
+    found = _with_added_terms(ix, found, text)
     result, primary, conf = _classify(found)
     for m in found:
         if m.optional_absent:

@@ -139,7 +139,7 @@ class Index:
         pairs_b: list[npt.NDArray[np.int64]] = []
         pairs_r: list[npt.NDArray[np.int32]] = []
         for r, ids in enumerate(chunks):
-            bg = np.unique(_bigrams(ids))
+            bg = np.unique(bigrams(ids))
             pairs_b.append(bg)
             pairs_r.append(np.full(len(bg), r, dtype=np.int32))
         all_b = np.concatenate(pairs_b)
@@ -200,7 +200,7 @@ class Index:
         """References whose rare bigrams the query contains most, best first: (ref, share)."""
         if len(ids) < 2:
             return []
-        bg = _bigrams(ids)
+        bg = bigrams(ids)
         bg = np.unique(bg[(ids[:-1] >= 0) & (ids[1:] >= 0)])
         if not len(bg) or not len(self.bg_keys):
             return []
@@ -239,7 +239,7 @@ def _top(values: npt.NDArray[Any], limit: int) -> list[int]:
     return [int(i) for i in part[np.argsort(-values[part], kind="stable")]]
 
 
-def _bigrams(ids: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
+def bigrams(ids: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
     a = ids.astype(np.int64)
     return (a[:-1] << _SHIFT) | (a[1:] & ((1 << _SHIFT) - 1))
 

@@ -18,7 +18,7 @@ import yaml
 from rapidfuzz.distance import Indel
 
 from licentia.catalog import external, licensedb
-from licentia.identify.index import Index, RefInfo, raw_digest
+from licentia.identify.index import Index, RefInfo, bigrams, raw_digest
 from licentia.normalize import Tokens, tokenize
 
 CANDIDATES = 10
@@ -27,6 +27,7 @@ TEXT_BONUS = 4.0
 MIN_SHARE = 0.2
 # text left over beside a full license text, at least this long, is reported as added
 MIN_LEFTOVER_TOKENS = 6
+LICENSE_LIKE_SHARE = 0.75  # of a run's word pairs found in license references
 MERGE_GAP = 2  # differences separated by at most this many equal tokens are shown as one
 _FULL_TEXT = {"text", "fingerprint"}
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s", re.IGNORECASE)
@@ -462,18 +463,30 @@ def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:
         keep[best.q_start : best.q_end] = False
         remaining = remaining[keep]
     found.sort(key=lambda m: m.span[0])
-    return _with_leftovers(found, remaining, qtok, text)
+    return _with_leftovers(index, found, remaining, qtok, ids_all, text)
 
 
-def _with_leftovers(found: list[Match], remaining: npt.NDArray[np.int64], qtok: Tokens,
-                    text: str) -> list[Match]:
-    """Text beside a single full license text that belongs to no license is an addition to it.
+def license_like(index: Index, ids: npt.NDArray[np.int32]) -> bool:
+    """Whether a run of words reads like license terms: most of its word pairs occur in some
+    license reference ("may not use", "for any purpose"), as code and ordinary prose do not."""
+    if len(ids) < 2:
+        return False
+    bg = bigrams(ids)[(ids[:-1] >= 0) & (ids[1:] >= 0)]
+    if not len(bg) or not len(index.bg_keys):
+        return False
+    pos = np.minimum(np.searchsorted(index.bg_keys, bg), len(index.bg_keys) - 1)
+    return int((index.bg_keys[pos] == bg).sum()) >= LICENSE_LIKE_SHARE * (len(ids) - 1)
+
+
+def _with_leftovers(index: Index, found: list[Match], remaining: npt.NDArray[np.int64],
+                    qtok: Tokens, ids_all: npt.NDArray[np.int32], text: str) -> list[Match]:
+    """License-like text beside a single full license text, belonging to no license, is an
+    addition to it, however long; code and other prose around it are not.
 
     (Beside several licenses, such text is usually an introduction to one of them.)
     """
     texts = [m for m in found if m.kind in _FULL_TEXT]
-    covered = sum(m.span[1] - m.span[0] for m in found)
-    if len(texts) != 1 or not len(qtok) or covered < 0.5 * len(qtok) or not len(remaining):
+    if len(texts) != 1 or not len(qtok) or not len(remaining):
         return found
     runs: list[tuple[int, int]] = []
     start = prev = int(remaining[0])
@@ -485,7 +498,7 @@ def _with_leftovers(found: list[Match], remaining: npt.NDArray[np.int64], qtok: 
     runs.append((start, prev + 1))
     extra: dict[int, list[Difference]] = {}
     for a, b in runs:
-        if b - a < MIN_LEFTOVER_TOKENS:
+        if b - a < MIN_LEFTOVER_TOKENS or not license_like(index, ids_all[a:b]):
             continue
         nearest = min(range(len(found)), key=lambda k: min(abs(found[k].span[0] - b),
                                                             abs(found[k].span[1] - a)))
@@ -503,7 +516,7 @@ def _with_leftovers(found: list[Match], remaining: npt.NDArray[np.int64], qtok: 
         if k in extra:
             diffs = tuple(sorted(m.differences + tuple(extra[k]), key=lambda d: d.line))
             m = Match(m.key, m.kind, m.source, min(m.start_line, *(d.line for d in extra[k])),
-                      m.end_line, m.coverage, m.similarity, diffs, m.optional_absent,
+                      max(m.end_line, *(d.line for d in extra[k])), m.coverage, m.similarity, diffs, m.optional_absent,
                       m.ambiguous_with, m.span)
         out.append(m)
     return out
