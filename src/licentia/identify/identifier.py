@@ -34,6 +34,7 @@ from licentia.identify.modelcard import ModelCard, parse_model_card
 from licentia.identify.reader import read_text_file
 from licentia.identify.result import Declared, Failure, Identification, Result
 from licentia.identify.rulematch import find_rules
+from licentia.identify.variants import guard
 from licentia.identify.rules import RuleIndex, get_rules
 from licentia.normalize import SPDX_TAG, spdx_identifiers, tokenize
 from licentia.safe_read import problem as problem_of
@@ -245,6 +246,8 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
     ruled = [r for r in ruled if r.start_line not in tag_lines]
     found = sorted(_merge(found, ruled) + spdx, key=lambda m: (m.start_line, m.kind))
     found = _with_added_terms(ix, found, text)
+    found, variant_notes = guard(ix, found, text)
+    all_notes += variant_notes
     result, primary, conf = _classify(found)
     for m in found:
         if m.optional_absent:

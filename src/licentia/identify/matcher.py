@@ -278,12 +278,14 @@ def _diffs(ref: _RefText, ref_ids: list[int], region_ids: list[int], qtok: Token
     Returns the significant differences, the labels of optional parts that are absent, and
     the number of reference words accounted for (matched, or differing insignificantly).
     """
-    ops = _opcodes(ref_ids, region_ids)
+    ops = _numbers_replaced(_opcodes(ref_ids, region_ids), ref.tokens.words, qtok.words, qpos)
     groups: list[list[int]] = []  # [i1, i2, j1, j2] of merged non-equal operations
     matched = 0
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
             matched += i2 - i1
+        elif tag == "replace":
+            groups.append([i1, i2, j1, j2])
         elif tag == "delete" and all(_MARKER.match(ref.tokens.words[i]) for i in range(i1, i2)):
             matched += i2 - i1  # list numbering only the reference kept
         elif tag == "insert" and all(_MARKER.match(qtok.words[qpos[j]]) for j in range(j1, j2)):
@@ -324,6 +326,26 @@ def _diffs(ref: _RefText, ref_ids: list[int], region_ids: list[int], qtok: Token
                                 found, int(line), _section_at(ref, i1 if rw else max(0, i1 - 1)),
                                 len(rw) + len(qw)))
     return diffs, absent, matched
+
+
+def _numbers_replaced(ops: list[_Op], ref_words: tuple[str, ...], q_words: tuple[str, ...],
+                      qpos: npt.NDArray[np.int64]) -> list[_Op]:
+    """A number deleted where another is inserted is a changed number (a version, a date, a
+    count: "Version 2" is not "Version 3"), never list numbering either side kept."""
+    out: list[_Op] = []
+    for op in ops:
+        prev = out[-1] if out else None
+        pair = {prev[0], op[0]} if prev is not None else set()
+        if prev is not None and pair == {"delete", "insert"}:
+            dele, ins = (prev, op) if prev[0] == "delete" else (op, prev)
+            old = [ref_words[i] for i in range(dele[1], dele[2])]
+            new = [q_words[qpos[j]] for j in range(ins[3], ins[4])]
+            if old != new and all(w.isdigit() for w in old + new):
+                out[-1] = ("replace", min(prev[1], op[1]), max(prev[2], op[2]),
+                           min(prev[3], op[3]), max(prev[4], op[4]))
+                continue
+        out.append(op)
+    return out
 
 
 def _query_slice(text: str, qtok: Tokens, qpos: npt.NDArray[np.int64], j1: int, j2: int) -> str:

@@ -1,0 +1,101 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Variant safety: a restricting term or another version in the text is never a "modified"
+lighter license.
+
+The aligner picks the reference that covers the text best. When the text departs from it by a
+restricting term (restricting.yaml: NonCommercial, NoDerivatives, research only, use
+restrictions...) or by a version number, coverage alone must not decide: the reference of the
+same family that carries that term (or version) is named beside it, and the result is
+`multiple`; when no reference carries it, the term stays a listed difference of a `modified`
+license.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+from importlib.resources import files
+
+import numpy as np
+import yaml
+
+from licentia.identify.index import Index
+from licentia.identify.matcher import DiffKind, Match
+from licentia.normalize import tokenize
+
+VARIANT_CANDIDATES = 40
+_VERSION = re.compile(r"^\d+(?:\.\d+)*$")
+
+
+@cache
+def restricting_terms() -> tuple[tuple[str, ...], ...]:
+    raw = (files("licentia.identify") / "restricting.yaml").read_text(encoding="utf-8")
+    return tuple(tuple(tokenize(t).words) for t in yaml.safe_load(raw)["terms"])
+
+
+def _contains(words: tuple[str, ...] | list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+
+
+def decisive_phrases(m: Match) -> list[tuple[str, ...]]:
+    """Restricting terms and version numbers the text has where the reference has not."""
+    out: list[tuple[str, ...]] = []
+    for d in m.differences:
+        if d.kind is DiffKind.REMOVED or not d.found:
+            continue
+        found = tokenize(d.found).words
+        ref = tokenize(d.reference).words if d.reference else ()
+        for term in restricting_terms():
+            if _contains(found, term) and not _contains(ref, term) and term not in out:
+                out.append(term)
+        if ref:
+            versions = [w for w in found if _VERSION.match(w) and w not in ref]
+            if versions and any(_VERSION.match(w) for w in ref):
+                out.extend((v,) for v in versions if (v,) not in out)
+    return out
+
+
+def variant_for(index: Index, m: Match, text_ids: np.ndarray,
+                phrases: list[tuple[str, ...]]) -> str | None:
+    """The closest reference text (other than m's) that carries every decisive phrase."""
+    family = m.key.split("-")[0]
+    versions = [p[0] for p in phrases if len(p) == 1 and _VERSION.match(p[0])]
+    for r, _ in index.candidates(text_ids, VARIANT_CANDIDATES):
+        info = index.refs[r]
+        if info.kind != "text" or info.key == m.key or info.key.split("-")[0] != family:
+            continue
+        if any(v not in re.findall(r"\d+", info.key) for v in versions):
+            continue  # another version is a license whose key says so
+        words = [index.vocab[i] for i in index.ref_ids(r).tolist()]
+        if all(_contains(words, p) for p in phrases):
+            return info.key
+    return None
+
+
+def guard(index: Index, found: list[Match], text: str) -> tuple[list[Match], list[str]]:
+    """The matches with every lighter-variant risk resolved, and notes saying how."""
+    notes: list[str] = []
+    out = list(found)
+    for m in found:
+        if m.kind != "text" or m.exact:
+            continue
+        phrases = decisive_phrases(m)
+        if not phrases:
+            continue
+        shown = ", ".join(" ".join(p) for p in phrases)
+        ids = index.encode(tokenize(text).words)
+        variant = variant_for(index, m, ids, phrases)
+        if variant is None:
+            notes.append(f"{m.key}: the text adds {shown!r}, which {m.key} does not have "
+                         "(listed as a difference; no reference carries it)")
+            continue
+        notes.append(f"{m.key}: the text has {shown!r}, which {m.key} does not and {variant} "
+                     f"does: it may be {variant}, not a modified {m.key}")
+        twin = replace(m, key=variant, kind="variant", source=f"{variant}.LICENSE", differences=(),
+                       coverage=0.0, ambiguous_with=(m.key,), expression="")
+        out[out.index(m)] = replace(m, ambiguous_with=tuple(dict.fromkeys((*m.ambiguous_with, variant))))
+        out.append(twin)
+    return out, notes
