@@ -23,8 +23,8 @@ from licentia.identify.expression import parse as parse_expression
 from licentia.identify.index import Index, get_index
 from licentia.identify.matcher import (
     MIN_LEFTOVER_TOKENS,
-    DiffKind,
     Difference,
+    DiffKind,
     Match,
     license_like,
     match,
@@ -34,8 +34,8 @@ from licentia.identify.modelcard import ModelCard, parse_model_card
 from licentia.identify.reader import read_text_file
 from licentia.identify.result import Declared, Failure, Identification, Result
 from licentia.identify.rulematch import find_rules
-from licentia.identify.variants import guard
 from licentia.identify.rules import RuleIndex, get_rules
+from licentia.identify.variants import guard
 from licentia.normalize import SPDX_TAG, spdx_identifiers, tokenize
 from licentia.safe_read import problem as problem_of
 from licentia.userfile import describe

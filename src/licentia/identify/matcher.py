@@ -538,7 +538,8 @@ def _with_leftovers(index: Index, found: list[Match], remaining: npt.NDArray[np.
         if k in extra:
             diffs = tuple(sorted(m.differences + tuple(extra[k]), key=lambda d: d.line))
             m = Match(m.key, m.kind, m.source, min(m.start_line, *(d.line for d in extra[k])),
-                      max(m.end_line, *(d.line for d in extra[k])), m.coverage, m.similarity, diffs, m.optional_absent,
+                      max(m.end_line, *(d.line for d in extra[k])), m.coverage, m.similarity,
+                      diffs, m.optional_absent,
                       m.ambiguous_with, m.span)
         out.append(m)
     return out

@@ -51,10 +51,10 @@ def decisive_phrases(m: Match) -> list[tuple[str, ...]]:
         for term in restricting_terms():
             if _contains(found, term) and not _contains(ref, term) and term not in out:
                 out.append(term)
-        if ref:
+        own = re.findall(r"\d+", m.key)  # the license's own version: "gpl-2.0" -> 2, 0
+        if ref and any(w in own for w in ref if _VERSION.match(w)):
             versions = [w for w in found if _VERSION.match(w) and w not in ref]
-            if versions and any(_VERSION.match(w) for w in ref):
-                out.extend((v,) for v in versions if (v,) not in out)
+            out.extend((v,) for v in versions if (v,) not in out)
     return out
 
 
@@ -96,6 +96,7 @@ def guard(index: Index, found: list[Match], text: str) -> tuple[list[Match], lis
                      f"does: it may be {variant}, not a modified {m.key}")
         twin = replace(m, key=variant, kind="variant", source=f"{variant}.LICENSE", differences=(),
                        coverage=0.0, ambiguous_with=(m.key,), expression="")
-        out[out.index(m)] = replace(m, ambiguous_with=tuple(dict.fromkeys((*m.ambiguous_with, variant))))
+        rivals = tuple(dict.fromkeys((*m.ambiguous_with, variant)))
+        out[out.index(m)] = replace(m, ambiguous_with=rivals)
         out.append(twin)
     return out, notes
