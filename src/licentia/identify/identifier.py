@@ -43,7 +43,9 @@ from licentia.workers import die_with_parent
 
 MODIFIED_MIN_COVERAGE = 80.0
 NOTICE_MIN_COVERAGE = 90.0
-NOTICE_FLOOR = 80.0  # a notice found by alignment that covers this much stands
+NOTICE_FLOOR = 80.0
+EXCEPTION_GAP = 2  # lines between a license and the exception that modifies it
+OR_GAP = 4  # "A or B", "either A, or B at your option": a choice between adjacent findings  # a notice found by alignment that covers this much stands
 AMBIGUITY_PENALTY = 0.85
 
 
@@ -98,18 +100,51 @@ def _lines(ms: Iterable[Match]) -> set[int]:
     return {n for m in ms for n in range(m.start_line, m.end_line + 1)}
 
 
-def _rule_matches(rules: RuleIndex, text: str, found: list[Match]) -> list[Match]:
-    """Every rule found word for word in `text`, as a match."""
-    out = []
+def _rule_matches(rules: RuleIndex, text: str) -> list[Match]:
+    """Every rule found word for word in `text`, as a match; findings next to each other join:
+    "A or B" is a choice (OR), a license then its exception is the license WITH it."""
+    out: list[Match] = []
     for hit in find_rules(rules, text):
         a, b = hit.lines
         rule = rules.rules[hit.rule]
         if rule.kind == "clue" and all(k in _VAGUE_KEYS for k in expr_keys(rule.expression)):
             continue  # a hint for a human reader ("commercial use"), not evidence of a license
-        key = expr_keys(rule.expression)[0]
-        out.append(Match(key, rule.kind, rule.source, a, b, 100.0, 1.0,
+        keys = expr_keys(rule.expression)
+        expression = rule.expression
+        prev = out[-1] if out and hit.between is not None else None
+        if prev is not None and len(hit.between) <= OR_GAP and "or" in hit.between and \
+                "and" not in hit.between and not _is_exception(keys):
+            expression = f"({prev.license_expression}) OR ({rule.expression})"
+            out[-1] = replace(prev, expression=expression)
+        out.append(Match(keys[0], rule.kind, rule.source, a, b, 100.0, 1.0,
                          span=(hit.start, hit.end),
-                         expression=rule.expression if rule.expression != key else ""))
+                         expression=expression if expression != keys[0] else ""))
+    return out
+
+
+def _is_exception(keys: list[str]) -> bool:
+    cat = catalog()
+    return bool(keys) and all((lic := cat.get(k)) is not None and lic.is_exception for k in keys)
+
+
+def _join_exceptions(found: list[Match]) -> list[Match]:
+    """An exception found on the lines right after a license (or among them) is that license
+    WITH the exception ("... GPL version 2 ... designates this file as subject to the
+    Classpath exception")."""
+    out = list(found)
+    for n, m in enumerate(out):
+        keys = expr_keys(m.license_expression)
+        if len(keys) != 1 or not _is_exception(keys):
+            continue
+        prior = [k for k in range(n) if out[k].end_line >= m.start_line - EXCEPTION_GAP
+                 and len(expr_keys(out[k].license_expression)) == 1
+                 and not _is_exception(expr_keys(out[k].license_expression))]
+        if not prior:
+            continue
+        k = prior[-1]
+        joined = f"{out[k].license_expression} WITH {keys[0]}"
+        out[k] = replace(out[k], expression=joined)
+        out[n] = replace(m, expression=joined)
     return out
 
 
@@ -240,12 +275,12 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
     spans = [(m.start_line, m.end_line) for m in found
              if m.kind in {"text", "fingerprint", "template"}]
     spdx = [m for m in spdx if not any(a <= m.start_line <= b for a, b in spans)]
-    ruled = _rule_matches(rx, text, found)
+    ruled = _rule_matches(rx, text)
     # an SPDX tag line is read by its own parser, not by the rules
     tag_lines = {line for line, _ in spdx_identifiers(text)}
     ruled = [r for r in ruled if r.start_line not in tag_lines]
     found = sorted(_merge(found, ruled) + spdx, key=lambda m: (m.start_line, m.kind))
-    found = _with_added_terms(ix, found, text)
+    found = _join_exceptions(_with_added_terms(ix, found, text))
     found, variant_notes = guard(ix, found, text)
     all_notes += variant_notes
     result, primary, conf = _classify(found)

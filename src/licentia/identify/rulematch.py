@@ -21,6 +21,7 @@ _RANK = {"text": 0, "notice": 0, "false-positive": 0, "reference": 1, "tag": 1, 
          "intro": 3}
 
 
+JOIN_GAP = 24  # words between two findings that may join them ("or", "designates ... as")
 LIST_MIN_NAMES = 10  # distinct licenses named one after another: a list of licenses
 _NAME_KINDS = frozenset({"reference", "tag"})
 NAME_MAX_TOKENS = 12
@@ -50,6 +51,7 @@ class RuleHit:
     end: int
     chars: tuple[int, int]
     lines: tuple[int, int]
+    between: tuple[str, ...] | None = None  # the few words since the previous hit, if few
 
 
 def find_rules(index: RuleIndex, text: str) -> list[RuleHit]:
@@ -77,8 +79,13 @@ def find_rules(index: RuleIndex, text: str) -> list[RuleHit]:
     kept.sort(key=lambda h: h[1])
     breaks = [i for i, c in enumerate(text) if c == "\n"]
     out = []
+    prev_end: int | None = None
     for r, a, b in kept:
         c0, c1 = starts[a], starts[b - 1] + len(words[b - 1])
+        between = None if prev_end is None or a - prev_end > JOIN_GAP else \
+            tuple(words[prev_end:a])
         out.append(RuleHit(r, a, b, (c0, c1),
-                           (bisect_right(breaks, c0 - 1) + 1, bisect_right(breaks, c1 - 1) + 1)))
+                           (bisect_right(breaks, c0 - 1) + 1, bisect_right(breaks, c1 - 1) + 1),
+                           between))
+        prev_end = b
     return out
