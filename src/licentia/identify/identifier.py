@@ -33,10 +33,10 @@ from licentia.identify.matcher import (
 from licentia.identify.modelcard import ModelCard, parse_model_card
 from licentia.identify.reader import read_text_file
 from licentia.identify.result import Declared, Failure, Identification, Result
-from licentia.identify.rulematch import find_rules
+from licentia.identify.rulematch import VAGUE_KEYS, find_rules
 from licentia.identify.rules import RuleIndex, get_rules
 from licentia.identify.variants import guard
-from licentia.normalize import SPDX_TAG, spdx_identifiers, tokenize
+from licentia.normalize import SPDX_TAG, rule_tokens, spdx_identifiers, tokenize
 from licentia.safe_read import problem as problem_of
 from licentia.userfile import describe
 from licentia.workers import die_with_parent
@@ -148,9 +148,7 @@ def _join_exceptions(found: list[Match]) -> list[Match]:
     return out
 
 
-_VAGUE_KEYS = frozenset({"unknown", "unknown-license-reference", "free-unknown",
-                         "other-permissive", "other-copyleft", "proprietary-license",
-                         "commercial-license", "warranty-disclaimer", "generic-cla"})
+_VAGUE_KEYS = VAGUE_KEYS
 
 
 def _vague(m: Match) -> bool:
@@ -162,7 +160,26 @@ def _overlaps(x: Match, y: Match) -> bool:
     return x.start_line <= y.end_line and y.start_line <= x.end_line
 
 
-def _merge(found: list[Match], ruled: list[Match]) -> list[Match]:
+def _as_meant(rules: RuleIndex, m: Match, text: str) -> bool:
+    """Whether a notice found by alignment keeps what its rule requires: every required phrase
+    word for word, its minimum coverage, and no gap when the rule must be continuous."""
+    r = rules.by_source.get(m.source)
+    if r is None:
+        return True
+    rule = rules.rules[r]
+    if m.coverage < rule.minimum_coverage or (rule.continuous and not m.exact):
+        return False
+    phrases = rules.required_phrases(r)
+    if not phrases:
+        return True
+    lines = text.splitlines()
+    words, _ = rule_tokens("\n".join(lines[m.start_line - 1 : m.end_line]))
+    joined = " " + " ".join(words) + " "
+    return all(f" {' '.join(p)} " in joined for p in phrases)
+
+
+def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
+           text: str) -> list[Match]:
     """Word-for-word evidence first, approximate alignment for the rest.
 
     A license text or notice found by alignment stands when it is exact or covers nearly all of
@@ -173,7 +190,7 @@ def _merge(found: list[Match], ruled: list[Match]) -> list[Match]:
     """
     kept: list[Match] = []
     for m in found:
-        if m.kind == "notice" and m.coverage < NOTICE_FLOOR:
+        if m.kind == "notice" and (m.coverage < NOTICE_FLOOR or not _as_meant(rules, m, text)):
             continue  # too little of a short text to say it is there
         inside = [r for r in ruled if _overlaps(m, r)]
         if any(r.start_line <= m.start_line and m.end_line <= r.end_line
@@ -203,7 +220,7 @@ def _with_added_terms(index: Index, found: list[Match], text: str) -> list[Match
     """A license text found word for word as a rule, beside license-like prose that no match
     explains: that prose is added to the license (never dropped, never `exact`)."""
     texts = [m for m in found if m.kind in _FULL]
-    if len(texts) != 1 or texts[0].differences:
+    if len(texts) != 1:
         return found
     lines = text.splitlines()
     covered = _lines(found)
@@ -226,6 +243,7 @@ def _with_added_terms(index: Index, found: list[Match], text: str) -> list[Match
     if not diffs:
         return found
     m = texts[0]
+    diffs = sorted([*m.differences, *diffs], key=lambda d: d.line)
     return [replace(x, differences=tuple(diffs)) if x is m else x for x in found]
 
 
@@ -279,7 +297,7 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
     # an SPDX tag line is read by its own parser, not by the rules
     tag_lines = {line for line, _ in spdx_identifiers(text)}
     ruled = [r for r in ruled if r.start_line not in tag_lines]
-    found = sorted(_merge(found, ruled) + spdx, key=lambda m: (m.start_line, m.kind))
+    found = sorted(_merge(rx, found, ruled, text) + spdx, key=lambda m: (m.start_line, m.kind))
     found = _join_exceptions(_with_added_terms(ix, found, text))
     found, variant_notes = guard(ix, found, text)
     all_notes += variant_notes

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache, cached_property, lru_cache
@@ -27,7 +28,8 @@ TEXT_BONUS = 4.0
 MIN_SHARE = 0.2
 # text left over beside a full license text, at least this long, is reported as added
 MIN_LEFTOVER_TOKENS = 6
-LICENSE_LIKE_SHARE = 0.75  # of a run's word pairs found in license references
+LICENSE_LIKE_SHARE = 0.75
+DISTINCT_SHARE = 0.3  # of a run's words that differ from each other  # of a run's word pairs found in license references
 MERGE_GAP = 2  # differences separated by at most this many equal tokens are shown as one
 _FULL_TEXT = {"text", "fingerprint"}
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s", re.IGNORECASE)
@@ -272,7 +274,9 @@ def _align(index: Index, r: int, share: float, sub: list[int]) -> _Aligned:
 
 
 def _diffs(ref: _RefText, ref_ids: list[int], region_ids: list[int], qtok: Tokens,
-           qpos: npt.NDArray[np.int64], text: str) -> tuple[list[Difference], list[str], int]:
+           qpos: npt.NDArray[np.int64], text: str,
+           license_like_ids: Callable[[list[int]], bool] | None = None,
+           ) -> tuple[list[Difference], list[str], int]:
     """Differences between a reference and the aligned region of the query.
 
     Returns the significant differences, the labels of optional parts that are absent, and
@@ -308,12 +312,14 @@ def _diffs(ref: _RefText, ref_ids: list[int], region_ids: list[int], qtok: Token
             added = _query_slice(text, qtok, qpos, j1, j2)
             if _ANGLE_BRACKETED.fullmatch(added) or _COPYRIGHT.match(added):
                 continue  # a copyright line (or its <https://fsf.org/>) that re-wrapping moved
-        if not qw:
-            opt = next((o for o in ref.optional if o.start <= i1 and i2 <= o.end), None)
-            if opt is not None:
-                if opt.label not in absent:
-                    absent.append(opt.label)
+        opt = next((o for o in ref.optional if o.start <= i1 and i2 <= o.end), None) \
+            if rw else None
+        if opt is not None:  # an optional part absent, whatever stands in its place
+            if opt.label not in absent:
+                absent.append(opt.label)
+            if not qw or not (license_like_ids and license_like_ids(region_ids[j1:j2])):
                 continue
+            rw, i1, i2 = [], i2, i2  # what stands there reads like terms: it is added
         kind = DiffKind.CHANGED if rw and qw else DiffKind.REMOVED if rw else DiffKind.ADDED
         if qw:
             found = _query_slice(text, qtok, qpos, j1, j2)
@@ -462,8 +468,9 @@ def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:
             break
         region = remaining[best.q_start : best.q_end]
         ref = reference_text(info)
-        diffs, absent, matched = _diffs(ref, index.ref_ids(best.ref).tolist(),
-                                        ids_all[region].tolist(), qtok, region, text)
+        diffs, absent, matched = _diffs(
+            ref, index.ref_ids(best.ref).tolist(), ids_all[region].tolist(), qtok, region, text,
+            lambda ids: license_like(index, np.array(ids, dtype=np.int32)))
         optional_len = sum(o.end - o.start for o in ref.optional if o.label in absent)
         denom = max(1, ref_len - optional_len)
         coverage = min(100.0, 100.0 * matched / denom)
@@ -491,8 +498,8 @@ def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:
 def license_like(index: Index, ids: npt.NDArray[np.int32]) -> bool:
     """Whether a run of words reads like license terms: most of its word pairs occur in some
     license reference ("may not use", "for any purpose"), as code and ordinary prose do not."""
-    if len(ids) < 2:
-        return False
+    if len(ids) < 2 or len(set(ids.tolist())) < DISTINCT_SHARE * len(ids):
+        return False  # repetitive: code or a table, not sentences
     bg = bigrams(ids)[(ids[:-1] >= 0) & (ids[1:] >= 0)]
     if not len(bg) or not len(index.bg_keys):
         return False
@@ -519,6 +526,7 @@ def _with_leftovers(index: Index, found: list[Match], remaining: npt.NDArray[np.
         prev = p
     runs.append((start, prev + 1))
     extra: dict[int, list[Difference]] = {}
+    last_line: dict[int, int] = {}
     for a, b in runs:
         if b - a < MIN_LEFTOVER_TOKENS or not license_like(index, ids_all[a:b]):
             continue
@@ -531,6 +539,7 @@ def _with_leftovers(index: Index, found: list[Match], remaining: npt.NDArray[np.
             "after the license text"
         extra.setdefault(nearest, []).append(Difference(
             DiffKind.ADDED, "", snippet, int(qtok.line_of(a)), where, b - a))
+        last_line[nearest] = max(last_line.get(nearest, 0), int(qtok.line_of(b - 1)))
     if not extra:
         return found
     out = []
@@ -538,7 +547,7 @@ def _with_leftovers(index: Index, found: list[Match], remaining: npt.NDArray[np.
         if k in extra:
             diffs = tuple(sorted(m.differences + tuple(extra[k]), key=lambda d: d.line))
             m = Match(m.key, m.kind, m.source, min(m.start_line, *(d.line for d in extra[k])),
-                      max(m.end_line, *(d.line for d in extra[k])), m.coverage, m.similarity,
+                      max(m.end_line, last_line[k]), m.coverage, m.similarity,
                       diffs, m.optional_absent,
                       m.ambiguous_with, m.span)
         out.append(m)

@@ -10,6 +10,7 @@ following terms:") only counts when nothing else in the text names a license.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -21,25 +22,43 @@ _RANK = {"text": 0, "notice": 0, "false-positive": 0, "reference": 1, "tag": 1, 
          "intro": 3}
 
 
+_KEY = re.compile(r"[\w.+-]+")
+_OPERATORS = frozenset({"AND", "OR", "WITH", "and", "or", "with"})
 JOIN_GAP = 24  # words between two findings that may join them ("or", "designates ... as")
+# keys that name no particular license: the LicenseDB's unknown and generic ones
+VAGUE_KEYS = frozenset({"unknown", "unknown-license-reference", "free-unknown",
+                        "other-permissive", "other-copyleft", "proprietary-license",
+                        "commercial-license", "warranty-disclaimer", "generic-cla"})
 LIST_MIN_NAMES = 10  # distinct licenses named one after another: a list of licenses
-_NAME_KINDS = frozenset({"reference", "tag"})
 NAME_MAX_TOKENS = 12
 
 
 def _names(kept: list[tuple[int, int, int]], rules: list[Rule]) -> list[tuple[int, int, int]]:
-    return [h for h in kept if rules[h[0]].kind in _NAME_KINDS
-            and h[2] - h[1] <= NAME_MAX_TOKENS]
+    return [h for h in kept if rules[h[0]].kind != "text" and h[2] - h[1] <= NAME_MAX_TOKENS]
 
 
 def _listed(kept: list[tuple[int, int, int]], rules: list[Rule]) -> set[tuple[int, int, int]]:
     """The hits that are names in a list of many licenses (a catalog of licenses, a list of
     classifiers): such a list names licenses, it does not put the file under them."""
     names = _names(kept, rules)
-    if len({rules[r].expression for r, _, _ in names}) < LIST_MIN_NAMES or \
+    keys = {k for r, _, _ in names for k in _KEY.findall(rules[r].expression)} - _OPERATORS
+    if len(keys) < LIST_MIN_NAMES or \
             len(names) < 0.6 * len(kept):
         return set()
     return set(names)
+
+
+def _in_identifier(text: str, starts: list[int], words: list[str], a: int, b: int) -> bool:
+    """Whether words a..b are part of a code identifier (`LICENSE_FILE = 'LICENSE'`): the rule
+    tokenizer splits on "_", but an identifier is code, not a statement (an address such as
+    `wiki/MIT_License` is not code)."""
+    c0, c1 = starts[a], starts[b - 1] + len(words[b - 1])
+    while c0 > 0 and not text[c0 - 1].isspace():
+        c0 -= 1
+    while c1 < len(text) and not text[c1].isspace():
+        c1 += 1
+    chunk = text[c0:c1]
+    return "_" in chunk and "/" not in chunk
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +86,8 @@ def find_rules(index: RuleIndex, text: str) -> list[RuleHit]:
     taken = bytearray(len(words))
     kept = []
     for r, a, b in hits:
-        if any(taken[a:b]):
+        if any(taken[a:b]) or (rules[r].expression in VAGUE_KEYS
+                               and _in_identifier(text, starts, words, a, b)):
             continue
         taken[a:b] = b"\x01" * (b - a)
         kept.append((r, a, b))

@@ -116,6 +116,7 @@ class RuleIndex:
         self.short_keys = arrays["short_keys"]  # sorted full hashes of rules < PREFIX long
         self.short_rules = arrays["short_rules"]
         self.lengths = np.array([r.length for r in rules], dtype=np.int64)
+        self.by_source = {r.source: i for i, r in enumerate(rules)}
 
     @classmethod
     def build(cls) -> RuleIndex:
@@ -182,6 +183,11 @@ class RuleIndex:
 
     def required(self, r: int) -> npt.NDArray[np.int32]:
         return self.req[self.req_ptr[r] : self.req_ptr[r + 1]]
+
+    def required_phrases(self, r: int) -> list[list[str]]:
+        """The words of each `{{required phrase}}` of rule r."""
+        ids = self.rule_ids(r)
+        return [[self.vocab[i] for i in ids[a:b].tolist()] for a, b in self.required(r).tolist()]
 
     def encode(self, words: list[str]) -> npt.NDArray[np.int64]:
         get = self.word_ids.get

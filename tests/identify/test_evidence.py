@@ -1,0 +1,149 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Short real-world evidence found through the LicenseDB's rules: references in comments of
+many languages, tags, notices, dual licensing, exceptions, or-later, license plus code, and
+false positives."""
+
+from __future__ import annotations
+
+import pytest
+
+from licentia.catalog.licensedb import read_text
+from licentia.identify import Result, identify_text
+from licentia.identify.index import Index
+from licentia.identify.matcher import DiffKind
+from licentia.identify.rules import RuleIndex, get_rules
+from licentia.normalize import SPDX_TAG
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleIndex:
+    return get_rules()
+
+
+@pytest.mark.parametrize(("text", "expression"), [
+    ("# Copyright (c) 2020 Jane Doe. Distributed under the BSD 3-Clause license.\n"
+     "import os\n", "bsd-new"),
+    ('"""A tiny event loop: a 0BSD-licensed rewrite."""\nimport os\n', "bsd-zero"),
+    ("name: thing\nlicense: mit. See https://example.org/LICENSE for details.\n", "mit"),
+    ("/* This file is GPLv2 as found in COPYING. */\nint x;\n", "gpl-2.0"),
+    ('{"name": "x", "license": "MIT License"}\n', "mit"),
+    ("/*\n * Licensed under the MIT License.\n */\nint main(void) { return 0; }\n", "mit"),
+    ("// Licensed under the Apache License, Version 2.0\nconst x = 1;\n", "apache-2.0"),
+    ("<!-- This page is licensed under the MIT license. -->\n<p>hi</p>\n", "mit"),
+    ("-- Released under the Apache License 2.0\nSELECT 1;\n", "apache-2.0"),
+    (";; This program is free software; you can redistribute it and/or modify\n"
+     ";; it under the terms of the GNU General Public License as published by\n"
+     ";; the Free Software Foundation; either version 2, or (at your option)\n"
+     ";; any later version.\n(defun f () 1)\n", "gpl-2.0-plus"),
+], ids=["python", "docstring", "yaml", "c-comment", "json", "c-block", "js", "html", "sql",
+        "lisp-or-later"])
+def test_references_in_comments_of_many_languages(text: str, expression: str,
+                                                  index: Index, rules: RuleIndex) -> None:
+    r = identify_text(text, index=index, rules=rules)
+    assert r.expression == expression, r.matches
+    assert r.license is not None and r.license.key == expression
+
+
+def test_or_later_is_its_own_license(index: Index, rules: RuleIndex) -> None:
+    only = identify_text("# This file is licensed under GPLv2.\n", index=index, rules=rules)
+    later = identify_text("# This file is licensed under GPLv2+.\n", index=index, rules=rules)
+    assert only.expression == "gpl-2.0"
+    assert later.expression == "gpl-2.0-plus"
+    assert later.spdx_expression == "GPL-2.0-or-later"
+
+
+def test_dual_licensing_is_a_choice(index: Index, rules: RuleIndex) -> None:
+    text = ("This file is dual licensed under the terms of the Apache License, Version 2.0, "
+            "and the BSD\nLicense. See the LICENSE file in the root of this repository for "
+            "complete details.\n")
+    r = identify_text(text, index=index, rules=rules)
+    assert r.expression == "bsd-new OR apache-2.0"
+    assert r.spdx_expression == "BSD-3-Clause OR Apache-2.0"
+    either = identify_text("Licensed under either of Apache License, Version 2.0 or MIT "
+                           "license at your option.\n", index=index, rules=rules)
+    assert either.expression == "apache-2.0 OR mit"
+
+
+def test_spdx_tag_keeps_its_expression(index: Index, rules: RuleIndex) -> None:
+    r = identify_text(f"// {SPDX_TAG}: MIT OR Apache-2.0\nfn main() {{}}\n", index=index,
+                      rules=rules)
+    assert r.expression == "mit OR apache-2.0"
+    assert r.spdx_expression == "MIT OR Apache-2.0"
+
+
+def test_an_exception_after_a_license_is_with(index: Index, rules: RuleIndex) -> None:
+    text = ("/*\n * This code is free software; you can redistribute it and/or modify it\n"
+            " * under the terms of the GNU General Public License version 2 only, as\n"
+            " * published by the Free Software Foundation.  Oracle designates this\n"
+            ' * particular file as subject to the "Classpath" exception as provided\n'
+            " * by Oracle in the LICENSE file that accompanied this code.\n */\n")
+    r = identify_text(text, index=index, rules=rules)
+    assert r.expression == "gpl-2.0 WITH classpath-exception-2.0"
+    assert r.spdx_expression == "GPL-2.0-only WITH Classpath-exception-2.0"
+
+
+def test_license_plus_code_is_not_a_modification(index: Index, rules: RuleIndex) -> None:
+    code = "\n".join(f"def f{n}(x):\n    return x * {n} + len(str(x))\n" for n in range(40))
+    r = identify_text(read_text("mit") + "\n\n" + code, index=index, rules=rules)
+    assert r.result is Result.EXACT and r.license is not None and r.license.key == "mit"
+    assert not r.differences
+
+
+ADDED_TERMS = """
+Additional terms. If the Licensee's annual gross revenue exceeds ten million US dollars, the
+Licensee must obtain a separate commercial license from the copyright holder before any further
+use, copying, modification or distribution of the Software. The Software may not be used for
+the design, development or production of weapons of any kind. The copyright holder may revoke
+the permissions granted in this license at any time and for any reason by written notice to the
+Licensee, after which the Licensee shall cease all use of the Software and destroy all copies.
+The Licensee shall not remove or alter these additional terms, which apply to every copy and
+every substantial portion of the Software and prevail over the permission notice above in case
+of conflict. Any use of the Software in breach of these terms terminates the license at once.
+These terms are governed by the laws of the State of Delaware and any dispute shall be decided
+exclusively by its courts, and the Licensee consents to their jurisdiction for all purposes.
+"""
+
+
+@pytest.mark.parametrize("where", ["after", "before"])
+def test_added_license_prose_is_never_dropped(where: str, index: Index,
+                                              rules: RuleIndex) -> None:
+    mit = read_text("mit")
+    text = mit + ADDED_TERMS if where == "after" else ADDED_TERMS + mit
+    r = identify_text(text, index=index, rules=rules)
+    assert r.result is not Result.EXACT and r.confidence < 1.0
+    added = [d for d in r.differences if d.kind is DiffKind.ADDED]
+    assert added and any("weapons" in d.found for d in added)
+
+
+def test_apache_without_its_appendix_is_exact(index: Index, rules: RuleIndex) -> None:
+    text = read_text("apache-2.0")
+    body = text[: text.index("APPENDIX: How to apply")]
+    alone = identify_text(body, index=index, rules=rules)
+    assert alone.result is Result.EXACT and alone.license is not None
+    assert alone.license.key == "apache-2.0"
+    assert alone.matches[0].optional_absent
+    code = "\n".join(f"def handler_{n}(event, context):\n    total = sum(event['items'][{n}:])"
+                     f"\n    return {{'status': {200 + n}, 'total': total}}\n" for n in range(20))
+    with_code = identify_text(body + "\n\n" + code, index=index, rules=rules)
+    assert with_code.result is Result.EXACT, with_code.differences
+
+
+@pytest.mark.parametrize("text", [
+    "def get_license(pkg):\n    license = pkg.metadata.get('license')\n"
+    "    if license is None:\n        return 'unknown'\n    return license\n",
+    "LICENSE_FILE = 'LICENSE'\nwith open(LICENSE_FILE) as fh:\n    print(fh.read())\n",
+])
+def test_the_word_license_in_code_is_no_license(text: str, index: Index,
+                                                 rules: RuleIndex) -> None:
+    r = identify_text(text, index=index, rules=rules)
+    assert r.result is Result.NONE and not r.expression
+
+
+def test_a_list_of_license_names_is_not_the_files_license(index: Index,
+                                                          rules: RuleIndex) -> None:
+    names = ["MIT", "Apache-2.0", "GPL-2.0", "GPL-3.0", "LGPL-2.1", "BSD-3-Clause", "MPL-2.0",
+             "EPL-2.0", "ISC", "Zlib", "AGPL-3.0", "CC0-1.0"]
+    text = "{\n" + ",\n".join(f'  "{n}"' for n in names) + "\n}\n"
+    r = identify_text(text, index=index, rules=rules)
+    assert r.result is Result.NONE, r.expression
