@@ -262,14 +262,14 @@ MARKUP_WORDS = frozenset({
 
 def rule_tokens(text: str) -> tuple[list[str], list[int]]:
     """Words of a query in rule token space, and the character offset of each."""
-    out: list[str] = []
-    starts: list[int] = []
-    for m in _RULE_WORD.finditer(text):
-        w = m.group().lower()
-        if w not in MARKUP_WORDS:
-            out.append(w)
-            starts.append(m.start())
-    return out, starts
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: word by word
+        pairs = [(m.group().lower(), m.start()) for m in _RULE_WORD.finditer(text)]
+    else:
+        spans = [m.span() for m in _RULE_WORD.finditer(lowered)]
+        pairs = [(lowered[a:b], a) for a, b in spans]
+    kept = [(w, a) for w, a in pairs if w not in MARKUP_WORDS]
+    return [w for w, _ in kept], [a for _, a in kept]
 
 
 def rule_text_tokens(text: str) -> tuple[list[str], list[tuple[int, int]]]:

@@ -42,10 +42,10 @@ from licentia.userfile import describe
 from licentia.workers import die_with_parent
 
 MODIFIED_MIN_COVERAGE = 80.0
-NOTICE_MIN_COVERAGE = 90.0
-NOTICE_FLOOR = 80.0
+NOTICE_MIN_COVERAGE = 90.0  # a text or notice found by alignment that covers this much stands
+NOTICE_FLOOR = 80.0  # a notice found by alignment covering less is not there
 EXCEPTION_GAP = 2  # lines between a license and the exception that modifies it
-OR_GAP = 4  # "A or B", "either A, or B at your option": a choice between adjacent findings  # a notice found by alignment that covers this much stands
+OR_GAP = 4  # "A or B", "either A, or B at your option": a choice between adjacent findings
 AMBIGUITY_PENALTY = 0.85
 
 
@@ -111,9 +111,10 @@ def _rule_matches(rules: RuleIndex, text: str) -> list[Match]:
             continue  # a hint for a human reader ("commercial use"), not evidence of a license
         keys = expr_keys(rule.expression)
         expression = rule.expression
-        prev = out[-1] if out and hit.between is not None else None
-        if prev is not None and len(hit.between) <= OR_GAP and "or" in hit.between and \
-                "and" not in hit.between and not _is_exception(keys):
+        between = hit.between
+        prev = out[-1] if out and between is not None else None
+        if prev is not None and between is not None and len(between) <= OR_GAP and \
+                "or" in between and "and" not in between and not _is_exception(keys):
             expression = f"({prev.license_expression}) OR ({rule.expression})"
             out[-1] = replace(prev, expression=expression)
         out.append(Match(keys[0], rule.kind, rule.source, a, b, 100.0, 1.0,

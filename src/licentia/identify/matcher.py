@@ -28,8 +28,8 @@ TEXT_BONUS = 4.0
 MIN_SHARE = 0.2
 # text left over beside a full license text, at least this long, is reported as added
 MIN_LEFTOVER_TOKENS = 6
-LICENSE_LIKE_SHARE = 0.75
-DISTINCT_SHARE = 0.3  # of a run's words that differ from each other  # of a run's word pairs found in license references
+LICENSE_LIKE_SHARE = 0.75  # of a run's word pairs found in license references
+DISTINCT_SHARE = 0.3  # of a run's words that differ from each other
 MERGE_GAP = 2  # differences separated by at most this many equal tokens are shown as one
 _FULL_TEXT = {"text", "fingerprint"}
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s", re.IGNORECASE)

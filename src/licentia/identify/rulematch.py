@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from licentia.identify.rules import Rule, RuleIndex
@@ -22,6 +23,7 @@ _RANK = {"text": 0, "notice": 0, "false-positive": 0, "reference": 1, "tag": 1, 
          "intro": 3}
 
 
+_NEWLINE = re.compile("\n")
 _KEY = re.compile(r"[\w.+-]+")
 _OPERATORS = frozenset({"AND", "OR", "WITH", "and", "or", "with"})
 JOIN_GAP = 24  # words between two findings that may join them ("or", "designates ... as")
@@ -33,11 +35,11 @@ LIST_MIN_NAMES = 10  # distinct licenses named one after another: a list of lice
 NAME_MAX_TOKENS = 12
 
 
-def _names(kept: list[tuple[int, int, int]], rules: list[Rule]) -> list[tuple[int, int, int]]:
+def _names(kept: list[tuple[int, int, int]], rules: Sequence[Rule]) -> list[tuple[int, int, int]]:
     return [h for h in kept if rules[h[0]].kind != "text" and h[2] - h[1] <= NAME_MAX_TOKENS]
 
 
-def _listed(kept: list[tuple[int, int, int]], rules: list[Rule]) -> set[tuple[int, int, int]]:
+def _listed(kept: list[tuple[int, int, int]], rules: Sequence[Rule]) -> set[tuple[int, int, int]]:
     """The hits that are names in a list of many licenses (a catalog of licenses, a list of
     classifiers): such a list names licenses, it does not put the file under them."""
     names = _names(kept, rules)
@@ -97,7 +99,7 @@ def find_rules(index: RuleIndex, text: str) -> list[RuleHit]:
     if any(rules[r].kind != "intro" for r, _, _ in kept):
         kept = [h for h in kept if rules[h[0]].kind != "intro"]
     kept.sort(key=lambda h: h[1])
-    breaks = [i for i, c in enumerate(text) if c == "\n"]
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
     out = []
     prev_end: int | None = None
     for r, a, b in kept:

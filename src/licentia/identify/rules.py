@@ -21,10 +21,11 @@ import io
 import json
 import time
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -33,7 +34,7 @@ from licentia import cache as _cache
 from licentia.catalog import licensedb
 from licentia.normalize import rule_text_tokens
 
-FORMAT = 2
+FORMAT = 3
 PREFIX = 4  # tokens of the prefix every rule of this length or more is looked up by
 _B = np.uint64(0x9E3779B97F4A7C15)  # odd: invertible modulo 2**64
 _SEED = 20261130
@@ -97,10 +98,37 @@ def _read_rules() -> list[tuple[Rule, list[str], list[tuple[int, int]]]]:
     return out
 
 
+class Rules(Sequence[Rule]):
+    """The rules' metadata, each made a Rule when first asked for (35,000 at every start would
+    cost a warm command a quarter of a second)."""
+
+    def __init__(self, rows: list[list[Any]]) -> None:
+        self._rows = rows
+        self._made: dict[int, Rule] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, i: int) -> Rule: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Rule]: ...
+    def __getitem__(self, i: int | slice) -> Rule | Sequence[Rule]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        rule = self._made.get(i)
+        if rule is None:
+            rule = self._made[i] = Rule(*self._rows[i])
+        return rule
+
+    def rows(self) -> list[list[Any]]:
+        return self._rows
+
+
 class RuleIndex:
     """Token ids and hashes of every rule."""
 
-    def __init__(self, vocab: list[str], rules: list[Rule],
+    def __init__(self, vocab: list[str], rules: Rules,
                  arrays: dict[str, npt.NDArray[Any]]) -> None:
         self.vocab = vocab
         self.word_ids = {w: i for i, w in enumerate(vocab)}
@@ -115,8 +143,11 @@ class RuleIndex:
         self.prefix_rules = arrays["prefix_rules"]
         self.short_keys = arrays["short_keys"]  # sorted full hashes of rules < PREFIX long
         self.short_rules = arrays["short_rules"]
-        self.lengths = np.array([r.length for r in rules], dtype=np.int64)
-        self.by_source = {r.source: i for i, r in enumerate(rules)}
+        self.lengths = np.diff(self.offsets).astype(np.int64)
+
+    @cached_property
+    def by_source(self) -> dict[str, int]:
+        return {row[2]: i for i, row in enumerate(self.rules.rows())}
 
     @classmethod
     def build(cls) -> RuleIndex:
@@ -142,7 +173,9 @@ class RuleIndex:
         offsets = np.zeros(len(chunks) + 1, dtype=np.int64)
         np.cumsum(lengths, out=offsets[1:])
         arrays: dict[str, npt.NDArray[Any]] = {
-            "tokens": np.concatenate(chunks).astype(np.int32), "offsets": offsets,
+            # 18,000 distinct words: two bytes a token keeps the cache small and quick to read
+            "tokens": np.concatenate(chunks).astype(np.uint16 if len(vocab) < 2**16
+                                                    else np.int32), "offsets": offsets,
             "values": values, "full": full,
             "req_ptr": np.array(req_ptr, dtype=np.int64),
             "req": np.array(req, dtype=np.int32).reshape(-1, 2),
@@ -152,13 +185,14 @@ class RuleIndex:
         words = [""] * len(vocab)
         for w, i in vocab.items():
             words[i] = w
-        return cls(words, [r for r, _, _ in read], arrays)
+        return cls(words, Rules([[r.expression, r.kind, r.source, r.relevance,
+                                  r.minimum_coverage, r.continuous, r.length]
+                                 for r, _, _ in read]), arrays)
 
     def save(self, path: Path) -> None:
         buf = io.BytesIO()
         meta = {"vocab": self.vocab,
-                "rules": [[r.expression, r.kind, r.source, r.relevance, r.minimum_coverage,
-                           r.continuous, r.length] for r in self.rules]}
+                "rules": self.rules.rows()}
         np.savez(buf, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
                  tokens=self.tokens, offsets=self.offsets, values=self.values, full=self.full,
                  req_ptr=self.req_ptr, req=self.req, prefix_keys=self.prefix_keys,
@@ -175,10 +209,10 @@ class RuleIndex:
         with np.load(io.BytesIO(raw)) as data:
             meta = json.loads(data["meta"].tobytes())
             arrays = {k: data[k] for k in data.files if k != "meta"}
-        return cls(meta["vocab"], [Rule(*r) for r in meta["rules"]], arrays)
+        return cls(meta["vocab"], Rules(meta["rules"]), arrays)
 
     # -- queries ----------------------------------------------------------------------------
-    def rule_ids(self, r: int) -> npt.NDArray[np.int32]:
+    def rule_ids(self, r: int) -> npt.NDArray[Any]:
         return self.tokens[self.offsets[r] : self.offsets[r + 1]]
 
     def required(self, r: int) -> npt.NDArray[np.int32]:
