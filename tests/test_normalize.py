@@ -9,7 +9,15 @@ import textwrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from licentia.normalize import SPDX_TAG, mask, spdx_identifiers, tokenize, words
+from licentia.normalize import (
+    SPDX_TAG,
+    mask,
+    rule_text_tokens,
+    rule_tokens,
+    spdx_identifiers,
+    tokenize,
+    words,
+)
 
 # a word made only of roman-numeral letters, at the start of a line and followed by a period,
 # is list numbering ("iv."): such words are left out of generated texts
@@ -96,3 +104,31 @@ def test_spdx_identifiers_with_lines() -> None:
     text = (f"#!/usr/bin/env python\n# {SPDX_TAG}: MIT OR Apache-2.0\n"
             f"/* {SPDX_TAG}: GPL-2.0-only */\n")
     assert spdx_identifiers(text) == [(2, "MIT OR Apache-2.0"), (3, "GPL-2.0-only")]
+
+
+def test_rule_tokens_keep_or_later_and_skip_markup() -> None:
+    text = "<p>Licensed under GPLv2+ &amp; the LGPL-2.1+</p> // see COPYING"
+    found, starts = rule_tokens(text)
+    assert found == ["licensed", "under", "gplv2+", "the", "lgpl", "2", "1+", "see", "copying"]
+    assert [text[s : s + len(w)].lower() for w, s in zip(found, starts, strict=True)] == found
+
+
+def test_rule_tokens_offsets_survive_case_changes_of_other_lengths() -> None:
+    text = "İstanbul: MIT license"  # "İ" lower-cases to two characters
+    found, starts = rule_tokens(text)
+    assert found[-2:] == ["mit", "license"]
+    assert text[starts[-2] : starts[-2] + 3] == "MIT"
+
+
+def test_rule_text_tokens_mark_required_phrases() -> None:
+    found, required = rule_text_tokens("This file is {{GPLv2}} as found in {{COPYING}}.")
+    assert found == ["this", "file", "is", "gplv2", "as", "found", "in", "copying"]
+    assert [found[a:b] for a, b in required] == [["gplv2"], ["copying"]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_rule_tokens_never_fail_and_point_into_the_text(text: str) -> None:
+    found, starts = rule_tokens(text)
+    assert len(found) == len(starts)
+    assert all(0 <= s < len(text) for s in starts)

@@ -57,6 +57,10 @@ def _render(r: Identification, show_all: bool) -> None:
         head += f"  {escape(r.license.name)} ({r.license.spdx})"
         head += f"  coverage {r.coverage:.1f}%  confidence {r.confidence:.2f}"
     out.print(head)
+    if r.expression:
+        out.print(f"  expression: {escape(r.spdx_expression or r.expression)}"
+                  + (f"  (LicenseDB: {escape(r.expression)})"
+                     if r.spdx_expression and r.spdx_expression != r.expression else ""))
     for m in r.matches:
         if len(r.matches) > 1 or m.kind not in {"text", "fingerprint"}:
             out.print(f"  - {escape(m.key)} lines {m.start_line}-{m.end_line} "
