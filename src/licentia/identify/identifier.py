@@ -20,13 +20,12 @@ from licentia.errors import InputError, LicentiaError
 from licentia.identify.expression import combine, to_spdx
 from licentia.identify.expression import keys as expr_keys
 from licentia.identify.expression import parse as parse_expression
-from licentia.identify.index import Index, get_index
+from licentia.identify.index import Index, get_index, license_like
 from licentia.identify.matcher import (
     MIN_LEFTOVER_TOKENS,
     Difference,
     DiffKind,
     Match,
-    license_like,
     match,
     verbatim_table,
 )

@@ -223,6 +223,21 @@ class Index:
 
 
 _DIGEST = 16
+LICENSE_LIKE_SHARE = 0.75  # of a run's word pairs found in license references
+DISTINCT_SHARE = 0.3  # of a run's words that differ from each other
+
+
+def license_like(index: Index, ids: npt.NDArray[np.int32]) -> bool:
+    """Whether a run of words reads like license terms: most of its word pairs occur in some
+    license reference ("may not use", "for any purpose"), as code and ordinary prose do not."""
+    if len(ids) < 2 or len(set(ids.tolist())) < DISTINCT_SHARE * len(ids):
+        return False  # repetitive: code or a table, not sentences
+    bg = bigrams(ids)[(ids[:-1] >= 0) & (ids[1:] >= 0)]
+    if not len(bg) or not len(index.bg_keys):
+        return False
+    pos = np.minimum(np.searchsorted(index.bg_keys, bg), len(index.bg_keys) - 1)
+    return int((index.bg_keys[pos] == bg).sum()) >= LICENSE_LIKE_SHARE * (len(ids) - 1)
+
 
 
 def raw_digest(text: str) -> bytes:

@@ -11,15 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache, cached_property, lru_cache
-from typing import cast
 
 import numpy as np
 import numpy.typing as npt
 import yaml
-from rapidfuzz.distance import Indel
 
 from licentia.catalog import external, licensedb
-from licentia.identify.index import Index, RefInfo, bigrams, raw_digest
+from licentia.identify.diffops import numbers_replaced, opcodes
+from licentia.identify.index import Index, RefInfo, license_like, raw_digest
 from licentia.normalize import Tokens, tokenize
 
 CANDIDATES = 10
@@ -28,8 +27,6 @@ TEXT_BONUS = 4.0
 MIN_SHARE = 0.2
 # text left over beside a full license text, at least this long, is reported as added
 MIN_LEFTOVER_TOKENS = 6
-LICENSE_LIKE_SHARE = 0.75  # of a run's word pairs found in license references
-DISTINCT_SHARE = 0.3  # of a run's words that differ from each other
 MERGE_GAP = 2  # differences separated by at most this many equal tokens are shown as one
 _FULL_TEXT = {"text", "fingerprint"}
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s", re.IGNORECASE)
@@ -249,17 +246,9 @@ def _cluster(blocks: list[tuple[int, int, int, int]], ref_len: int) -> tuple[int
     return best
 
 
-_Op = tuple[str, int, int, int, int]
-
-
-def _opcodes(a: list[int], b: list[int]) -> list[_Op]:
-    """LCS alignment of two token-id sequences (rapidfuzz's bit-parallel Indel)."""
-    return cast(list[_Op], Indel.opcodes(a, b).as_list())
-
-
 def _align(index: Index, r: int, share: float, sub: list[int]) -> _Aligned:
     ref = index.ref_ids(r).tolist()
-    ops = _opcodes(ref, sub)
+    ops = opcodes(ref, sub)
     blocks = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag == "equal"]
     q_start, q_end, matched = _cluster(blocks, len(ref))
     ref_unmatched = len(ref) - matched
@@ -282,7 +271,7 @@ def _diffs(ref: _RefText, ref_ids: list[int], region_ids: list[int], qtok: Token
     Returns the significant differences, the labels of optional parts that are absent, and
     the number of reference words accounted for (matched, or differing insignificantly).
     """
-    ops = _numbers_replaced(_opcodes(ref_ids, region_ids), ref.tokens.words, qtok.words, qpos)
+    ops = numbers_replaced(opcodes(ref_ids, region_ids), ref.tokens.words, qtok.words, qpos)
     groups: list[list[int]] = []  # [i1, i2, j1, j2] of merged non-equal operations
     matched = 0
     for tag, i1, i2, j1, j2 in ops:
@@ -332,26 +321,6 @@ def _diffs(ref: _RefText, ref_ids: list[int], region_ids: list[int], qtok: Token
                                 found, int(line), _section_at(ref, i1 if rw else max(0, i1 - 1)),
                                 len(rw) + len(qw)))
     return diffs, absent, matched
-
-
-def _numbers_replaced(ops: list[_Op], ref_words: tuple[str, ...], q_words: tuple[str, ...],
-                      qpos: npt.NDArray[np.int64]) -> list[_Op]:
-    """A number deleted where another is inserted is a changed number (a version, a date, a
-    count: "Version 2" is not "Version 3"), never list numbering either side kept."""
-    out: list[_Op] = []
-    for op in ops:
-        prev = out[-1] if out else None
-        pair = {prev[0], op[0]} if prev is not None else set()
-        if prev is not None and pair == {"delete", "insert"}:
-            dele, ins = (prev, op) if prev[0] == "delete" else (op, prev)
-            old = [ref_words[i] for i in range(dele[1], dele[2])]
-            new = [q_words[qpos[j]] for j in range(ins[3], ins[4])]
-            if old != new and all(w.isdigit() for w in old + new):
-                out[-1] = ("replace", min(prev[1], op[1]), max(prev[2], op[2]),
-                           min(prev[3], op[3]), max(prev[4], op[4]))
-                continue
-        out.append(op)
-    return out
 
 
 def _query_slice(text: str, qtok: Tokens, qpos: npt.NDArray[np.int64], j1: int, j2: int) -> str:
@@ -493,18 +462,6 @@ def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:
         remaining = remaining[keep]
     found.sort(key=lambda m: m.span[0])
     return _with_leftovers(index, found, remaining, qtok, ids_all, text)
-
-
-def license_like(index: Index, ids: npt.NDArray[np.int32]) -> bool:
-    """Whether a run of words reads like license terms: most of its word pairs occur in some
-    license reference ("may not use", "for any purpose"), as code and ordinary prose do not."""
-    if len(ids) < 2 or len(set(ids.tolist())) < DISTINCT_SHARE * len(ids):
-        return False  # repetitive: code or a table, not sentences
-    bg = bigrams(ids)[(ids[:-1] >= 0) & (ids[1:] >= 0)]
-    if not len(bg) or not len(index.bg_keys):
-        return False
-    pos = np.minimum(np.searchsorted(index.bg_keys, bg), len(index.bg_keys) - 1)
-    return int((index.bg_keys[pos] == bg).sum()) >= LICENSE_LIKE_SHARE * (len(ids) - 1)
 
 
 def _with_leftovers(index: Index, found: list[Match], remaining: npt.NDArray[np.int64],
