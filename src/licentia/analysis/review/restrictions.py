@@ -17,7 +17,7 @@ from licentia.analysis.findings import Evidence, Finding, Status
 from licentia.analysis.matching import Matcher, Tier
 from licentia.analysis.review.activities import Engaged, Involvement, Signal, engaged, from_hit
 from licentia.analysis.review.attribution import attribution_code
-from licentia.analysis.review.decide import Decided, decide, questions
+from licentia.analysis.review.decide import Decided, Outcome, Reading, decide, questions
 from licentia.analysis.review.model import (
     SHORT_DESCRIPTION_WORDS,
     Basis,
@@ -126,6 +126,15 @@ def _status(clause: Clause, taxonomy: tuple[str, ...], state: Engaged, signals: 
                     f"Does the product involve this ({clause.title}) or not? The use case says "
                     f"{shown}."], ["Correct the description or excluded_activities and re-run."])
     if needs_activity:
+        spoken = _spoken_to(decided)
+        if state is Engaged.NONE and spoken:
+            # no words for the activity, but the description speaks to the very fact this
+            # clause turns on (consent not asked, outputs unlabelled): never a silent clear
+            words = ", ".join(repr(r.fact.words) for r in spoken[:2])
+            return (Status.GRAY, f"No words of the use case name this activity, but it speaks "
+                    f"to the fact the clause turns on ({words}).", [
+                        f"Does the product do what this clause prohibits ({clause.title})? "
+                        f"The use case says {words}."], [_ASK])
         if state is Engaged.NONE:
             return Status.CLEAR, "Nothing in the use case involves this.", [], []
         if state is Engaged.EXCLUDED:
@@ -170,6 +179,16 @@ def _status(clause: Clause, taxonomy: tuple[str, ...], state: Engaged, signals: 
     open_words = ", ".join(r.fact.name for r in decided.open) or "a contested reading"
     return (Status.GRAY, f"{lead}and the deciding facts are not settled ({open_words})"
             + (f": {because}" if because else "") + ".", asks, [_ASK])
+
+
+def _spoken_to(decided: Decided | None) -> list[Reading]:
+    """The deciding facts, when the description itself states every one of them as the clause
+    needs it (or hedges it); none when any is missing or ruled out."""
+    if decided is None or not decided.readings:
+        return []
+    spoken = [r for r in decided.readings if r.fact.source == "description" and r.fact.words
+              and (r.outcome is Outcome.MET or (r.outcome is Outcome.OPEN and r.fact.hedged))]
+    return spoken if len(spoken) == len(decided.readings) else []
 
 
 def modified_wording(basis: Basis, m: Matcher, involved: Involvement) -> list[Finding]:
