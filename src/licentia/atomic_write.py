@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from licentia.cache import process_alive
 from licentia.errors import InputError
 from licentia.safe_read import problem, shown
 
@@ -153,19 +154,9 @@ def _remove_stale(folder: Path, prefix: str) -> None:
     """Temporaries a killed licentia left for this file (their process is gone)."""
     for tmp in folder.glob(f"{glob.escape(prefix)}*{_TMP_SUFFIX}*"):
         pid = tmp.name[len(prefix):].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             with contextlib.suppress(OSError):
                 tmp.unlink()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # another user's process
-        return True
-    return True
 
 
 def _commit(s: _Staged) -> None:

@@ -28,7 +28,8 @@ def cache_dir() -> Path:
     return base / "licentia"
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process `pid` still runs (whoever owns it): temporaries it left are its own."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -44,7 +45,7 @@ def remove_stale_temporaries(path: Path) -> None:
     for tmp in path.parent.glob(f"{path.name}.*.tmp"):
         pid_text = tmp.name[len(path.name) + 1 :].split(".", 1)[0]
         with contextlib.suppress(OSError):
-            dead = pid_text.isdigit() and not _alive(int(pid_text))
+            dead = pid_text.isdigit() and not process_alive(int(pid_text))
             if dead or now - tmp.stat().st_mtime > _STALE_SECONDS:
                 tmp.unlink()
 
