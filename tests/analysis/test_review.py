@@ -79,6 +79,9 @@ SCENARIOS = [
     ("creativeml-openrail-m", "face-swap-app", Verdict.REVIEW,
      {"deepfake-impersonation": Status.CLEAR, "harassment": Status.GRAY}),
     ("llama3.1", "defense-logistics", Verdict.CONFLICT, {"military": Status.CONFLICT}),
+    # agents sending drafts "under their own names" is not the model renamed: the naming duty
+    # stays a duty to carry out, not a conflict
+    ("llama3.1", "commercial-assistant", Verdict.CLEAR, {"non-commercial": Status.CLEAR}),
     ("bigscience-bloom-rail-1.0", "defense-logistics", Verdict.REVIEW,
      {"military": Status.CLEAR, "ai-disclosure": Status.GRAY}),
     ("llama3.1", "social-app-900m", Verdict.CONFLICT, {"user-threshold": Status.CONFLICT}),
