@@ -56,7 +56,7 @@ def _looks_like_path(ref: str) -> bool:
         or Path(ref).name.upper().startswith(("LICENSE", "LICENCE", "COPYING", "README"))
 
 
-def _check_role(name: str, lic: License, after_with: bool) -> None:
+def check_role(name: str, lic: License, after_with: bool) -> None:
     """A license where WITH takes an exception (or the reverse) is an error: read as written,
     `MIT WITH GPL-3.0-only` would silently drop the GPL."""
     if after_with and not lic.is_exception:
@@ -124,7 +124,7 @@ def resolve_reference(ref: str, base: Path | None = None, *,
                 member = cat.lookup(str(part.key))
                 if member is None:
                     raise UnknownLicenseError(str(part.key), cat.suggest(str(part.key)))
-                _check_role(str(part.key), member, after_with)
+                check_role(str(part.key), member, after_with)
                 members.append(member)
         return Resolved(ref, tuple(dict.fromkeys(members)), expression=str(parsed))
     return Resolved(ref, (cat.resolve(text),))

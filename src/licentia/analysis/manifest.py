@@ -20,7 +20,7 @@ from licentia.errors import InputError, LicentiaError
 from licentia.identify import Identification
 from licentia.identify.expression import parse as parse_expression
 from licentia.identify.identifier import spdx_licensing
-from licentia.reference import resolve_reference
+from licentia.reference import check_role, resolve_reference
 from licentia.suggest import hint
 from licentia.userfile import Problem, ProblemsError, read_user_text, yaml_document
 
@@ -282,13 +282,7 @@ def _symbol_key(symbol: Any, exception: bool = False) -> str:
     lic = catalog().lookup(str(symbol.key))
     if lic is None:  # pragma: no cover - resolve_reference checked every symbol
         raise InputError(f"unknown license {symbol.key!r}")
-    if exception and not lic.is_exception:
-        raise InputError(f"{symbol.key!r} is a license, not a license exception: WITH takes an "
-                         "exception (e.g. Classpath-exception-2.0); to combine two licenses "
-                         "use AND or OR")
-    if not exception and lic.is_exception:
-        raise InputError(f"{symbol.key!r} is a license exception, not a license: write it after "
-                         f"WITH (`GPL-2.0-only WITH {symbol.key}`)")
+    check_role(str(symbol.key), lic, exception)
     return lic.key
 
 
