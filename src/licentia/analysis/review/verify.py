@@ -162,8 +162,8 @@ def _verify_identification(basis: Basis, ident: Identification, rests: str, m: M
     elif ident.result is Result.MULTIPLE:
         keys = list(dict.fromkeys(mt.key for mt in ident.matches))
         dec = ident.declared
-        mismatch = dec is not None and (dec.agrees is False or any(
-            "declares" in n for n in ident.notes))
+        mismatch = dec is not None and (dec.agrees is False or (
+            dec.resolved is not None and dec.resolved.key != lic.key))
         code = Code.LICENSE_MISMATCH if mismatch else ReviewCode.AMBIGUOUS_LICENSE
         what = ("the model card declares one license but its text or license file holds "
                 "another" if mismatch else "the file holds several licenses")
