@@ -294,30 +294,27 @@ def _hash(vals: npt.NDArray[np.uint64]) -> int:
 
 
 @cache
-def _power_table(n: int) -> npt.NDArray[np.uint64]:
-    out = np.full(n, _B, dtype=np.uint64)
+def _geometric(base: int, n: int) -> npt.NDArray[np.uint64]:
+    """base**0 .. base**(n-1) modulo 2**64."""
+    out = np.full(n, base, dtype=np.uint64)
     out[0] = 1
     with np.errstate(over="ignore"):
         return np.cumprod(out, dtype=np.uint64)
+
+
+def _table_size(n: int) -> int:
+    return max(1024, 1 << (n - 1).bit_length())
 
 
 def _powers(n: int) -> npt.NDArray[np.uint64]:
-    return _power_table(max(1024, 1 << (n - 1).bit_length()))[:n]
+    return _geometric(int(_B), _table_size(n))[:n]
 
 
-_B_INV = np.uint64(pow(int(_B), -1, 2**64))
-
-
-@cache
-def _inverse_table(n: int) -> npt.NDArray[np.uint64]:
-    out = np.full(n, _B_INV, dtype=np.uint64)
-    out[0] = 1
-    with np.errstate(over="ignore"):
-        return np.cumprod(out, dtype=np.uint64)
+_B_INV = pow(int(_B), -1, 2**64)
 
 
 def _inverse_powers(n: int) -> npt.NDArray[np.uint64]:
-    return _inverse_table(max(1024, 1 << (n - 1).bit_length()))[:n]
+    return _geometric(_B_INV, _table_size(n))[:n]
 
 
 def rules_path() -> Path:
