@@ -1,39 +1,107 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
-"""The `licentia` command: a thin shell over the library, one module per command."""
+"""The `licentia` command: a thin shell over the library, one module per command.
+
+Commands are loaded lazily: `licentia identify FILE` imports the identify shell and what it
+needs, not review's language pipeline or check's rule tables. The table below is the one place
+a command is registered; its one-line summary is what `licentia --help` lists.
+"""
 
 from __future__ import annotations
 
-import typer
+import importlib
+from typing import Any, NamedTuple
 
-from licentia.cli import check as _check
-from licentia.cli import choose as _choose
-from licentia.cli import compare as _compare
-from licentia.cli import draft as _draft
-from licentia.cli import explain as _explain
-from licentia.cli import identify as _identify
-from licentia.cli import init as _init
-from licentia.cli import licenses as _licenses
-from licentia.cli import review as _review
+import typer
+from typer.core import TyperCommand, TyperGroup
+
 from licentia.cli._common import run
+
+
+class Entry(NamedTuple):
+    """A command: the module of its shell, the attribute there (a function, or a Typer app
+    for a command with subcommands), and its one-line summary."""
+    module: str
+    attribute: str
+    summary: str
+
+
+COMMANDS: dict[str, Entry] = {
+    "identify": Entry("licentia.cli.identify", "identify",
+                      "Identify the exact license (version, variant) of each file."),
+    "explain": Entry("licentia.cli.explain", "explain",
+                     "Explain a license's terms, each with its verbatim quote."),
+    "compare": Entry("licentia.cli.compare", "compare",
+                     "Compare two licenses: shared, missing and different terms."),
+    "review": Entry("licentia.cli.review", "review",
+                    "Review one license against one intended use (exit 1 on conflict)."),
+    "check": Entry("licentia.cli.check", "check",
+                   "Check a combination: conflicts, obligations, outbound license."),
+    "choose": Entry("licentia.cli.choose", "choose_command",
+                    "Recommend a license for a release, with why and trade-offs."),
+    "init": Entry("licentia.cli.init", "init",
+                  "Set up LICENSE, NOTICE, REUSE files and a model-card block."),
+    "licenses": Entry("licentia.cli.licenses", "app", "Browse the license catalog."),
+    "draft": Entry("licentia.cli.draft", "app", "Draft the license documents of a release."),
+}
+
+
+def load(name: str) -> Any:
+    """The command `name` as Click runs it, its module imported now."""
+    entry = COMMANDS[name]
+    target = getattr(importlib.import_module(entry.module), entry.attribute)
+    if isinstance(target, typer.Typer):
+        group = typer.main.get_group(target)
+        group.name = name
+        return group
+    single = typer.Typer()
+    single.command(name)(target)
+    return typer.main.get_command(single)
+
+
+class _Summary(TyperCommand):
+    """A command listed by its summary alone; never run (`LazyGroup` runs the real one)."""
+
+
+class LazyGroup(TyperGroup):
+    """A group whose commands are imported only when one is run (or completed)."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        for name, entry in COMMANDS.items():
+            self.commands[name] = _Summary(name=name, help=entry.summary,
+                                           short_help=entry.summary)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = self.commands.get(cmd_name)
+        if isinstance(command, _Summary) and ctx.resilient_parsing:  # shell completion
+            command = self.commands[cmd_name] = load(cmd_name)
+        return command
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        if name is not None and isinstance(command, _Summary):
+            command = self.commands[name] = load(name)
+        return name, command, rest
+
 
 app = typer.Typer(
     name="licentia",
+    cls=LazyGroup,
     help="Identify, explain, review and check licenses of AI models, datasets and code.\n\n"
     "Statements about a license are legal information, not legal advice.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-app.command("identify")(_identify.identify)
-app.add_typer(_licenses.app, name="licenses")
-app.command("explain")(_explain.explain)
-app.command("compare")(_compare.compare)
-app.command("review")(_review.review)
-app.command("check")(_check.check)
-app.command("choose")(_choose.choose_command)
-app.add_typer(_draft.app, name="draft")
-app.command("init")(_init.init)
+
+
+@app.callback()
+def _root() -> None:
+    """Identify, explain, review and check licenses of AI models, datasets and code."""
 
 
 def main() -> None:
