@@ -38,7 +38,7 @@ def test_help_lists_every_command_without_importing_them() -> None:
 
 def test_identify_does_not_import_review_or_check(tmp_path: Path) -> None:
     f = tmp_path / "x.py"
-    f.write_text("# SPDX-License-Identifier: MIT\nprint(1)\n", encoding="utf-8")
+    f.write_text("# SPDX-" "License-Identifier: MIT\nprint(1)\n", encoding="utf-8")
     assert _heavy_modules("identify", str(f)) == ""
 
 

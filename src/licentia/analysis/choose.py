@@ -16,13 +16,12 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
 from licentia.analysis.compat import Compat, compatibility
 from licentia.analysis.goals import Adoption, ArtifactGoal, CopyleftGoal, Goals
 from licentia.analysis.profile import profile
 from licentia.catalog.catalog import catalog
 from licentia.catalog.terms import Clause, ClauseKind, CopyleftScope, Sheet, sheet_for
+from licentia.datafile import load_yaml
 from licentia.draft.choices import TEMPLATE_ID, Choices, Covered, Grant, template_text
 from licentia.draft.sheet import build_sheet
 from licentia.errors import InputError, LicentiaError
@@ -175,7 +174,7 @@ def _cite(clause: Clause | None, keyword: str | None = None, limit: int = 160) -
 @cache
 def _data() -> dict[str, Any]:
     raw = (files("licentia.analysis") / "data" / "choose.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(raw)
+    data: dict[str, Any] = load_yaml(raw)
     return data
 
 

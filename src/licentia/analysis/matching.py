@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from licentia.catalog.terms import taxonomy
+from licentia.datafile import load_yaml
 from licentia.errors import DataError
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -270,7 +271,7 @@ def matcher() -> Matcher:
     """The matcher over the package's phrase data and the shared taxonomy."""
     raw = (files("licentia.analysis") / "data" / "matching.yaml").read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(raw)
+        data = load_yaml(raw)
     except yaml.YAMLError as exc:
         raise DataError(f"not valid YAML: {exc}", path="analysis/data/matching.yaml") from exc
     return Matcher(data, {tid: entry.examples for tid, entry in taxonomy().items()})

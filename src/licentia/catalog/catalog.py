@@ -15,12 +15,12 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
 
 from licentia import cache as _cache
 from licentia.catalog import external, licensedb
+from licentia.datafile import load_yaml
 from licentia.errors import DataError, UnknownLicenseError
 
 OPEN_CATEGORIES = {"Permissive", "Copyleft", "Copyleft Limited", "Public Domain"}
@@ -201,14 +201,14 @@ class Catalog:
 @cache
 def _alias_data() -> dict[str, Any]:
     raw = (files("licentia.catalog") / "data" / "aliases.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(raw)
+    data: dict[str, Any] = load_yaml(raw)
     return data
 
 
 @cache
 def _template_data() -> list[dict[str, Any]]:
     raw = (files("licentia.catalog") / "data" / "templates.yaml").read_text(encoding="utf-8")
-    data: list[dict[str, Any]] = yaml.safe_load(raw)["templates"]
+    data: list[dict[str, Any]] = load_yaml(raw)["templates"]
     return data
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-import yaml
 
+from licentia.datafile import load_yaml
 from licentia.normalize import words
 
 SHINGLE = 6
@@ -99,7 +99,7 @@ def make_fingerprint(text: str, appendix: str | None = None) -> dict[str, object
 def all_external() -> dict[str, External]:
     raw = (files("licentia.catalog") / "data" / "external.yaml").read_text(encoding="utf-8")
     out: dict[str, External] = {}
-    for item in yaml.safe_load(raw)["documents"]:
+    for item in load_yaml(raw)["documents"]:
         fp = item.get("fingerprint")
         fingerprint = None
         if fp:

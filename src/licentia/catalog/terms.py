@@ -18,10 +18,8 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from licentia.datafile import load_yaml
 from licentia.errors import DataError
-
-# libyaml when PyYAML has it: loading every term sheet is then ~8x faster (check, review)
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ClauseKind(StrEnum):
@@ -251,7 +249,7 @@ class FactSpec:
 @cache
 def fact_vocabulary() -> dict[str, FactSpec]:
     """The facts term sheets and use cases may name (catalog/data/facts.yaml), by name."""
-    data = yaml.load((_data_dir() / "facts.yaml").read_text(encoding="utf-8"), Loader=_Loader)
+    data = load_yaml((_data_dir() / "facts.yaml").read_text(encoding="utf-8"))
     return {name: FactSpec(name, spec["type"], spec["question"])
             for name, spec in data["facts"].items()}
 
@@ -288,7 +286,7 @@ def _format_error(exc: ValidationError, data: Any) -> str:
 def parse_sheet(raw: str, source: str) -> Sheet:
     """Parse and validate one term sheet; errors name the file and the key."""
     try:
-        data = yaml.load(raw, Loader=_Loader)
+        data = load_yaml(raw)
     except yaml.YAMLError as exc:
         raise DataError(f"not valid YAML: {exc}", path=source) from exc
     if not isinstance(data, dict):
@@ -325,7 +323,7 @@ def parse_sheet(raw: str, source: str) -> Sheet:
 def taxonomy() -> dict[str, TaxonomyEntry]:
     """The shared use-restriction taxonomy, by id."""
     raw = (_data_dir() / "taxonomy.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw)
+    data = load_yaml(raw)
     entries = {
         item["id"]: TaxonomyEntry(item["id"], item["description"], tuple(item.get("examples", ())),
                                   tuple(item.get("implies", ())))

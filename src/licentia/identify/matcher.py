@@ -14,9 +14,9 @@ from functools import cache, cached_property, lru_cache
 
 import numpy as np
 import numpy.typing as npt
-import yaml
 
 from licentia.catalog import external, licensedb
+from licentia.datafile import load_yaml
 from licentia.identify.diffops import numbers_replaced, opcodes
 from licentia.identify.index import Index, RefInfo, license_like, raw_digest
 from licentia.normalize import Tokens, tokenize
@@ -131,7 +131,7 @@ def _optional_sections() -> dict[str, list[dict[str, str]]]:
     from importlib.resources import files
 
     raw = (files("licentia.identify") / "optional.yaml").read_text(encoding="utf-8")
-    data: dict[str, list[dict[str, str]]] = yaml.safe_load(raw)
+    data: dict[str, list[dict[str, str]]] = load_yaml(raw)
     return data
 
 

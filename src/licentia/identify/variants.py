@@ -19,8 +19,8 @@ from functools import cache
 from importlib.resources import files
 
 import numpy as np
-import yaml
 
+from licentia.datafile import load_yaml
 from licentia.identify.index import Index
 from licentia.identify.matcher import DiffKind, Match
 from licentia.normalize import tokenize
@@ -32,7 +32,7 @@ _VERSION = re.compile(r"^\d+(?:\.\d+)*$")
 @cache
 def restricting_terms() -> tuple[tuple[str, ...], ...]:
     raw = (files("licentia.identify") / "restricting.yaml").read_text(encoding="utf-8")
-    return tuple(tuple(tokenize(t).words) for t in yaml.safe_load(raw)["terms"])
+    return tuple(tuple(tokenize(t).words) for t in load_yaml(raw)["terms"])
 
 
 def _contains(words: tuple[str, ...] | list[str], phrase: tuple[str, ...]) -> bool:

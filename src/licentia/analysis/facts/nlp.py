@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from licentia.datafile import load_yaml
 from licentia.errors import DataError
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ def rules() -> dict[str, Any]:
     """analysis/data/facts.yaml, parsed."""
     raw = (files("licentia.analysis") / "data" / "facts.yaml").read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(raw)
+        data = load_yaml(raw)
     except yaml.YAMLError as exc:
         raise DataError(f"not valid YAML: {exc}", path=DATA) from exc
     if not isinstance(data, dict):
