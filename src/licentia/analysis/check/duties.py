@@ -6,6 +6,7 @@ material (revocation, patent termination)."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from licentia.analysis.check.actions import source_action
@@ -30,11 +31,27 @@ def _clauses(key: str) -> dict[str, Clause]:
     return {c.id: c for c in sheet.clauses} if sheet is not None else {}
 
 
+def _folded_name(text: str) -> str:
+    return re.sub(r"[\s_.\-]+", "", text.casefold())
+
+
+def name_begins_with(name: str, prefix: str) -> bool:
+    """Does a model name begin with the prefix a naming clause demands? Case and the separator
+    a hub allows in names ("Llama-3", "llama_3") do not matter: "Llama 3" is met by both."""
+    return _folded_name(name).startswith(_folded_name(prefix))
+
+
+def name_prefixes(key: str) -> tuple[str, ...]:
+    """The prefixes a license's naming clauses demand of a derivative's name."""
+    return tuple(dict.fromkeys(c.value.name_prefix for c in _clauses(key).values()
+                               if c.value.name_prefix))
+
+
 def _naming(c: Component, it: Obligation, clause: Clause | None, comps: list[str],
             gray: str) -> Draft:
     name = label(it.license)
     prefix = clause.value.name_prefix if clause else None
-    if prefix and c.name and not c.name.startswith(prefix):
+    if prefix and c.name and not name_begins_with(c.name, prefix):
         return draft(Code.NAMING_REQUIREMENT, Severity.ERROR,
                      f"{c.id} is named {c.name!r}; {name} requires its name to begin with "
                      f"{prefix!r}", key=(c.id, it.license), components=comps,
