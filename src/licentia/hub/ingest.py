@@ -147,7 +147,7 @@ def _parse_bases(raw: str) -> tuple[list[str], bool, str | None]:
     return ids, truncated, relation
 
 
-def _number(value: Any) -> int | None | str:
+def _number(value: Any) -> int | str | None:
     """An int, None when blank, or the text when it is not a number."""
     if value is None or str(value).strip() == "":
         return None
@@ -328,7 +328,9 @@ def ingest(paths: Sequence[Path], directory: Path | None = None) -> Dump:
         con.execute("CREATE TABLE edges AS SELECT * FROM edges_t")
         con.execute("CREATE TABLE problems (kind VARCHAR, message VARCHAR, count BIGINT, "
                     "examples VARCHAR)")
-        con.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)",
-                        [(p.kind, p.message, p.count, json.dumps(p.examples)) for p in problems])
+        if problems:
+            con.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)",
+                            [(p.kind, p.message, p.count, json.dumps(p.examples))
+                             for p in problems])
     tmp.replace(db)
     return Dump(db, sources, len(b.models), edges_t.num_rows, tuple(problems))

@@ -63,8 +63,8 @@ def _projection(columns: dict[str, str]) -> tuple[list[str], tuple[str, ...]]:
     exprs: list[str] = []
     present: list[str] = []
     lower = {c.lower(): c for c in columns}
-    tags = lower.get("tags")
-    tags_list = tags is not None and columns[tags].endswith("[]")
+    tags = lower.get("tags", "")
+    tags_list = bool(tags) and columns[tags].endswith("[]")
     for canon, names in ALIASES.items():
         col = next((lower[n] for n in names if n in lower), None)
         if col is not None:

@@ -1,0 +1,80 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""`licentia hub lineage|adoption DUMP...`: Hugging Face Hub metadata dumps - lineage compliance
+of model trees (exit 1 when a model conflicts with its ancestry) and license adoption."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from licentia.cli._common import EXIT_FINDING, EXIT_OK, err, fail
+from licentia.errors import LicentiaError
+
+app = typer.Typer(help="Hugging Face Hub dumps: lineage compliance and license adoption.",
+                  no_args_is_help=True)
+
+Dumps = Annotated[list[Path], typer.Argument(
+    help="Dump files (CSV, Parquet, JSON lines) or folders of them.")]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+Force = Annotated[bool, typer.Option("--force", help="Overwrite an existing --out file.")]
+
+
+class Format(StrEnum):
+    TEXT = "text"
+    HTML = "html"
+    CSV = "csv"
+    PARQUET = "parquet"
+
+
+def _write(path: Path, data: bytes | str, force: bool) -> None:
+    from licentia.atomic_write import write_file
+
+    written = write_file(path, data, force)
+    err.print(f"wrote {escape(str(written))}")
+
+
+@app.command("lineage")
+def lineage_command(
+    dumps: Dumps,
+    as_json: Json = False,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TEXT,
+    out_path: Annotated[Path | None, typer.Option(
+        "--out", help="Write the report to this file.", dir_okay=False)] = None,
+    force: Force = False,
+) -> None:
+    """Check every model of a dump against the licenses of its ancestors."""
+    from licentia.hub import render
+    from licentia.hub.ingest import ingest
+    from licentia.hub.lineage import evaluate_local, lineage
+
+    if as_json and fmt is not Format.TEXT:
+        fail("licentia hub lineage: --json and --format are exclusive: choose one")
+    if fmt in (Format.CSV, Format.PARQUET) and out_path is None:
+        fail(f"licentia hub lineage: --format {fmt.value} needs --out FILE")
+    try:
+        evaluator = evaluate_local
+        result = lineage(ingest(dumps), evaluator)
+        data: bytes | str
+        if as_json:
+            import json
+
+            data = json.dumps(render.to_json(result), indent=2, ensure_ascii=False) + "\n"
+        elif fmt is Format.HTML:
+            data = render.to_html(result)
+        elif fmt in (Format.CSV, Format.PARQUET):
+            data = render.table_bytes(result, fmt.value)
+        else:
+            data = render.to_text(result)
+        if out_path is not None:
+            _write(out_path, data, force)
+        elif isinstance(data, str):
+            sys.stdout.write(data)
+    except LicentiaError as exc:
+        fail(str(exc))
+    raise typer.Exit(EXIT_FINDING if "conflict" in result.verdicts.values() else EXIT_OK)
