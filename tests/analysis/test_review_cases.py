@@ -75,3 +75,39 @@ def test_short_business_descriptions(case: tuple[str, ...]) -> None:
     r = review_reference(ref, uc)
     shown = [f"{f.code}:{f.status}" for f in r.findings if str(f.status) != "clear"]
     assert r.verdict.value == verdict, shown
+
+
+# Facts stated in the description involve activities even without their phrases (facts.yaml
+# `when_true` / `when_false`, taxonomy `implies_with`), and a duty the facts say is not met is
+# a conflict: the stated facts decide, whatever the words.
+FACT_CASES = [
+    ("creativeml-openrail-m", "Users upload a photo of a classmate or coworker and get back a "
+     "realistic nude image of that person. Nobody in the photos is asked.", "distributed",
+     "conflict", ("restriction-harassment", "conflict")),
+    ("openrail++", "Our ads show well-known actors holding our clients' products; the actors "
+     "have not agreed, and the pictures run as ordinary ads.", "saas", "review",
+     ("restriction-personal-information", "gray")),
+    ("gemma", "We write five-star product reviews with the model and post them under made-up "
+     "customer names, so they look like real buyers wrote them.", "saas", "conflict",
+     ("pup-provenance", "conflict")),
+    ("GPL-3.0-only", "We patched a GPL command-line tool and ship the binary with every router "
+     "we sell. We do not offer the source code.", "distributed", "conflict",
+     ("source-code", "conflict")),
+    ("GPL-3.0-only", "We patched a GPL command-line tool and ship the binary with every router "
+     "we sell; the source is published on our public repository.", "distributed", "clear",
+     ("source-code", "clear")),
+]
+
+
+@pytest.mark.parametrize("case", FACT_CASES)
+def test_stated_facts_decide(case: tuple[Any, ...]) -> None:
+    ref, description, deployment, verdict, (clause, status) = case
+    uc = UseCase.from_mapping({"name": "t", "description": description, "commercial": True,
+                               "deployment": deployment, "modification": "none"},
+                              path="t.yaml")
+    r = review_reference(ref, uc)
+    shown = [f"{f.extra.get('clause')}:{f.status}" for f in r.findings
+             if str(f.status) != "clear"]
+    assert r.verdict.value == verdict, shown
+    assert any(f.extra.get("clause") == clause and str(f.status) == status
+               for f in r.findings), shown

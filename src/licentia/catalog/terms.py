@@ -8,7 +8,7 @@ the key. See `data/terms/README.md` for the format.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from importlib.resources import files
@@ -238,20 +238,64 @@ class Sheet(_Strict):
 
 
 @dataclass(frozen=True)
+class Involves:
+    """Activities (taxonomy ids) a use involves: `does` as if it said it does them, `touches`
+    as words of their domain (gray at most, never a silent clear)."""
+
+    does: tuple[str, ...] = ()
+    touches: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, data: dict[str, Any] | None) -> Involves:
+        data = data or {}
+        return cls(tuple(data.get("does", ())), tuple(data.get("touches", ())))
+
+    def ids(self) -> tuple[str, ...]:
+        return (*self.does, *self.touches)
+
+
+@dataclass(frozen=True)
 class FactSpec:
-    """A named fact clauses can depend on: its type and the question that settles it."""
+    """A named fact clauses can depend on: its type, the question that settles it, and the
+    activities a stated value means the use involves (`involves[True]`: when it is true)."""
 
     name: str
     type: Literal["bool", "number", "text"]
     question: str
+    involves: dict[bool, Involves] = field(default_factory=dict)
 
 
 @cache
 def fact_vocabulary() -> dict[str, FactSpec]:
     """The facts term sheets and use cases may name (catalog/data/facts.yaml), by name."""
     data = load_yaml((_data_dir() / "facts.yaml").read_text(encoding="utf-8"))
-    return {name: FactSpec(name, spec["type"], spec["question"])
-            for name, spec in data["facts"].items()}
+    out = {name: FactSpec(name, spec["type"], spec["question"],
+                          {value: Involves.parse(spec.get(key)) for value, key in
+                           ((True, "when_true"), (False, "when_false")) if spec.get(key)})
+           for name, spec in data["facts"].items()}
+    known = taxonomy()
+    for spec in out.values():
+        for inv in spec.involves.values():
+            for tid in inv.ids():
+                if tid not in known:
+                    raise DataError(f"facts.{spec.name}: unknown taxonomy id {tid!r}",
+                                    path="catalog/data/facts.yaml")
+    for entry in known.values():
+        for combined in entry.implies_with:
+            for name, _value in combined.facts:
+                if name not in out:
+                    raise DataError(f"restrictions[{entry.id}].implies_with: unknown fact "
+                                    f"{name!r}", path="catalog/data/taxonomy.yaml")
+    return out
+
+
+@dataclass(frozen=True)
+class Combined:
+    """Doing an activity while the facts are as stated involves further activities (sexual
+    content of people who did not consent is harassment)."""
+
+    facts: tuple[tuple[str, bool], ...]
+    involves: Involves
 
 
 @dataclass(frozen=True)
@@ -260,6 +304,7 @@ class TaxonomyEntry:
     description: str
     examples: tuple[str, ...]
     implies: tuple[str, ...] = ()
+    implies_with: tuple[Combined, ...] = ()
 
 
 def _data_dir() -> Traversable:
@@ -326,11 +371,14 @@ def taxonomy() -> dict[str, TaxonomyEntry]:
     data = load_yaml(raw)
     entries = {
         item["id"]: TaxonomyEntry(item["id"], item["description"], tuple(item.get("examples", ())),
-                                  tuple(item.get("implies", ())))
+                                  tuple(item.get("implies", ())),
+                                  tuple(Combined(tuple(c["facts"].items()), Involves.parse(c))
+                                        for c in item.get("implies_with", ())))
         for item in data["restrictions"]
     }
     for entry in entries.values():
-        for implied in entry.implies:
+        for implied in (*entry.implies, *(t for c in entry.implies_with
+                                          for t in c.involves.ids())):
             if implied not in entries:
                 raise DataError(f"restrictions[{entry.id}].implies: unknown id {implied!r}",
                                 path="catalog/data/taxonomy.yaml")

@@ -92,8 +92,8 @@ def review_reference(ref: str, use_case: UseCase) -> Review:
 def review(basis: Basis, use_case: UseCase, rules: Matcher | None = None) -> Review:
     """The five steps over an identified license and a validated use case."""
     m = rules or matcher()
-    involved = involvement(use_case, m)
     facts = read_facts(use_case)
+    involved = involvement(use_case, m, facts)
     not_assessed: list[str] = []
     findings = verify(basis, m, not_assessed)
     if basis.sheet is not None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from licentia.analysis.facts import Facts
 from licentia.analysis.matching import Hit, Matcher, Tier
 from licentia.analysis.usecase import Modification, UseCase
-from licentia.catalog.terms import taxonomy
+from licentia.catalog.terms import Involves, fact_vocabulary, taxonomy
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Involvement:
         return set(self.declared) | set(self.hits)
 
 
-def involvement(uc: UseCase, m: Matcher) -> Involvement:
+def involvement(uc: UseCase, m: Matcher, facts: Facts | None = None) -> Involvement:
     declared = {tid: Signal("activities", tid, f"declared activity {tid}")
                 for tid in uc.activities}
     excluded = {tid: Signal("excluded_activities", tid, f"excluded activity {tid}")
@@ -80,11 +81,48 @@ def involvement(uc: UseCase, m: Matcher) -> Involvement:
                                  source.words if source else tid,
                                  source.start if source else 0, source.end if source else 0,
                                  field=source.field if source else "activities")]
+    if facts is not None:
+        _from_facts(facts, declared, excluded, hits, denied)
     if uc.modification is Modification.DISTILL and "output-training" not in declared:
         hits.setdefault("output-training", []).append(Hit(
             "output-training", "modification: distill", Tier.WEAK, "distill", 0, 0,
             field="modification"))
     return Involvement(declared, excluded, hits, negated)
+
+
+def _add(hits: dict[str, list[Hit]], involves: Involves, words: str, rule: str,
+         field: str, skip: set[str]) -> None:
+    for tier, tids in ((Tier.STRONG, involves.does), (Tier.WEAK, involves.touches)):
+        for tid in tids:
+            if tid not in skip:
+                hits.setdefault(tid, []).append(Hit(tid, rule, tier, words, 0, 0, field=field))
+
+
+def _from_facts(facts: Facts, declared: dict[str, Signal], excluded: dict[str, Signal],
+                hits: dict[str, list[Hit]], denied: set[str]) -> None:
+    """What the facts the use case states involve (facts.yaml `when_true` / `when_false`:
+    outputs passed off as a person's words are undisclosed AI), and what an activity involves
+    under stated facts (taxonomy `implies_with`: sexual content of people who did not agree is
+    harassment). A clause then sees the activity even where no phrase of it was used."""
+    skip = set(declared) | set(excluded)
+    for name, spec in fact_vocabulary().items():
+        fact = facts.get(name)
+        if isinstance(fact.value, bool) and not fact.hedged and fact.value in spec.involves:
+            _add(hits, spec.involves[fact.value], fact.words or name,
+                 f"{name} = {'yes' if fact.value else 'no'}", f"fact {name}", skip)
+    for tid in [*declared, *(t for t, hs in list(hits.items())
+                             if any(h.tier is Tier.STRONG for h in hs))]:
+        if tid in denied and tid not in declared:
+            continue
+        entry = taxonomy().get(tid)
+        for combined in entry.implies_with if entry else ():
+            stated = [facts.get(n) for n, _v in combined.facts]
+            if all(f.value is v and not f.hedged for f, (_n, v) in zip(stated, combined.facts,
+                                                                       strict=True)):
+                words = "; ".join(f.words for f in stated if f.words)
+                _add(hits, combined.involves, words or tid, f"{tid} with "
+                     + ", ".join(f"{n} = {'yes' if v else 'no'}" for n, v in combined.facts),
+                     f"activity {tid}", skip)
 
 
 class Engaged(StrEnum):
