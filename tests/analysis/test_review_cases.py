@@ -96,6 +96,10 @@ FACT_CASES = [
     ("GPL-3.0-only", "We patched a GPL command-line tool and ship the binary with every router "
      "we sell; the source is published on our public repository.", "distributed", "clear",
      ("source-code", "clear")),
+    # a duty the use case says nothing about is a to-do (clear, with its action), not a question
+    ("gemma", "A restaurant app translates its menus into twelve languages with the model, "
+     "which runs on the customer's phone.", "on-device", "clear",
+     ("use-restriction-flow-down", "clear")),
 ]
 
 
