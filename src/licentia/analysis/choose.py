@@ -16,6 +16,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from licentia.analysis.adoption import ADOPTION_POINTS, adoption_effects, adoption_notes
 from licentia.analysis.compat import Compat, compatibility
 from licentia.analysis.goals import Adoption, ArtifactGoal, CopyleftGoal, Goals
 from licentia.analysis.profile import profile
@@ -29,7 +30,6 @@ from licentia.reference import resolve_reference
 
 FORMAT_VERSION = 1
 HOLDER_PLACEHOLDER = "[licensor]"
-_ADOPTION_POINTS = {"very-high": 12, "high": 8, "medium": 4, "low": 0}
 # use-restriction ids that are limits of the grant rather than restrictions on uses
 _NOT_USE = frozenset({"non-commercial", "user-threshold"})
 UNMET_PENALTY = 40
@@ -206,7 +206,7 @@ def _candidates(goals: Goals, upstream_keys: list[str]) -> list[_Candidate]:
         if sheet is None or lic is None:
             continue
         out.append(_Candidate(key, sheet.title, sheet,
-                              _ADOPTION_POINTS[spec.get("adoption", "low")], spec.get("note")))
+                              ADOPTION_POINTS[spec.get("adoption", "low")], spec.get("note")))
     for key in upstream_keys:
         sheet = sheet_for(key)
         if sheet is not None and key not in data["candidates"]:
@@ -218,7 +218,7 @@ def _candidates(goals: Goals, upstream_keys: list[str]) -> list[_Candidate]:
     tpl = data["template"]
     out.append(_Candidate(
         tpl["key"], f"Responsible AI License from licentia's template ({TEMPLATE_ID})",
-        build_sheet(choices), _ADOPTION_POINTS[tpl.get("adoption", "low")],
+        build_sheet(choices), ADOPTION_POINTS[tpl.get("adoption", "low")],
         "drafted for these goals with `licentia draft custom`", template=choices))
     return out
 
@@ -338,33 +338,16 @@ def _assess(goals: Goals, cand: _Candidate, upstream: list[tuple[str, str]]) -> 
     # --- the artifact -------------------------------------------------------------------------
     _artifact(goals, a)
     # --- adoption -----------------------------------------------------------------------------
-    # for data, what counts is a data license people know; OSI approval and patents do not
-    for_data = goals.artifact is ArtifactGoal.DATA
-    adoption = cand.adoption if not for_data or t.family == "data" else cand.adoption // 3
-    if goals.adoption is Adoption.HIGH:
-        if t.permissive:
-            a.good(15, "permissive: anyone may use, modify and redistribute it with few "
-                       "conditions, the lowest barrier to adoption")
-        if t.osi and not for_data:
-            a.good(6, "OSI-approved: passes most companies' open-source policies without a "
-                      "legal review")
-        if t.patent is not None and not for_data:
-            a.score += 6
-            a.why.append("an express patent license is what adopters' counsel look for before "
-                         "building on a model or library")
-        if t.restrictions:
-            a.cost(10, "custom use restrictions slow adoption: every adopter must review them, "
-                       "and many corporate policies reject non-OSI licenses")
-        if t.non_commercial is not None:
-            a.cost(20, "a non-commercial limit excludes every commercial adopter")
-        if t.copyleft in {CopyleftScope.WORK, CopyleftScope.NETWORK} or t.share_alike:
-            a.cost(10, "strong copyleft keeps companies from embedding it in products they do "
-                       "not open")
-        elif t.copyleft in {CopyleftScope.FILE, CopyleftScope.LIBRARY}:
-            a.cost(3, "weak copyleft: changes to the covered files must be shared")
-        a.score += adoption
-    else:
-        a.score += adoption // 2
+    for e in adoption_effects(t, cand.adoption, goals.adoption is Adoption.HIGH,
+                              goals.artifact is ArtifactGoal.DATA):
+        if e.reason is None:
+            a.score += e.points
+        elif e.points > 0:
+            a.good(e.points, e.reason)
+        else:
+            a.cost(-e.points, e.reason)
+    if cand.adoption >= 8:
+        a.why += adoption_notes(cand.key)
     if cand.note and cand.adoption >= 8:
         a.why.append(cand.note)
     # --- future commercialization -------------------------------------------------------------

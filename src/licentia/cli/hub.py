@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from licentia.cli._common import EXIT_FINDING, EXIT_OK, err, fail
+from licentia.cli._common import EXIT_FINDING, EXIT_OK, err, fail, print_json
 from licentia.errors import LicentiaError
 
 app = typer.Typer(help="Hugging Face Hub dumps: lineage compliance and license adoption.",
@@ -78,3 +78,31 @@ def lineage_command(
     except LicentiaError as exc:
         fail(str(exc))
     raise typer.Exit(EXIT_FINDING if "conflict" in result.verdicts.values() else EXIT_OK)
+
+
+@app.command("adoption")
+def adoption_command(
+    dumps: Dumps,
+    as_json: Json = False,
+    plots: Annotated[Path | None, typer.Option(
+        "--plots", help="Write the charts (PNG and SVG) and an HTML page into this folder.",
+        file_okay=False)] = None,
+    force: Force = False,
+) -> None:
+    """License shares over models and downloads: by family, task and time, with sources."""
+    from licentia.atomic_write import Write, write_files
+    from licentia.hub import adoption as adopt
+
+    try:
+        result = adopt.adoption(dumps)
+        if plots is not None:
+            written = write_files([Write(plots / name, data)
+                                   for name, data in adopt.charts(result).items()], force)
+            for p in written:
+                err.print(f"wrote {escape(str(p))}")
+    except LicentiaError as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(adopt.to_json(result))
+    else:
+        sys.stdout.write(adopt.to_text(result))
