@@ -18,7 +18,7 @@ from licentia.analysis.goals import Goals
 from licentia.analysis.manifest import load_manifest
 from licentia.analysis.policy import load_policy
 from licentia.analysis.usecase import UseCase
-from licentia.draft.choices import Choices
+from licentia.catalog.template.choices import Choices
 from licentia.errors import LicentiaError
 from licentia.identify.modelcard import parse_model_card
 from licentia.reference import resolve_reference

@@ -17,9 +17,9 @@ import yaml
 from licentia.analysis.manifest import parse_manifest
 from licentia.catalog.catalog import catalog
 from licentia.catalog.licensedb import read_text
+from licentia.catalog.template.choices import TEMPLATE_ID, Choices
+from licentia.catalog.template.text import render_markdown
 from licentia.catalog.terms import sheet_for
-from licentia.draft.choices import TEMPLATE_ID, Choices
-from licentia.draft.custom import render_markdown
 from licentia.draft.license import draft_license
 from licentia.draft.modelcard import draft_modelcard, merge_into_readme
 from licentia.draft.notice import draft_notice
@@ -111,7 +111,7 @@ def test_modelcard_uses_the_hub_tag_or_other_with_a_name_identify_resolves(
     assert "military" in llama.section and "Built with Llama" in llama.section
     choices = Choices.build("Example Vision Labs", ["model"], "research", True, ["military"])
     (tmp_path / "LICENSE.md").write_text(render_markdown(choices), encoding="utf-8")
-    from licentia.draft.sheet import build_sheet
+    from licentia.catalog.template.sheet import build_sheet
 
     block = draft_modelcard(lic(TEMPLATE_ID), build_sheet(choices), "LICENSE.md", "Vis-1")
     assert block.metadata == {"license": "other", "license_name": TEMPLATE_ID,

@@ -16,13 +16,15 @@ from hypothesis import strategies as st
 from licentia.analysis.review import review_reference
 from licentia.analysis.usecase import UseCase
 from licentia.catalog.catalog import Source, catalog
+from licentia.catalog.template.choices import TEMPLATE_ID, Choices, Covered, Grant, template_text
+from licentia.catalog.template.recognize import MATCH_KIND, generated_sheet, parse_choices
+from licentia.catalog.template.sheet import build_sheet
+from licentia.catalog.template.text import render_markdown
 from licentia.catalog.terms import ClauseKind
-from licentia.draft.choices import TEMPLATE_ID, Choices, Covered, Grant, template_text
-from licentia.draft.custom import Format, render, render_markdown
-from licentia.draft.recognize import MATCH_KIND, generated_sheet, parse_choices, recognize
-from licentia.draft.sheet import build_sheet
+from licentia.draft.custom import Format, render
 from licentia.identify import Result, identify_text
 from licentia.identify.index import Index
+from licentia.identify.template import recognize
 from licentia.normalize import words
 from licentia.reference import resolve_reference
 

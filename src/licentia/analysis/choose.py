@@ -21,10 +21,16 @@ from licentia.analysis.compat import Compat, compatibility
 from licentia.analysis.goals import Adoption, ArtifactGoal, CopyleftGoal, Goals
 from licentia.analysis.profile import profile
 from licentia.catalog.catalog import catalog
+from licentia.catalog.template.choices import (
+    TEMPLATE_ID,
+    Choices,
+    Covered,
+    Grant,
+    template_text,
+)
+from licentia.catalog.template.sheet import build_sheet
 from licentia.catalog.terms import Clause, ClauseKind, CopyleftScope, Sheet, sheet_for
 from licentia.datafile import load_yaml
-from licentia.draft.choices import TEMPLATE_ID, Choices, Covered, Grant, template_text
-from licentia.draft.sheet import build_sheet
 from licentia.errors import InputError, LicentiaError
 from licentia.reference import resolve_reference
 

@@ -18,16 +18,16 @@ import typer
 from rich.markup import escape
 
 from licentia.catalog.catalog import License
+from licentia.catalog.template.choices import Choices
+from licentia.catalog.template.recognize import MATCH_KIND, generated_sheet
 from licentia.cli._common import err, fail, out, print_json
 from licentia.cli.explain import single_license
 from licentia.draft import DRAFT_DISCLAIMER
-from licentia.draft.choices import Choices
 from licentia.draft.custom import Format, render
 from licentia.draft.license import draft_license
 from licentia.draft.modelcard import draft_modelcard
 from licentia.draft.notice import draft_notice_file
 from licentia.draft.output import Document, write_documents
-from licentia.draft.recognize import MATCH_KIND, generated_sheet
 from licentia.draft.reuse import copyright_of, find_license_file, reuse_documents
 from licentia.errors import InputError
 from licentia.identify import identify_file

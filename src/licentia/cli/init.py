@@ -12,9 +12,9 @@ import typer
 from licentia.analysis.choose import choose
 from licentia.analysis.goals import Goals
 from licentia.catalog.catalog import catalog
+from licentia.catalog.template.choices import TEMPLATE_ID, Choices
 from licentia.cli._common import fail, naming, out, print_json
 from licentia.cli.explain import single_license
-from licentia.draft.choices import TEMPLATE_ID, Choices
 from licentia.draft.output import write_documents
 from licentia.draft.repository import plan_repository
 from licentia.errors import InputError

@@ -1,50 +1,22 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
-"""Draft licentia's own RAIL-style license (template licentia-rail-1.0) from a licensor's choices.
-
-The text is licentia's own, versioned; the version is stated in the document so that
-`licentia identify` recognizes a draft and `explain`/`review` reason over exactly what it says.
-"""
+"""Write licentia's own RAIL-style license (template licentia-rail-1.0) in a format: Markdown,
+plain text or DOCX. The text itself is the catalog's (`licentia.catalog.template`)."""
 
 from __future__ import annotations
 
 import io
 from enum import StrEnum
 
-from licentia.draft import blocks
-from licentia.draft.choices import TEMPLATE_ID, Choices, Covered, Grant
-from licentia.draft.env import license_environment
-
-TEMPLATE_FILE = "rail-1.0.md.j2"
-_NAMES = {Covered.MODEL: "the Model", Covered.CODE: "the Code", Covered.DATA: "the Data",
-          Covered.APPLICATION: "the Application"}
-_PURPOSE = {Grant.RESEARCH: "Research Purposes", Grant.NON_COMMERCIAL: "Non-Commercial Purposes"}
+from licentia.catalog.template import blocks
+from licentia.catalog.template.choices import TEMPLATE_ID, Choices
+from licentia.catalog.template.text import render_markdown
 
 
 class Format(StrEnum):
     MD = "md"
     TXT = "txt"
     DOCX = "docx"
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def render_markdown(choices: Choices) -> str:
-    """The drafted license, as Markdown."""
-    template = license_environment().get_template(TEMPLATE_FILE)
-    return template.render(
-        version=TEMPLATE_ID, holder=choices.holder, year=choices.year, name=choices.name,
-        covered=[c.value for c in choices.covered],
-        covered_phrase=_join([_NAMES[c] for c in choices.covered]),
-        grant=choices.grant.value, purpose=_PURPOSE.get(choices.grant, ""),
-        partner_track=choices.partner_track,
-        restrictions=choices.restriction_paragraphs,
-        governing_law=choices.governing_law,
-    )
 
 
 def render(choices: Choices, fmt: Format = Format.MD) -> str | bytes:

@@ -1,22 +1,14 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
-"""The Jinja2 environments of drafted documents.
-
-The license template is read only from the package: a drafted license is recognized by
-regenerating it, so its text must be the released one. The other documents (NOTICE, model card)
-may be overridden from $LICENTIA_TEMPLATES, like the reports.
-"""
+"""The Jinja2 environment of drafted documents (NOTICE, model card): $LICENTIA_TEMPLATES may
+override any of them, like the reports. licentia's own license template is the catalog's, and
+never overridden (`licentia.catalog.template.text`)."""
 
 from __future__ import annotations
 
 from jinja2 import Environment
 
-from licentia.report.render import package_environment
-
-
-def license_environment() -> Environment:
-    """Templates of licentia's own license texts (never overridden)."""
-    return package_environment("licentia.draft", overridable=False)
+from licentia.jinja import package_environment
 
 
 def document_environment() -> Environment:

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from licentia.analysis.manifest import Component, Manifest, load_manifest
 from licentia.catalog.catalog import catalog
+from licentia.catalog.template.recognize import generated_sheet
 from licentia.catalog.terms import Clause, ClauseKind, Sheet, sheet_for
 from licentia.draft.env import document_environment
-from licentia.draft.recognize import generated_sheet
 from licentia.safe_read import is_regular_file, read_any_text
 from licentia.userfile import copyright_year, one_line
 

@@ -10,16 +10,16 @@ from datetime import date
 from pathlib import Path
 
 from licentia.catalog.catalog import License, catalog
+from licentia.catalog.template.choices import TEMPLATE_ID, Choices
+from licentia.catalog.template.sheet import build_sheet
+from licentia.catalog.template.text import render_markdown
 from licentia.catalog.terms import Sheet, sheet_for
-from licentia.draft.choices import TEMPLATE_ID, Choices
-from licentia.draft.custom import render_markdown
 from licentia.draft.env import document_environment
 from licentia.draft.license import draft_license
 from licentia.draft.modelcard import draft_modelcard, hub_tag, merge_into_readme
 from licentia.draft.notice import TEMPLATE_FILE as NOTICE_TEMPLATE
 from licentia.draft.output import Document
 from licentia.draft.reuse import reuse_documents
-from licentia.draft.sheet import build_sheet
 from licentia.safe_read import is_regular_file, read_any_text
 
 README = "README.md"

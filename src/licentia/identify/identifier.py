@@ -34,6 +34,7 @@ from licentia.identify.reader import read_text_file
 from licentia.identify.result import Declared, Failure, Identification, Result
 from licentia.identify.rulematch import VAGUE_KEYS, find_rules
 from licentia.identify.rules import RuleIndex, get_rules
+from licentia.identify.template import recognize as recognize_template
 from licentia.identify.variants import guard
 from licentia.normalize import SPDX_TAG, rule_tokens, spdx_identifiers, tokenize
 from licentia.safe_read import problem as problem_of
@@ -276,8 +277,6 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
     all_notes = list(notes)
     if not text.strip():
         return Identification(path, Result.NONE, notes=tuple(all_notes) or ("no text",))
-    from licentia.draft.recognize import recognize as recognize_template  # imports identify
-
     drafted = recognize_template(text)
     if drafted is not None and drafted.match is not None:
         # drafted from licentia's own template: the index looks only at what precedes it
@@ -496,7 +495,6 @@ def warm_up(index: Index | None = None) -> None:
     catalog()
     get_rules()
     verbatim_table(ix)
-    import licentia.draft.recognize  # noqa: F401 - the template recognizer's imports
 
 
 def identify_paths(

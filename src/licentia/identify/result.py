@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from licentia.catalog.catalog import License, catalog
+from licentia.identify.expression import keys
 from licentia.identify.matcher import Difference, Match
 
 FORMAT_VERSION = 1
@@ -55,8 +56,6 @@ class Identification:
     @property
     def license_keys(self) -> tuple[str, ...]:
         """Every license key of the file's expression (each match's keys when it has none)."""
-        from licentia.identify.expression import keys
-
         found = keys(self.expression) if self.expression else []
         return tuple(dict.fromkeys(found or [m.key for m in self.matches]))
 

@@ -29,7 +29,8 @@ from licentia.analysis.review import (
     Step,
     Verdict,
 )
-from licentia.report.render import DISCLAIMER, neutralise_html, render, xml_safe
+from licentia.jinja import neutralise_html
+from licentia.report.render import DISCLAIMER, render, xml_safe
 
 _MARK = {Status.CLEAR: "\u2713", Status.GRAY: "?", Status.CONFLICT: "\u2717"}
 _STYLE = {Status.CLEAR: "green", Status.GRAY: "yellow", Status.CONFLICT: "red"}

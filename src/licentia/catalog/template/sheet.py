@@ -12,6 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from licentia.catalog.template import blocks
+from licentia.catalog.template.choices import TEMPLATE_ID, Choices, Covered, Grant
+from licentia.catalog.template.text import render_markdown
 from licentia.catalog.terms import (
     Artifact,
     Clause,
@@ -22,9 +25,6 @@ from licentia.catalog.terms import (
     Sheet,
     Value,
 )
-from licentia.draft import blocks
-from licentia.draft.choices import TEMPLATE_ID, Choices, Covered, Grant
-from licentia.draft.custom import render_markdown
 from licentia.errors import DataError
 from licentia.normalize import words
 

@@ -74,7 +74,8 @@ class TemplateText:
 @cache
 def template_text() -> TemplateText:
     """The use-restriction paragraphs of licentia-rail-1.0, checked against the taxonomy."""
-    raw = (files("licentia.draft") / "data" / "rail-1.0.yaml").read_text(encoding="utf-8")
+    source = files("licentia.catalog.template") / "data" / "rail-1.0.yaml"
+    raw = source.read_text(encoding="utf-8")
     data = yaml.safe_load(raw)
     lead = str(data["lead"])
     items = {
@@ -84,7 +85,7 @@ def template_text() -> TemplateText:
     bad = sorted(set(items) - set(taxonomy()))
     if bad:
         raise DataError(f"restrictions: unknown taxonomy ids {bad}",
-                        path="draft/data/rail-1.0.yaml")
+                        path="catalog/template/data/rail-1.0.yaml")
     return TemplateText(str(data["template"]), items, dict(data.get("not_restrictions") or {}))
 
 

@@ -1,12 +1,11 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
-"""Recognize a license drafted from licentia's own template, without taking it on trust.
+"""Find a license drafted from licentia's own template in a text, and read back its choices.
 
-A draft states its template version. The recognizer reads back the choices the text states
-(licensor, covered materials, grant, partner track, restrictions, governing law), regenerates the
-license from those choices and aligns the two token streams: identical means `exact`; anything
-else is `modified`, with the differences. A text that only names the version but says something
-else therefore shows every departure.
+A draft states its template version. This reads back the choices the text states (licensor,
+covered materials, grant, partner track, restrictions, governing law) and regenerates the license
+from them; identification (`licentia.identify.template`) aligns the two, so a text that only
+names the version but says something else shows every departure.
 """
 
 from __future__ import annotations
@@ -15,8 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from licentia.catalog.terms import Sheet
-from licentia.draft.choices import (
+from licentia.catalog.template.choices import (
     DEFAULT_GOVERNING_LAW,
     TEMPLATE_ID,
     Choices,
@@ -24,18 +22,18 @@ from licentia.draft.choices import (
     Grant,
     template_text,
 )
-from licentia.draft.custom import render_markdown
-from licentia.draft.sheet import build_sheet
-from licentia.identify.matcher import Match, compare_texts
+from licentia.catalog.template.sheet import build_sheet
+from licentia.catalog.template.text import render_markdown
+from licentia.catalog.terms import Sheet
+from licentia.jinja import restore_html
 from licentia.normalize import words
-from licentia.report.render import restore_html
 
 MATCH_KIND = "template"
 # the line that states the version: "**Template:** licentia-rail-1.0, ..." (any markup)
 _MARKER = re.compile(r"^[ \t>*_#-]*Template:[ \t*_]*licentia-rail-(\d+(?:\.\d+)*)\b",
                      re.MULTILINE)
 _TITLE = re.compile(r"^[ \t#*_]*Responsible AI License \(licentia-rail-", re.MULTILINE)
-_KNOWN = {"1.0": TEMPLATE_ID}
+KNOWN = {"1.0": TEMPLATE_ID}
 _FIELD = r"^[ \t>#-]*(?:\*\*)?{label}:(?:\*\*)?[ \t]*(?P<value>.*?)[ \t]*$"
 _LICENSOR = re.compile(_FIELD.format(label="Licensor"), re.MULTILINE)
 _NAME = re.compile(_FIELD.format(label="Released materials"), re.MULTILINE)
@@ -45,15 +43,19 @@ _DEFINED_BY = re.compile(r"[\"“]Licensor[\"”] means (?P<holder>.+?), the own
 
 
 @dataclass(frozen=True)
-class Recognition:
-    """A text that states a licentia template version: what it chose, and how it matches."""
+class Drafted:
+    """A text that states a licentia template version: where the draft begins and what it chose."""
 
     version: str
     choices: Choices | None  # None when the version is not one this licentia knows
-    match: Match | None
     start: int  # where the drafted license begins in the text (what precedes it is not it)
     region: str  # the text from the license's first line on
     notes: tuple[str, ...] = ()
+
+    @property
+    def reference(self) -> str:
+        """The license regenerated from the choices the text states ("" for an unknown version)."""
+        return render_markdown(self.choices) if self.choices is not None else ""
 
 
 def _plain(text: str) -> str:
@@ -112,7 +114,7 @@ def _start(text: str, marker_at: int) -> int:
     return text.rfind("\n", 0, at) + 1
 
 
-def recognize(text: str) -> Recognition | None:
+def find_draft(text: str) -> Drafted | None:
     """The licentia template a text was drafted from, or None when it states none."""
     if "licentia-rail-" not in text:
         return None
@@ -120,38 +122,18 @@ def recognize(text: str) -> Recognition | None:
     if marker is None:
         return None
     start = _start(text, marker.start())
-    region = text[start:]
     version = marker.group(1)
-    if version not in _KNOWN:
+    if version not in KNOWN:
         note = (f"the text states licentia template version licentia-rail-{version}, which this "
-                f"version of licentia does not know (it knows {', '.join(_KNOWN.values())})")
-        return Recognition(version, None, None, len(text), "", (note,))
-    choices = parse_choices(region)
-    reference = render_markdown(choices)
-    diffs = compare_texts(reference, region)
-    shift = text.count("\n", 0, start)
-    if shift:
-        diffs = [type(d)(d.kind, d.reference, d.found, d.line + shift, d.section, d.tokens)
-                 for d in diffs]
-    ref_len = max(1, len(words(reference)))
-    missing = sum(len(words(d.reference)) for d in diffs)
-    added = sum(len(words(d.found)) for d in diffs)
-    kept = max(0, ref_len - missing)
-    last_line = text.count("\n", 0, len(text.rstrip())) + 1
-    first = len(words(text[:start]))
-    match = Match(
-        key=_KNOWN[version], kind=MATCH_KIND,
-        source=f"licentia template {_KNOWN[version]}, regenerated from the choices the text states",
-        start_line=shift + 1, end_line=int(last_line),
-        coverage=round(100.0 * kept / ref_len, 1), similarity=round(kept / (ref_len + added), 4),
-        differences=tuple(diffs), span=(first, first + len(words(region))),
-    )
-    return Recognition(version, choices, match, start, region)
+                f"version of licentia does not know (it knows {', '.join(KNOWN.values())})")
+        return Drafted(version, None, len(text), "", (note,))
+    region = text[start:]
+    return Drafted(version, parse_choices(region), start, region)
 
 
 def generated_sheet(text: str) -> Sheet | None:
     """The term sheet of a drafted license found in `text` (None when there is none)."""
-    found = recognize(text)
+    found = find_draft(text)
     if found is None or found.choices is None:
         return None
     return build_sheet(found.choices, found.region)
