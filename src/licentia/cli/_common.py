@@ -17,11 +17,44 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from licentia.errors import LicentiaError
 
 if TYPE_CHECKING:
     from licentia.identify.matcher import Difference
+
+def _tidy_help() -> None:
+    """Help that reads as prose: no `<bool>` after a flag or `<str>` after an argument whose
+    name already says what it is, and `PATH...` rather than `{PATH}...` in the usage line.
+    Typer has no setting for either, so its two display methods are wrapped (older Typers that
+    lack them are left alone)."""
+    option, argument = typer.core.TyperOption, typer.core.TyperArgument
+    shown = getattr(option, "display_type_rich", None)
+    if shown is None or getattr(shown, "_licentia", False):
+        return
+
+    def option_type(self: Any, ctx: Any) -> str | None:
+        return None if self.is_flag else shown(self, ctx)
+
+    def argument_type(self: Any, ctx: Any) -> str | None:
+        return None
+
+    def usage_name(self: Any) -> str:
+        name = self.metavar or self.name.upper()
+        if self.nargs != 1 and not name.endswith("..."):
+            name += "..."
+        return name if self.required else f"[{name}]"
+
+    option_type._licentia = True  # type: ignore[attr-defined]
+    option.display_type_rich = option_type
+    if hasattr(argument, "display_type_rich"):
+        argument.display_type_rich = argument_type
+    if hasattr(argument, "_usage_display_name"):
+        argument._usage_display_name = usage_name
+
+
+_tidy_help()
 
 EXIT_OK = 0
 EXIT_FINDING = 1
@@ -52,6 +85,16 @@ def print_differences(diffs: Sequence[Difference], show_all: bool, limit: int,
             out.print(f"      {labels[1] + ':':{width}} {escape(clip(d.found))}")
     if not show_all and len(diffs) > limit:
         out.print(f"  ... {len(diffs) - limit} more differences (--all shows them)")
+
+
+def say(markup: str, indent: int = 0) -> None:
+    """One paragraph of Rich markup, wrapped to the output's width (80 columns when piped) at
+    word boundaries, every line indented by `indent`."""
+    width = max(40, out.width - indent)
+    text = Text.from_markup(markup)
+    for line in text.wrap(out, width, overflow="fold"):
+        line.rstrip()
+        out.print(Text(" " * indent) + line, soft_wrap=True)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:

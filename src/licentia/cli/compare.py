@@ -12,7 +12,7 @@ from rich.markup import escape
 from licentia.analysis.compare import Comparison
 from licentia.analysis.compare import compare as compare_licenses
 from licentia.catalog.explain import clause_json, license_json
-from licentia.cli._common import out, print_differences, print_json
+from licentia.cli._common import out, print_differences, print_json, say
 from licentia.cli.explain import render_clause, single_license
 
 MAX_TEXT_DIFFS = 20
@@ -34,8 +34,8 @@ def to_json(c: Comparison) -> dict[str, Any]:
 
 
 def compare(
-    a: Annotated[str, typer.Argument(help="First license (the reference).")],
-    b: Annotated[str, typer.Argument(help="Second license.")],
+    a: Annotated[str, typer.Argument(help="First license (the reference).", metavar="A")],
+    b: Annotated[str, typer.Argument(help="Second license.", metavar="B")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Show every text difference.")] = False,
 ) -> None:
@@ -56,10 +56,11 @@ def compare(
         render_clause(p.a, "    ")
         out.print("  [bold]B[/bold]")
         render_clause(p.b, "    ")
-    out.print(f"\n[bold underline]same[/bold underline] ({len(result.same)}): "
-              + escape(", ".join(p.a.title for p in result.same)))
+    out.print(f"\n[bold underline]same[/bold underline] ({len(result.same)})")
+    for p in result.same:
+        say(f"- {escape(p.a.title)}", 2)
     diffs = result.text_differences
     out.print(f"\n[bold underline]text differences[/bold underline] ({len(diffs)}; lines of B)")
     print_differences(diffs, show_all, MAX_TEXT_DIFFS, ("A", "B"))
     for note in result.notes:
-        out.print(f"[dim]note: {escape(note)}[/dim]")
+        say(f"[dim]note: {escape(note)}[/dim]")

@@ -74,7 +74,8 @@ def emit(kind: str, docs: list[Document], out_path: Path | None, force: bool, as
 
 @app.command("license")
 def license_(
-    ref: Annotated[str, typer.Argument(help="The license: SPDX id, LicenseDB key or HF tag.")],
+    ref: Annotated[str, typer.Argument(help="The license: SPDX id, LicenseDB key or HF tag.",
+                                      metavar="LICENSE_REF")],
     holder: Annotated[str, typer.Option("--holder", help="Copyright holder.")],
     year: Year = None, out_path: Out = None, force: Force = False, as_json: Json = False,
 ) -> None:
@@ -140,7 +141,7 @@ def custom(
 
 @app.command("notice")
 def notice(
-    manifest: Annotated[Path, typer.Argument(help="The release's manifest (as for `check`).",
+    manifest: Annotated[Path, typer.Argument(help="The release's manifest (as for `check`).", metavar="MANIFEST",
                                              dir_okay=False)],
     holder: Annotated[str | None, typer.Option("--holder", help="The release's copyright "
                                                "holder.")] = None,
@@ -155,7 +156,8 @@ def notice(
 
 @app.command("modelcard")
 def modelcard(
-    ref: Annotated[str, typer.Argument(help="The license (id, tag, or a license file).")],
+    ref: Annotated[str, typer.Argument(help="The license (id, tag, or a license file).",
+                                      metavar="LICENSE_REF")],
     link: Annotated[str | None, typer.Option(
         "--link", help="license_link (default: the file given, else LICENSE).")] = None,
     model: Annotated[str | None, typer.Option("--model", help="The model's name.")] = None,
@@ -187,7 +189,8 @@ def _license_of_directory(directory: Path) -> tuple[License, str | None, str]:
 
 @app.command("reuse")
 def reuse(
-    directory: Annotated[Path, typer.Argument(help="The repository.", file_okay=False)],
+    directory: Annotated[Path, typer.Argument(help="The repository.", file_okay=False,
+                                                   metavar="DIR")],
     license_ref: Annotated[str | None, typer.Option(
         "--license", help="The license (default: identified from DIR's LICENSE file).")] = None,
     holder: Annotated[str | None, typer.Option(

@@ -12,9 +12,10 @@ from rich.markup import escape
 from licentia.catalog.catalog import Source
 from licentia.catalog.explain import Explanation, facts_json, to_json
 from licentia.catalog.terms import Clause
-from licentia.cli._common import fail, out, print_json
+from licentia.cli._common import fail, out, print_json, say
 from licentia.reference import Resolved, resolve_reference
 from licentia.report.render import DISCLAIMER
+from licentia.report.words import pairs
 
 
 def single_license(ref: str) -> Resolved:
@@ -27,8 +28,7 @@ def single_license(ref: str) -> Resolved:
 
 def render_clause(c: Clause, indent: str = "  ") -> None:
     tags = f" [{', '.join(c.taxonomy)}]" if c.taxonomy else ""
-    values = c.value.model_dump(mode="json", exclude_none=True)
-    shown = "; ".join(f"{k}={v}" for k, v in values.items())
+    shown = pairs(c.value.model_dump(mode="json", exclude_none=True).items())
     extra = []
     if c.flows_down:
         extra.append("flows down")
@@ -36,23 +36,27 @@ def render_clause(c: Clause, indent: str = "  ") -> None:
         extra.append(f"incorporated from {c.incorporated_by_reference}")
     if c.artifacts:
         extra.append("binds " + ", ".join(a.value for a in c.artifacts))
-    out.print(f"{indent}[bold]{escape(c.title)}[/bold]{escape(tags)}")
+    at = len(indent)
+    say(f"[bold]{escape(c.title)}[/bold]{escape(tags)}", at)
     if shown or extra:
-        out.print(f"{indent}  [dim]{escape('; '.join(filter(None, [shown, *extra])))}[/dim]")
+        say(f"[dim]{escape('; '.join(filter(None, [shown, *extra])))}[/dim]", at + 2)
     for ev in c.evidence:
         doc = "" if ev.document == "license" else f", {ev.document}"
-        out.print(f"{indent}  [italic]\u201c{escape(ev.quote)}\u201d[/italic] "
-                  f"[dim]({escape(ev.section)}{escape(doc)})[/dim]")
+        say(f"[italic]\u201c{escape(ev.quote)}\u201d[/italic] "
+            f"[dim]({escape(ev.section)}{escape(doc)})[/dim]", at + 2)
     if c.note:
-        out.print(f"{indent}  [dim]note: {escape(c.note)}[/dim]")
+        say(f"[dim]note: {escape(c.note)}[/dim]", at + 2)
 
 
 def explain(
-    ref: Annotated[str, typer.Argument(help="License id, SPDX id, HF tag, or a license file.")],
+    ref: Annotated[str, typer.Argument(help="License id, SPDX id, HF tag, or a license file.",
+                                      metavar="LICENSE_REF")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Explain a license's terms: permissions, conditions, limitations, use restrictions,
-    thresholds, patent grant, copyleft — each with its verbatim quote and section."""
+    """Explain a license's terms, each with its verbatim quote and section.
+
+    Permissions, conditions, limitations, use restrictions, thresholds, patent grant and
+    copyleft."""
     resolved = single_license(ref)
     if resolved.sheet is None and resolved.license.source is Source.TEMPLATE:
         fail(f"{ref}: licentia's template has no terms of its own, each draft has the ones its "
@@ -68,15 +72,15 @@ def explain(
     lic, sheet = exp.license, exp.sheet
     title = sheet.title if sheet else lic.name
     version = f" — {sheet.version}" if sheet else ""
-    out.print(f"[bold]{escape(title)}[/bold]{escape(version)}  ({lic.key}, {lic.spdx})")
+    say(f"[bold]{escape(title)}[/bold]{escape(version)}  ({lic.key}, {lic.spdx})")
     if resolved.identification is not None:
         ident = resolved.identification
         out.print(f"identified in {escape(ident.path)}: {ident.result.value}")
     facts = facts_json(lic, sheet)
-    out.print("  " + "  ".join(f"{k}: {v}" for k, v in facts.items() if k != "source")
-              + f"  [dim]({escape(str(facts['source']))})[/dim]")
+    say(escape(pairs(((k, v) for k, v in facts.items() if k != "source"), "; "))
+        + f"  [dim]({escape(str(facts['source']))})[/dim]", 2)
     if sheet is None:
-        out.print(f"[yellow]{escape(data['note'])}[/yellow]")
+        say(f"[yellow]{escape(data['note'])}[/yellow]")
     for kind, clauses in exp.groups:
         out.print(f"\n[bold underline]{kind.value}[/bold underline] ({len(clauses)})")
         for c in clauses:
@@ -85,4 +89,5 @@ def explain(
         for doc in sheet.documents:
             out.print(f"\n[dim]incorporated by reference: {escape(doc.title)} "
                       f"({escape(doc.url or doc.id)})[/dim]")
-    out.print(f"\n[dim]{DISCLAIMER}[/dim]")
+    out.print()
+    say(f"[dim]{DISCLAIMER}[/dim]")

@@ -85,7 +85,8 @@ def _render(r: Identification, show_all: bool) -> None:
 
 
 def identify(
-    paths: Annotated[list[Path], typer.Argument(help="License files, model cards, source files.")],
+    paths: Annotated[list[Path], typer.Argument(help="License files, model cards, source files.",
+                                                  metavar="PATH...")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Show every difference in full.")] = False,
     jobs: Annotated[int, typer.Option(

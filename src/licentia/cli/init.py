@@ -22,7 +22,7 @@ from licentia.safe_read import exists, is_directory
 
 
 def init(
-    directory: Annotated[Path, typer.Argument(help="The repository (created if missing).",
+    directory: Annotated[Path, typer.Argument(help="The repository (created if missing).", metavar="DIR",
                                               file_okay=False)],
     holder: Annotated[str, typer.Option("--holder", help="Copyright holder / licensor.")],
     license_ref: Annotated[str | None, typer.Option(

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -38,17 +39,48 @@ def list_(
     if as_json:
         print_json([license_json(lic) for lic in licenses])
         return
-    table = Table("id", "spdx", "name", "family", "terms", box=None, pad_edge=False)
-    for lic in licenses:
-        table.add_row(lic.key, lic.spdx, lic.short_name, lic.family.value,
-                      "yes" if sheet_for(lic.key) else "")
-    out.print(table)
+    rows = [(lic.key, lic.spdx, lic.family.value, "yes" if sheet_for(lic.key) else "no",
+             lic.short_name) for lic in licenses]
+    if out.is_terminal:
+        out.print(_table(rows, out.width))
+    else:  # piped: whole values on one line each, name last (never cut, easy to cut(1))
+        for line in _lines(rows):
+            sys.stdout.write(line + "\n")
     out.print(f"{len(licenses)} licenses")
+
+
+_HEAD = ("id", "spdx", "family", "terms", "name")
+
+
+def _lines(rows: list[tuple[str, ...]]) -> list[str]:
+    """Rows as aligned lines; every value whole."""
+    widths = [max(len(r[i]) for r in [_HEAD, *rows]) for i in range(len(_HEAD) - 1)]
+    return ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=False)) + "  " + r[-1]
+            for r in [_HEAD, *rows]]
+
+
+def _table(rows: list[tuple[str, ...]], width: int) -> Table:
+    """A table for a terminal: the id (what a user copies) is never cut; the name wraps; the
+    SPDX id is shown when it fits whole."""
+    id_width = max(len(r[0]) for r in rows)
+    spdx_width = max(len(r[1]) for r in rows)
+    with_spdx = width >= id_width + spdx_width + 6 + 5 + 20 + 8
+    table = Table(box=None, pad_edge=False)
+    table.add_column("id", no_wrap=True, min_width=id_width)
+    if with_spdx:
+        table.add_column("spdx", no_wrap=True, min_width=spdx_width)
+    table.add_column("family", no_wrap=True)
+    table.add_column("terms", no_wrap=True)
+    table.add_column("name", overflow="fold")
+    for key, spdx, family, terms, name in rows:
+        table.add_row(key, *([spdx] if with_spdx else []), family, terms, name)
+    return table
 
 
 @app.command("show")
 def show(
-    ref: Annotated[str, typer.Argument(help="SPDX id, LicenseDB key, LicenseRef or HF tag.")],
+    ref: Annotated[str, typer.Argument(help="SPDX id, LicenseDB key, LicenseRef or HF tag.",
+                                      metavar="LICENSE_REF")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show one license's metadata and every name it goes by."""

@@ -66,9 +66,11 @@ def review(
         "--interactive", "-i", help="Ask the open questions of the gray findings, review again "
         "with the answers, and offer to write them into the use case (`facts:`).")] = False,
 ) -> None:
-    """Review one license against one intended use: verify the license, map its use
-    restrictions, list attribution duties, assess the patent grant, and escalate the gray areas
-    (risk matrix and verdict clear | review | conflict). Exit 1 on conflict."""
+    """Review one license against one intended use; exit 1 on a conflict.
+
+    Verifies the license, maps its use restrictions, lists attribution duties, assesses the
+    patent grant and escalates the gray areas (risk matrix and verdict clear, review or
+    conflict)."""
     if as_json and fmt is not None:
         fail("--json and --format are alternatives: give one")
     if dest is not None and fmt is None:
