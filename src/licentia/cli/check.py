@@ -28,7 +28,8 @@ class Format(StrEnum):
 
 
 def check(
-    manifest: Annotated[Path, typer.Argument(help="The manifest (YAML) of the product.", metavar="MANIFEST")],
+    manifest: Annotated[Path, typer.Argument(help="The manifest (YAML) of the product.",
+                                             metavar="MANIFEST")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     fmt: Annotated[Format | None, typer.Option("--format", help="Report format.")] = None,
     policy: Annotated[Path | None, typer.Option(

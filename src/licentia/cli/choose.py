@@ -15,7 +15,7 @@ from licentia.analysis.choose import Choice, Question, answer, choose, next_ques
 from licentia.analysis.goals import Goals
 from licentia.cli._common import EXIT_USAGE, err, fail, naming, out, print_json
 from licentia.errors import InputError
-from licentia.report.choose import render_text
+from licentia.report.choose import render_text, to_json
 
 
 def interview() -> Goals:
@@ -72,10 +72,10 @@ def choose_command(
         result: Choice = choose(goals)
     shown = None if show_all else limit
     if as_json:
-        print_json(result.to_json(shown))
+        print_json(to_json(result, shown, goals_file))
     else:
-        out.print(render_text(result, shown or len(result.recommendations)), markup=False,
-                  end="")
+        out.print(render_text(result, shown or len(result.recommendations), goals_file),
+                  markup=False, end="")
     if result.contradictory:
         first = next(u for u in result.unmet_goals if u.contradiction)
         where = f"{goals_file}: " if goals_file else ""

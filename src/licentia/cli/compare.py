@@ -14,6 +14,7 @@ from licentia.analysis.compare import compare as compare_licenses
 from licentia.catalog.explain import clause_json, license_json
 from licentia.cli._common import out, print_differences, print_json, say
 from licentia.cli.explain import render_clause, single_license
+from licentia.report.provenance import provenance
 
 MAX_TEXT_DIFFS = 20
 
@@ -42,7 +43,9 @@ def compare(
     """Compare two licenses: same terms, terms only in one, different values, then the text."""
     result = compare_licenses(single_license(a).license, single_license(b).license)
     if as_json:
-        print_json(to_json(result))
+        data = to_json(result)
+        data["provenance"] = provenance([a, b], [result.sheet_a, result.sheet_b]).to_json()
+        print_json(data)
         return
     out.print(f"[bold]A[/bold] {escape(result.a.name)} ({result.a.key})   "
               f"[bold]B[/bold] {escape(result.b.name)} ({result.b.key})")

@@ -8,6 +8,7 @@ overwrites an existing file without `--force` (exit 2 instead, nothing written).
 
 from __future__ import annotations
 
+import shlex
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -31,6 +32,7 @@ from licentia.draft.output import Document, write_documents
 from licentia.draft.reuse import copyright_of, find_license_file, reuse_documents
 from licentia.errors import InputError
 from licentia.identify import identify_file
+from licentia.report.provenance import provenance
 from licentia.safe_read import is_directory, read_any_text
 
 app = typer.Typer(help="Draft the license documents of a release.", no_args_is_help=True)
@@ -43,15 +45,18 @@ Year = Annotated[int | None, typer.Option("--year", help="Copyright year (defaul
 
 
 def emit(kind: str, docs: list[Document], out_path: Path | None, force: bool, as_json: bool,
-         notes: Sequence[str] = (), base: Path | None = None) -> None:
-    """Write the documents (or print the single one), then list what was written."""
+         notes: Sequence[str] = (), base: Path | None = None,
+         sources: Sequence[str | Path | None] = ()) -> None:
+    """Write the documents (or print the single one), then list what was written; the JSON
+    document carries the provenance of the inputs (`sources`) they were drafted from."""
+    stamp = provenance(sources).to_json()
     if out_path is None and base is None:
         [doc] = docs
         if isinstance(doc.content, bytes):
             fail(f"{kind}: binary output needs a file: give --out FILE")
         if as_json:
             print_json({"kind": kind, "written": [], "content": doc.content,
-                        "notes": list(notes)})
+                        "notes": list(notes), "provenance": stamp})
         else:
             sys.stdout.write(doc.content)
             for note in notes:
@@ -63,7 +68,8 @@ def emit(kind: str, docs: list[Document], out_path: Path | None, force: bool, as
     assert base is not None
     written = write_documents(base, docs, force)
     if as_json:
-        print_json({"kind": kind, "written": [str(p) for p in written], "notes": list(notes)})
+        print_json({"kind": kind, "written": [str(p) for p in written], "notes": list(notes),
+                    "provenance": stamp})
         return
     for path, doc in zip(written, docs, strict=True):
         what = f"  ({escape(doc.description)})" if doc.description else ""
@@ -83,7 +89,7 @@ def license_(
     lic = single_license(ref).license
     drafted = draft_license(lic, holder, year)
     emit("license", [Document("LICENSE", drafted.text, f"the text of {lic.spdx}")], out_path,
-         force, as_json, list(drafted.notes))
+         force, as_json, list(drafted.notes), sources=[ref])
 
 
 def _csv(value: str | None) -> list[str] | None:
@@ -133,16 +139,20 @@ def custom(
         suffix = out_path.suffix.lower().lstrip(".") if out_path else ""
         fmt = Format(suffix) if suffix in {f.value for f in Format} else Format.MD
     content = render(choices, fmt)
-    notes = [f"drafted from licentia's template (licentia-rail-1.0): {choices.command()}",
+    command = choices.command() + f" --format {fmt.value}"
+    if out_path is not None:
+        command += f" --out {shlex.quote(str(out_path))}" + (" --force" if force else "")
+    notes = [f"drafted from licentia's template (licentia-rail-1.0): {command}",
              DRAFT_DISCLAIMER]
     emit("custom", [Document(f"LICENSE.{fmt.value}", content, "licentia-rail-1.0, "
-                             f"{fmt.value.upper()}")], out_path, force, as_json, notes)
+                             f"{fmt.value.upper()}")], out_path, force, as_json, notes,
+         sources=[choices_file])
 
 
 @app.command("notice")
 def notice(
-    manifest: Annotated[Path, typer.Argument(help="The release's manifest (as for `check`).", metavar="MANIFEST",
-                                             dir_okay=False)],
+    manifest: Annotated[Path, typer.Argument(help="The release's manifest (as for `check`).",
+                                             metavar="MANIFEST", dir_okay=False)],
     holder: Annotated[str | None, typer.Option("--holder", help="The release's copyright "
                                                "holder.")] = None,
     year: Year = None, out_path: Out = None, force: Force = False, as_json: Json = False,
@@ -151,7 +161,7 @@ def notice(
     drafted = draft_notice_file(manifest, holder, year)
     reminders = [f"not discharged by NOTICE: {r}" for r in drafted.reminders]
     emit("notice", [Document("NOTICE", drafted.text, "attribution notices")], out_path, force,
-         as_json, reminders)
+         as_json, reminders, sources=[manifest])
 
 
 @app.command("modelcard")
@@ -169,7 +179,7 @@ def modelcard(
         link = ref
     block = draft_modelcard(resolved.license, resolved.sheet, link, model)
     emit("modelcard", [Document("README.md", block.text, "model-card license block")],
-         out_path, force, as_json)
+         out_path, force, as_json, sources=[ref])
 
 
 def _license_of_directory(directory: Path) -> tuple[License, str | None, str]:
@@ -217,4 +227,5 @@ def reuse(
     if year is None and found is not None:
         year = found[0]
     docs = reuse_documents(lic, holder, year or date.today().year, own_text)
-    emit("reuse", docs, None, force, as_json, base=directory)
+    emit("reuse", docs, None, force, as_json, base=directory,
+         sources=[license_ref, find_license_file(directory) if license_ref is None else None])

@@ -14,6 +14,7 @@ from licentia.catalog.explain import Explanation, facts_json, to_json
 from licentia.catalog.terms import Clause
 from licentia.cli._common import fail, out, print_json, say
 from licentia.reference import Resolved, resolve_reference
+from licentia.report.provenance import provenance
 from licentia.report.render import DISCLAIMER
 from licentia.report.words import pairs
 
@@ -66,6 +67,7 @@ def explain(
     data = to_json(exp)
     if resolved.identification is not None:
         data["identification"] = resolved.identification.to_json()
+    data["provenance"] = provenance([ref], [resolved.sheet]).to_json()
     if as_json:
         print_json(data)
         return

@@ -23,6 +23,7 @@ from licentia.cli._common import (
 )
 from licentia.identify import Failure, Identification, Result, identify_paths
 from licentia.identify.index import get_index, index_path
+from licentia.report.provenance import provenance
 
 _STYLE = {
     Result.EXACT: "green", Result.MODIFIED: "yellow", Result.PARTIAL: "yellow",
@@ -101,7 +102,8 @@ def identify(
                                  jobs=jobs or os.cpu_count() or 1)
     failures = [r for r in results if isinstance(r, Failure)]
     if as_json:
-        print_json([_failure_json(r) if isinstance(r, Failure) else r.to_json() for r in results])
+        print_json([{**(_failure_json(r) if isinstance(r, Failure) else r.to_json()),
+                     "provenance": provenance([r.path]).to_json()} for r in results])
     else:
         for r in results:
             if isinstance(r, Identification):

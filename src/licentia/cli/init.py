@@ -18,12 +18,13 @@ from licentia.cli.explain import single_license
 from licentia.draft.output import write_documents
 from licentia.draft.repository import plan_repository
 from licentia.errors import InputError
+from licentia.report.provenance import provenance
 from licentia.safe_read import exists, is_directory
 
 
 def init(
-    directory: Annotated[Path, typer.Argument(help="The repository (created if missing).", metavar="DIR",
-                                              file_okay=False)],
+    directory: Annotated[Path, typer.Argument(help="The repository (created if missing).",
+                                              metavar="DIR", file_okay=False)],
     holder: Annotated[str, typer.Option("--holder", help="Copyright holder / licensor.")],
     license_ref: Annotated[str | None, typer.Option(
         "--license", help="The license (SPDX id, LicenseDB key, HF tag).")] = None,
@@ -69,7 +70,8 @@ def init(
     notes = [n for n in (chosen_note, *plan.notes) if n]
     if as_json:
         print_json({"directory": str(directory), "license": plan.license.to_json(),
-                    "written": [str(p) for p in written], "notes": notes})
+                    "written": [str(p) for p in written], "notes": notes,
+                    "provenance": provenance([goals_file, license_ref]).to_json()})
         return
     for path, doc in zip(written, plan.documents, strict=True):
         out.print(f"wrote {path}  ({doc.description})", markup=False)

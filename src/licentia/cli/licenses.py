@@ -13,6 +13,7 @@ from rich.table import Table
 from licentia.catalog.catalog import Family, License, catalog
 from licentia.catalog.terms import sheet_for
 from licentia.cli._common import out, print_json
+from licentia.report.provenance import provenance
 
 app = typer.Typer(help="Browse the license catalog.", no_args_is_help=True)
 
@@ -37,7 +38,8 @@ def list_(
     """List the licenses licentia knows (LicenseDB plus licentia's own entries)."""
     licenses = catalog().list(family)
     if as_json:
-        print_json([license_json(lic) for lic in licenses])
+        stamp = provenance().to_json()
+        print_json([{**license_json(lic), "provenance": stamp} for lic in licenses])
         return
     rows = [(lic.key, lic.spdx, lic.family.value, "yes" if sheet_for(lic.key) else "no",
              lic.short_name) for lic in licenses]
@@ -87,6 +89,7 @@ def show(
     lic = catalog().resolve(ref)
     data = license_json(lic)
     if as_json:
+        data["provenance"] = provenance([], [sheet_for(lic.key)]).to_json()
         print_json(data)
         return
     out.print(f"[bold]{lic.name}[/bold]")

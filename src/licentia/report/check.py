@@ -14,6 +14,8 @@ from licentia import __version__
 from licentia.analysis.check import TITLES, Check, ComponentDuties, Outbound
 from licentia.analysis.findings import Code, Evidence, Finding, Severity
 from licentia.analysis.policy import PolicyReport
+from licentia.catalog.terms import sheet_for
+from licentia.report.provenance import Provenance, provenance
 from licentia.report.render import DISCLAIMER, render
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -65,6 +67,34 @@ def _outbound_json(o: Outbound) -> dict[str, Any]:
             "chosen": o.chosen,
             "options": [{"option": name, "verdict": verdict} for name, verdict in o.options]}
 
+_ALONE = {"ok": "nothing to do", "obligations": "allowed, with duties",
+          "conflict": "a conflict"}
+
+
+def headline(check: Check) -> str:
+    """The verdict line: the combination's verdict, and the policy's when one was applied — a
+    failed policy is what the exit code reports, so it leads."""
+    summary = _SUMMARY[check.verdict.value]
+    policy = check.policy
+    if policy is None or policy.verdict.value == "pass":
+        return summary + ("; policy passed" if policy is not None else "")
+    alone = _ALONE[check.verdict.value]
+    if policy.verdict.value == "fail":
+        return f"POLICY FAILED: the policy denies part of this combination (by the licenses " \
+               f"alone: {alone})"
+    return f"{summary}; POLICY REVIEW: the policy asks for a review of part of it"
+
+
+def check_provenance(check: Check) -> Provenance:
+    """What the check rests on: the manifest, the policy file, every component's license file
+    (when one is given as a file) and the term sheets of the licenses named."""
+    m = check.manifest
+    keys = [k for c in m.components for option in c.license.alternatives for k in option]
+    keys += [m.outbound_license] if m.outbound_license else []
+    files = [c.license.reference for c in m.components]
+    return provenance([m.path, check.policy.path if check.policy else None, *files],
+                      [sheet_for(k) for k in dict.fromkeys(keys)])
+
 
 def _policy_json(p: PolicyReport) -> dict[str, Any]:
     return {"file": p.path, "verdict": p.verdict.value,
@@ -96,6 +126,8 @@ def to_json(check: Check) -> dict[str, Any]:
     }
     if check.policy is not None:
         data["policy"] = _policy_json(check.policy)
+    data["headline"] = headline(check)
+    data["provenance"] = check_provenance(check).to_json()
     return data
 
 
@@ -118,7 +150,7 @@ def to_text(check: Check) -> str:
     m = check.manifest
     lines = [f"{m.project}: {len(m.components)} components, {m.distribution.value}, "
              f"{'commercial' if m.commercial else 'non-commercial'}",
-             f"verdict: {_SUMMARY[check.verdict.value]}", ""]
+             f"verdict: {headline(check)}", ""]
     for f in check.findings:
         if f.severity is Severity.INFO and f.extra.get("triggered", True) \
                 and not f.extra.get("duty"):
@@ -156,12 +188,13 @@ def to_text(check: Check) -> str:
             if r.decision.value != "allow":
                 lines.append(f"  {r.decision.value.upper()} {r.subject} {r.item}: {r.reason} "
                              f"({_names(r.components, 5)})")
-    lines += ["", DISCLAIMER]
+    lines += ["", *check_provenance(check).lines(), DISCLAIMER]
     return "\n".join(lines) + "\n"
 
 
 def _context(check: Check) -> dict[str, Any]:
-    return {"check": check, "m": check.manifest, "summary": _SUMMARY[check.verdict.value],
+    return {"check": check, "m": check.manifest, "summary": headline(check),
+            "provenance": check_provenance(check),
             "verdict": check.verdict.value, "names": _names, "where": _where,
             "duties": [d for d in check.obligations if d.items],
             "errors": [f for f in check.findings if f.severity is Severity.ERROR],
@@ -259,6 +292,7 @@ def to_sarif(check: Check) -> dict[str, Any]:
             "results": results,
             "columnKind": "unicodeCodePoints",
             "properties": {"verdict": check.verdict.value,
-                           "formatVersion": check.format_version},
+                           "formatVersion": check.format_version,
+                           "provenance": check_provenance(check).to_json()},
         }],
     }

@@ -4,16 +4,37 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from licentia.analysis.choose import Choice
+from licentia.catalog.terms import sheet_for
+from licentia.report.provenance import Provenance, provenance
 from licentia.report.render import DISCLAIMER
+from licentia.report.words import pairs
 
 
-def render_text(choice: Choice, limit: int = 5) -> str:
+def choose_provenance(choice: Choice, goals_file: Path | None = None,
+                      limit: int | None = None) -> Provenance:
+    """What the recommendation rests on: the goals file and the term sheets of the licenses
+    shown."""
+    shown = choice.recommendations[:limit] if limit is not None else choice.recommendations
+    return provenance([goals_file], [sheet_for(r.key) for r in shown])
+
+
+def to_json(choice: Choice, limit: int | None = None,
+            goals_file: Path | None = None) -> dict[str, Any]:
+    """The `choose --json` document: the contract's keys, plus provenance."""
+    data = choice.to_json(limit)
+    data["provenance"] = choose_provenance(choice, goals_file, limit).to_json()
+    return data
+
+
+def render_text(choice: Choice, limit: int = 5, goals_file: Path | None = None) -> str:
     lines: list[str] = []
     stated = choice.goals.to_json()
     if stated:
-        lines.append("Goals: " + "; ".join(
-            f"{k}: {', '.join(v) if isinstance(v, list) else v}" for k, v in stated.items()))
+        lines.append("Goals: " + pairs(stated.items()))
     else:
         lines.append("Goals: none stated (every license is weighed on its own merits)")
     if choice.unmet_goals:
@@ -40,5 +61,6 @@ def render_text(choice: Choice, limit: int = 5) -> str:
         lines.append("")
         lines.append(f"({rest} more candidates ranked lower; --all lists them)")
     lines.append("")
+    lines += choose_provenance(choice, goals_file, limit).lines()
     lines.append(DISCLAIMER)
     return "\n".join(lines) + "\n"

@@ -30,6 +30,7 @@ from licentia.analysis.review import (
     Verdict,
 )
 from licentia.jinja import neutralise_html
+from licentia.report.provenance import AUTHOR, Provenance, provenance
 from licentia.report.render import DISCLAIMER, render, xml_safe
 
 _MARK = {Status.CLEAR: "\u2713", Status.GRAY: "?", Status.CONFLICT: "\u2717"}
@@ -127,6 +128,12 @@ def _matched(f: Finding) -> str:
     return "; ".join(f"{m['field']}: \u201c{m['words']}\u201d ({m['rule']})" for m in items)
 
 
+def review_provenance(review: Review) -> Provenance:
+    """What the review rests on: the use-case file, the license file (when it is one), the
+    term sheet."""
+    return provenance([review.use_case.path, review.basis.reference], [review.basis.sheet])
+
+
 def _context(review: Review) -> dict[str, Any]:
     rows, folded = _matrix_rows(review)
     steps = [(s, STEP_TITLES[s], [f for f in fs if not _is_quiet(f)],
@@ -136,7 +143,7 @@ def _context(review: Review) -> dict[str, Any]:
             "steps": steps, "rows": rows, "folded": folded, "where": _where,
             "matched": _matched, "escalations": review.escalations,
             "escalate_title": STEP_TITLES[Step.ESCALATE], "verdict": review.verdict.value,
-            "disclaimer": DISCLAIMER}
+            "disclaimer": DISCLAIMER, "provenance": review_provenance(review)}
 
 
 # -- JSON -----------------------------------------------------------------------------------------
@@ -208,6 +215,7 @@ def to_json(review: Review) -> dict[str, Any]:
         "escalate": [_escalation_json(e) for e in review.escalations],
         "not_assessed": list(review.not_assessed),
         "disclaimer": DISCLAIMER,
+        "provenance": review_provenance(review).to_json(),
     }
 
 
@@ -278,8 +286,9 @@ def to_markdown(review: Review) -> str:
     lines.append("")
     if review.not_assessed:
         lines += ["### Not assessed", ""] + [f"- {n}" for n in review.not_assessed] + [""]
-    lines += [f"**Overall verdict: {review.verdict.value}.**", "", "---", "", f"*{DISCLAIMER}*",
-              ""]
+    lines += [f"**Overall verdict: {review.verdict.value}.**", "", "---", "",
+              "Provenance:", ""] + [f"- {line}" for line in ctx["provenance"].lines()]
+    lines += ["", f"*{DISCLAIMER}*", ""]
     return neutralise_html("\n".join(lines))
 
 
@@ -303,6 +312,9 @@ def to_docx(review: Review) -> bytes:
     doc = Document()
     doc.core_properties.title = f"License review: {review.use_case.name}"[:255]
     doc.core_properties.subject = ctx["rests_on"]
+    doc.core_properties.author = AUTHOR
+    doc.core_properties.last_modified_by = AUTHOR
+    doc.core_properties.comments = "\n".join(ctx["provenance"].lines())
     doc.add_heading(f"License review: {review.use_case.name}", level=0)
     verdict = doc.add_paragraph()
     verdict.add_run(f"Verdict: {ctx['summary']}").bold = True
@@ -369,6 +381,8 @@ def to_docx(review: Review) -> bytes:
             doc.add_paragraph(item, style="List Bullet")
     p = doc.add_paragraph()
     p.add_run(f"Overall verdict: {review.verdict.value}.").bold = True
+    for line in ctx["provenance"].lines():
+        doc.add_paragraph().add_run(line).font.size = Pt(8)
     disclaimer = doc.add_paragraph()
     run = disclaimer.add_run(DISCLAIMER)
     run.italic = True
@@ -442,5 +456,6 @@ def to_rich(review: Review) -> RenderableType:
     for item in review.not_assessed:
         parts.append(Text(f"not assessed: {item}", style="dim"))
     parts.append(Text(f"\nverdict: {review.verdict.value}", style=f"bold {style}"))
+    parts += [Text(line, style="dim") for line in ctx["provenance"].lines()]
     parts.append(Text(DISCLAIMER, style="dim"))
     return Group(*parts)

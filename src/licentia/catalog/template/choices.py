@@ -8,6 +8,7 @@ one error, with the closest valid value for a misspelt one.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -220,16 +221,24 @@ class Choices:
                 "name": self.name, "governing_law": self.governing_law}
 
     def command(self) -> str:
-        """The `licentia draft custom` command line that drafts these choices."""
-        parts = ["licentia", "draft", "custom", "--holder", _quote(self.holder),
+        """The `licentia draft custom` command line that drafts exactly these choices (every
+        choice that shapes the text, each quoted for a POSIX shell).
+
+        >>> Choices.build("Acme", ["model"], "research", True, ["military"], year=2026,
+        ...               name="Acme-7B", governing_law="the State of New York").command()
+        "licentia draft custom --holder Acme --artifacts model --grant research --partner-track \
+--restrict military --year 2026 --name Acme-7B --governing-law 'the State of New York'"
+        """
+        parts = ["licentia", "draft", "custom", "--holder", shlex.quote(self.holder),
                  "--artifacts", ",".join(c.value for c in self.covered),
                  "--grant", self.grant.value]
         if self.partner_track:
             parts.append("--partner-track")
         if self.restrictions:
             parts += ["--restrict", ",".join(self.restrictions)]
+        parts += ["--year", str(self.year)]
+        if self.name:
+            parts += ["--name", shlex.quote(self.name)]
+        if self.governing_law != DEFAULT_GOVERNING_LAW:
+            parts += ["--governing-law", shlex.quote(self.governing_law)]
         return " ".join(parts)
-
-
-def _quote(value: str) -> str:
-    return value if value.replace("-", "").replace("_", "").isalnum() else f'"{value}"'
