@@ -9,9 +9,12 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from licentia.catalog import licensedb
-from licentia.catalog.terms import Sheet
+
+if TYPE_CHECKING:
+    from licentia.catalog.terms import Sheet
 
 DIGEST_CHARS = 16  # hex characters shown: enough to tell two versions apart
 

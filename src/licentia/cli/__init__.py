@@ -10,12 +10,13 @@ a command is registered; its one-line summary is what `licentia --help` lists.
 from __future__ import annotations
 
 import importlib
-from typing import Any, NamedTuple
+import sys
+from typing import Annotated, Any, NamedTuple
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from licentia.cli._common import run
+from licentia.cli._common import run, version_text
 
 
 class Entry(NamedTuple):
@@ -101,8 +102,18 @@ app = typer.Typer(
 )
 
 
+def _version(show: bool) -> None:
+    if show:
+        sys.stdout.write(version_text())
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_version,
+        help="Show the versions of licentia, the LicenseDB, the term sheets and Python.")] = False,
+) -> None:
     """Identify, explain, review and check licenses of AI models, datasets and code."""
 
 

@@ -8,6 +8,7 @@ import contextlib
 import io
 import json
 import os
+import platform
 import sys
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -19,14 +20,17 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from licentia import __version__
+from licentia.catalog.versions import licensedb_version, term_sheets_version
 from licentia.errors import LicentiaError
 
 if TYPE_CHECKING:
     from licentia.identify.matcher import Difference
 
 def _tidy_help() -> None:
-    """Help that reads as prose: no `<bool>` after a flag or `<str>` after an argument whose
-    name already says what it is, and `PATH...` rather than `{PATH}...` in the usage line.
+    """Help that reads as prose: no `<bool>` after a flag, `TEXT` rather than `<str>` after an
+    option, no type after an argument whose name already says what it is, and `PATH...` rather
+    than `{PATH}...` in the usage line.
     Typer has no setting for either, so its two display methods are wrapped (older Typers that
     lack them are left alone)."""
     option, argument = typer.core.TyperOption, typer.core.TyperArgument
@@ -35,7 +39,10 @@ def _tidy_help() -> None:
         return
 
     def option_type(self: Any, ctx: Any) -> str | None:
-        return None if self.is_flag else shown(self, ctx)
+        if self.is_flag:
+            return None
+        label = shown(self, ctx)
+        return "TEXT" if label == "<str>" else label
 
     def argument_type(self: Any, ctx: Any) -> str | None:
         return None
@@ -47,11 +54,11 @@ def _tidy_help() -> None:
         return name if self.required else f"[{name}]"
 
     option_type._licentia = True  # type: ignore[attr-defined]
-    option.display_type_rich = option_type
+    setattr(option, "display_type_rich", option_type)  # noqa: B010 - a method, replaced
     if hasattr(argument, "display_type_rich"):
-        argument.display_type_rich = argument_type
+        setattr(argument, "display_type_rich", argument_type)  # noqa: B010
     if hasattr(argument, "_usage_display_name"):
-        argument._usage_display_name = usage_name
+        setattr(argument, "_usage_display_name", usage_name)  # noqa: B010
 
 
 _tidy_help()
@@ -78,23 +85,38 @@ def print_differences(diffs: Sequence[Difference], show_all: bool, limit: int,
     width = max(len(labels[0]), len(labels[1])) + 1
     for d in diffs if show_all else diffs[:limit]:
         where = f" ({escape(d.section)})" if d.section else ""
-        out.print(f"  [yellow]{d.kind.value}[/yellow] at line {d.line}{where}:")
+        say(f"[yellow]{d.kind.value}[/yellow] at line {d.line}{where}:", 2, hang=4)
         if d.reference:
-            out.print(f"      {labels[0] + ':':{width}} {escape(clip(d.reference))}")
+            say(f"{labels[0] + ':':{width}} {escape(clip(d.reference))}", 6, hang=width + 1)
         if d.found:
-            out.print(f"      {labels[1] + ':':{width}} {escape(clip(d.found))}")
+            say(f"{labels[1] + ':':{width}} {escape(clip(d.found))}", 6, hang=width + 1)
     if not show_all and len(diffs) > limit:
         out.print(f"  ... {len(diffs) - limit} more differences (--all shows them)")
 
 
-def say(markup: str, indent: int = 0) -> None:
+def version_text() -> str:
+    """What `licentia --version` prints: licentia's version and the knowledge it rests on."""
+    lines = [f"licentia {__version__}",
+                  f"LicenseDB {licensedb_version()} (scancode-toolkit-mini)",
+                  f"term sheets {term_sheets_version()}",
+                  f"Python {platform.python_version()} ({platform.python_implementation()})"]
+    return "\n".join(lines) + "\n"
+
+
+def say(markup: str, indent: int = 0, hang: int = 0) -> None:
     """One paragraph of Rich markup, wrapped to the output's width (80 columns when piped) at
-    word boundaries, every line indented by `indent`."""
-    width = max(40, out.width - indent)
+    word boundaries, every line indented by `indent` and the lines after the first by `hang`
+    more (a list item's text under its text, not under its dash)."""
     text = Text.from_markup(markup)
-    for line in text.wrap(out, width, overflow="fold"):
+    first = max(40, out.width - indent)
+    lines = text.wrap(out, first, overflow="fold")
+    if hang and len(lines) > 1:  # wrap what follows the first line to the narrower width
+        rest = Text(" ").join(lines[1:])
+        lines = [lines[0], *rest.wrap(out, max(40, first - hang), overflow="fold")]
+    for n, line in enumerate(lines):
         line.rstrip()
-        out.print(Text(" " * indent) + line, soft_wrap=True)
+        pad = indent + (hang if n else 0)
+        out.print(Text(" " * pad) + line, soft_wrap=True)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:

@@ -47,8 +47,8 @@ def compare(
         data["provenance"] = provenance([a, b], [result.sheet_a, result.sheet_b]).to_json()
         print_json(data)
         return
-    out.print(f"[bold]A[/bold] {escape(result.a.name)} ({result.a.key})   "
-              f"[bold]B[/bold] {escape(result.b.name)} ({result.b.key})")
+    say(f"[bold]A[/bold] {escape(result.a.name)} ({result.a.key})")
+    say(f"[bold]B[/bold] {escape(result.b.name)} ({result.b.key})")
     for label, clauses in (("only in A", result.only_a), ("only in B", result.only_b)):
         out.print(f"\n[bold underline]{label}[/bold underline] ({len(clauses)})")
         for clause in clauses:
@@ -61,7 +61,7 @@ def compare(
         render_clause(p.b, "    ")
     out.print(f"\n[bold underline]same[/bold underline] ({len(result.same)})")
     for p in result.same:
-        say(f"- {escape(p.a.title)}", 2)
+        say(f"- {escape(p.a.title)}", 2, hang=2)
     diffs = result.text_differences
     out.print(f"\n[bold underline]text differences[/bold underline] ({len(diffs)}; lines of B)")
     print_differences(diffs, show_all, MAX_TEXT_DIFFS, ("A", "B"))

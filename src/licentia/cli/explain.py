@@ -89,7 +89,8 @@ def explain(
             render_clause(c)
     if sheet is not None:
         for doc in sheet.documents:
-            out.print(f"\n[dim]incorporated by reference: {escape(doc.title)} "
-                      f"({escape(doc.url or doc.id)})[/dim]")
+            out.print()
+            say(f"[dim]incorporated by reference: {escape(doc.title)} "
+                f"({escape(doc.url or doc.id)})[/dim]")
     out.print()
     say(f"[dim]{DISCLAIMER}[/dim]")

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -54,14 +55,14 @@ def list_(
 _HEAD = ("id", "spdx", "family", "terms", "name")
 
 
-def _lines(rows: list[tuple[str, ...]]) -> list[str]:
+def _lines(rows: Sequence[tuple[str, ...]]) -> list[str]:
     """Rows as aligned lines; every value whole."""
     widths = [max(len(r[i]) for r in [_HEAD, *rows]) for i in range(len(_HEAD) - 1)]
     return ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=False)) + "  " + r[-1]
             for r in [_HEAD, *rows]]
 
 
-def _table(rows: list[tuple[str, ...]], width: int) -> Table:
+def _table(rows: Sequence[tuple[str, ...]], width: int) -> Table:
     """A table for a terminal: the id (what a user copies) is never cut; the name wraps; the
     SPDX id is shown when it fits whole."""
     id_width = max(len(r[0]) for r in rows)

@@ -314,7 +314,7 @@ def to_docx(review: Review) -> bytes:
     doc.core_properties.subject = ctx["rests_on"]
     doc.core_properties.author = AUTHOR
     doc.core_properties.last_modified_by = AUTHOR
-    doc.core_properties.comments = "\n".join(ctx["provenance"].lines())
+    doc.core_properties.comments = ctx["provenance"].lines()[0][:255]  # the rest in the body
     doc.add_heading(f"License review: {review.use_case.name}", level=0)
     verdict = doc.add_paragraph()
     verdict.add_run(f"Verdict: {ctx['summary']}").bold = True
