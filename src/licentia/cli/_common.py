@@ -109,7 +109,7 @@ def say(markup: str, indent: int = 0, hang: int = 0) -> None:
     more (a list item's text under its text, not under its dash)."""
     text = Text.from_markup(markup)
     first = max(40, out.width - indent)
-    lines = text.wrap(out, first, overflow="fold")
+    lines = list(text.wrap(out, first, overflow="fold"))
     if hang and len(lines) > 1:  # wrap what follows the first line to the narrower width
         rest = Text(" ").join(lines[1:])
         lines = [lines[0], *rest.wrap(out, max(40, first - hang), overflow="fold")]
