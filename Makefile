@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench docs clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -40,11 +40,15 @@ demo: $(STAMP)  ## identify the example inputs, then review the seed use cases (
 		--out build/demo/VISION-LICENSE.md --force
 	$(VENV)/bin/licentia identify build/demo/VISION-LICENSE.md
 
-test: $(STAMP)  ## lint, type-check and run the whole test suite
+test: $(STAMP)  ## lint, type-check, build the docs and run the whole test suite
 	$(VENV)/bin/ruff check src tests bench bench/identify bench/check bench/osadl bench/review
 	$(VENV)/bin/mypy
 	$(VENV)/bin/reuse lint --quiet || $(VENV)/bin/reuse lint
+	$(VENV)/bin/mkdocs build --strict --quiet
 	$(VENV)/bin/pytest -q
+
+docs: $(STAMP)  ## the documentation site (docs/, the API page from docstrings) in build/site
+	$(VENV)/bin/mkdocs build --strict
 
 bench: $(STAMP)  ## licentia vs ScanCode on the same files; a 10,000-component manifest
 	$(PY) bench/identify

@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from licentia.cli import app
 from licentia.cli._common import run as run_app
+from licentia.settings import project_settings
 
 
 @dataclass
@@ -41,6 +42,7 @@ def invoke(*args: str, cwd: Path | None = None, input: str | None = None,
     """`licentia ARGS` in this process, from `cwd`, with its own stdin, stdout and stderr."""
     runner = CliRunner()
     before = Path.cwd()
+    project_settings.cache_clear()  # each run reads the settings of its own working directory
     code = 0
     with runner.isolation(input=input, env={"COLUMNS": "80", **(env or {})}) as (out, err, _):
         try:
@@ -51,6 +53,7 @@ def invoke(*args: str, cwd: Path | None = None, input: str | None = None,
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         finally:
             os.chdir(before)
+            project_settings.cache_clear()
             sys.stdout.flush()
             sys.stderr.flush()
         return Run(code, out.getvalue().decode("utf-8", "replace"),

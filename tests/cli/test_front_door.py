@@ -254,3 +254,58 @@ def test_the_installed_command_runs(licentia_process: Invoke) -> None:
     assert run.code == 0
     [item] = run.json()
     assert item["license"]["id"] == "apache-2.0" and "provenance" in item
+
+
+def _project(root: Path, table: str) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "pyproject.toml").write_text(f"[project]\nname = 'x'\n\n{table}\n")
+    return root
+
+
+def test_check_applies_the_policy_and_format_of_the_project(tmp_path: Path) -> None:
+    root = _project(tmp_path / "proj", '[tool.licentia]\npolicy = "policy.yaml"\n'
+                    '[tool.licentia.format]\ncheck = "md"\n')
+    shutil.copy(EXAMPLES / "check" / "policy.yaml", root / "policy.yaml")
+    shutil.copy(EXAMPLES / "check" / "saas-agpl-component.yaml", root / "licentia.yaml")
+    run = invoke("check", "licentia.yaml", cwd=root)
+    assert run.code == 1, run.stderr  # the project's policy fails this combination
+    assert run.stdout.startswith("# ") and "**Verdict: POLICY FAILED" in run.stdout
+    # a flag wins over the setting
+    assert invoke("check", "licentia.yaml", "--json", cwd=root).json()["policy"]["verdict"] \
+        == "fail"
+    bad = _project(tmp_path / "bad", "[tool.licentia]\nformats = 1\n")
+    run = invoke("check", "x.yaml", cwd=bad)
+    assert run.code == 2 and "unknown key 'formats'" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("ref", "members"), [
+    ("RAIL", {"bigscience-rail-1.0", "bigscience-open-rail-m", "bigscience-open-rail-m2",
+              "stable-diffusion-2022-08-22", "bigcode-open-rail-m-v1"}),
+    ("BLOOM", {"bigscience-rail-1.0", "bigscience-open-rail-m", "bigscience-open-rail-m2"}),
+    ("llama", {"llama-2-license-2023", "llama-3.1-license-2024", "llama-4-license-2025"}),
+])
+def test_a_family_name_lists_its_members(ref: str, members: set[str],
+                                         licentia: Invoke) -> None:
+    run = licentia("explain", ref)
+    assert run.code == 2
+    [line] = run.stderr.strip().splitlines()
+    assert f"{ref!r} names a family of" in line and "not one license" in line
+    named = set(re.findall(r"[a-z0-9][a-z0-9.+-]*[a-z0-9]", line.split(": ", 2)[2]))
+    assert members <= named, line
+
+
+def test_a_misspelt_name_still_gets_the_closest(licentia: Invoke) -> None:
+    run = licentia("explain", "Apache-2.1")
+    assert run.code == 2 and "did you mean" in run.stderr and "apache" in run.stderr.lower()
+
+
+def test_the_interview_lists_valid_ids_on_a_question_mark(licentia: Invoke) -> None:
+    run = licentia("choose", "--interactive", input="?\n\n" * 20)  # ? then skip, each time
+    assert run.code == 0, run.stderr
+    lists = [part.split("\n>", 1)[0] for part in run.stderr.split("valid ids:")[1:]]
+    ids = [{w.strip(", \n") for w in listed.split()} for listed in lists]
+    assert any({"military", "surveillance", "deepfake-impersonation", "medical-advice"} <= found
+               for found in ids), run.stderr
+    assert any({"llama3.1", "apache-2.0", "bigscience-open-rail-m"} <= found for found in ids)
+    assert "valid answers: code, weights, data, mixed" in run.stderr

@@ -20,7 +20,7 @@ from licentia.analysis.adoption import ADOPTION_POINTS, adoption_effects, adopti
 from licentia.analysis.compat import Compat, compatibility
 from licentia.analysis.goals import Adoption, ArtifactGoal, CopyleftGoal, Goals
 from licentia.analysis.profile import profile
-from licentia.catalog.catalog import catalog
+from licentia.catalog.catalog import Family, catalog
 from licentia.catalog.template.choices import (
     TEMPLATE_ID,
     Choices,
@@ -29,7 +29,7 @@ from licentia.catalog.template.choices import (
     template_text,
 )
 from licentia.catalog.template.sheet import build_sheet
-from licentia.catalog.terms import Clause, ClauseKind, CopyleftScope, Sheet, sheet_for
+from licentia.catalog.terms import Clause, ClauseKind, CopyleftScope, Sheet, sheet_for, taxonomy
 from licentia.datafile import load_yaml
 from licentia.errors import InputError, LicentiaError
 from licentia.reference import resolve_reference
@@ -663,6 +663,20 @@ QUESTIONS: tuple[Question, ...] = (
              "Most licenses require keeping notices; a few (CC0, 0BSD) do not.",
              kind="yes-no", probe=(True, False)),
 )
+
+
+def valid_answers(question: Question) -> tuple[str, ...]:
+    """Every answer `question` takes, for an interview's `?`: its options, the taxonomy ids of
+    the use restrictions, or (for upstream licenses) the AI licenses of the catalog — any other
+    license reference is taken too."""
+    if question.options:
+        return tuple(value for value, _ in question.options)
+    if question.key == "use_restrictions":
+        return tuple(sorted(taxonomy()))
+    if question.key == "upstream":
+        return tuple(sorted({*(t for t, tag in catalog().hf_tags.items() if tag.key),
+                             *(lic.key for lic in catalog().list(Family.AI))}))
+    return ()
 
 
 def _implied(goals: Goals, key: str) -> bool:

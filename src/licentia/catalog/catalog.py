@@ -93,6 +93,8 @@ def fold(name: str) -> str:
     return _FOLD.sub("", name.casefold())
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+FAMILY_SHOWN = 8  # members named in the message; the rest are counted
 MAX_SUGGESTED_CHARS = 200  # no license name is longer; a 4,000-character reference is cut
 
 
@@ -104,6 +106,7 @@ class Catalog:
         self.hf_tags = hf_tags
         self._alias: dict[str, str] = {}
         self._folded: dict[str, str] | None = None  # folded name -> name, for suggest()
+        self._words: dict[str, set[str]] | None = None  # word -> keys, for family()
         self._exact: dict[str, str] = {}
         # an SPDX id spelled exactly as SPDX spells it names that license even when it equals
         # another license's LicenseDB key but for case (SPDX BSL-1.0 is Boost, key bsl-1.0 the
@@ -154,6 +157,42 @@ class Catalog:
     def hf_tag(self, tag: str) -> HfTag | None:
         return self.hf_tags.get(tag.strip().lower())
 
+    def _word_index(self) -> dict[str, set[str]]:
+        if self._words is None:
+            self._words = {}
+            for lic in self.licenses.values():
+                if lic.is_deprecated:
+                    continue
+                for name in (lic.key, lic.short_name, lic.name, *lic.aliases, *lic.hf_tags):
+                    for word in _WORD.findall(name.lower()):
+                        self._words.setdefault(word, set()).add(lic.key)
+        return self._words
+
+    def family(self, ref: str) -> list[str]:
+        """The licenses a word names as a family ("RAIL", "Llama", "BLOOM"): those that have it
+        as a whole word (or run of words) of their key, name, aliases or Hugging Face tags —
+        and, when they all come from one publisher (the first word of their keys, e.g.
+        `bigscience`), every license of that publisher. Best first: keys that begin with the
+        word, then the shortest. Empty when the word names none."""
+        words = _WORD.findall(ref.lower()[:MAX_SUGGESTED_CHARS])
+        if not words:
+            return []
+        index = self._word_index()
+        found = set.intersection(*(index.get(w, set()) for w in words))
+        # the words in that order, side by side, in one of the license's names
+        phrase = " ".join(words)
+        found = {k for k in found if any(
+            f" {phrase} " in f" {' '.join(_WORD.findall(n.lower()))} "
+            for lic in [self.licenses[k]]
+            for n in (lic.key, lic.short_name, lic.name, *lic.aliases, *lic.hf_tags))}
+        publishers = {k.split("-")[0] for k in found}
+        if len(publishers) == 1 and found:
+            [publisher] = publishers
+            found |= {k for k, lic in self.licenses.items()
+                      if not lic.is_deprecated and k.split("-")[0] == publisher}
+        lead = words[0]
+        return sorted(found, key=lambda k: (not k.startswith(lead), len(k), k))
+
     def suggest(self, ref: str, limit: int = 3) -> list[str]:
         """Close matches for an unknown reference (SPDX ids, keys, HF tags)."""
         if self._folded is None:
@@ -189,7 +228,14 @@ class Catalog:
                     f"the Hugging Face tag {tag.tag!r} ({tag.name}) names no license "
                     "licentia knows")
             raise UnknownLicenseError(ref, [*tag.family][:5], detail=what)
-        raise UnknownLicenseError(ref, self.suggest(ref))
+        members = self.family(ref)
+        if len(members) > 1:
+            shown = members[:FAMILY_SHOWN]
+            more = f" and {len(members) - len(shown)} more" if len(members) > len(shown) else ""
+            raise UnknownLicenseError(ref, [], detail=(
+                f"{ref!r} names a family of {len(members)} licenses, not one license: "
+                f"{', '.join(shown)}{more} (give one of them)"))
+        raise UnknownLicenseError(ref, members or self.suggest(ref))
 
     def list(self, family: Family | None = None, include_deprecated: bool = False) -> list[License]:
         out = [lic for lic in self.licenses.values()

@@ -97,7 +97,7 @@ app = typer.Typer(
     help="Identify, explain, review and check licenses of AI models, datasets and code.\n\n"
     "Statements about a license are legal information, not legal advice.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion (bash, zsh, fish, pwsh)
     pretty_exceptions_enable=False,
 )
 

@@ -23,6 +23,7 @@ from rich.text import Text
 from licentia import __version__
 from licentia.catalog.versions import licensedb_version, term_sheets_version
 from licentia.errors import LicentiaError
+from licentia.settings import apply_cache_dir, project_settings
 
 if TYPE_CHECKING:
     from licentia.identify.matcher import Difference
@@ -157,6 +158,7 @@ def run(app: typer.Typer, args: Sequence[str] | None = None) -> None:
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
     try:
+        apply_cache_dir(project_settings())
         code = app(args=args, standalone_mode=False)
     except (typer.Abort, EOFError):
         _error("licentia: aborted")

@@ -19,6 +19,7 @@ from licentia.analysis.policy import load_policy
 from licentia.cli._common import EXIT_FINDING, EXIT_OK, fail, print_json
 from licentia.errors import LicentiaError
 from licentia.report.check import to_html, to_json, to_markdown, to_sarif, to_text
+from licentia.settings import project_settings
 
 
 class Format(StrEnum):
@@ -38,6 +39,12 @@ def check(
     """Check the licenses of a combination: conflicts, obligations, outbound license."""
     if as_json and fmt is not None:
         fail("--json and --format are exclusive: choose one")
+    settings = project_settings()  # [tool.licentia] in pyproject.toml: what flags leave unsaid
+    if policy is None:
+        policy = settings.policy
+    default = settings.format_for("check")
+    if fmt is None and not as_json and default is not None:
+        fmt = Format(default)
     try:
         rules = load_policy(policy) if policy is not None else None
         result = run_check(load_manifest(manifest), rules)

@@ -11,7 +11,14 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from licentia.analysis.choose import Choice, Question, answer, choose, next_question
+from licentia.analysis.choose import (
+    Choice,
+    Question,
+    answer,
+    choose,
+    next_question,
+    valid_answers,
+)
 from licentia.analysis.goals import Goals
 from licentia.cli._common import EXIT_USAGE, err, fail, naming, out, print_json
 from licentia.errors import InputError
@@ -42,6 +49,10 @@ def _ask(goals: Goals, q: Question) -> Goals:
             return goals
         if line.strip() == "?":
             err.print(f"[dim]{escape(q.help)}[/dim]")
+            valid = valid_answers(q)
+            if valid:
+                what = "valid answers" if q.options else "valid ids"
+                err.print(f"{what}: {escape(', '.join(valid))}", soft_wrap=False)
             continue
         try:
             return answer(goals, q, line)

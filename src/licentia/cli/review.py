@@ -25,6 +25,7 @@ from licentia.identify.index import index_path
 from licentia.limits import MAX_YAML_BYTES
 from licentia.report import review as report
 from licentia.safe_read import exists, is_regular_file, read_utf8
+from licentia.settings import project_settings
 
 
 class ReportFormat(StrEnum):
@@ -71,6 +72,9 @@ def review(
     Verifies the license, maps its use restrictions, lists attribution duties, assesses the
     patent grant and escalates the gray areas (risk matrix and verdict clear, review or
     conflict)."""
+    default = project_settings().format_for("review")  # [tool.licentia.format] review
+    if fmt is None and not as_json and default is not None:
+        fmt = ReportFormat(default)
     if as_json and fmt is not None:
         fail("--json and --format are alternatives: give one")
     if dest is not None and fmt is None:

@@ -182,7 +182,12 @@ class Choices:
     @classmethod
     def from_file(cls, path: Path, **overrides: Any) -> Choices:
         """Choices from a YAML file (the keys of `draft custom`'s options); flags override."""
-        data = load_user_yaml(path, "choices file")
+        return cls.from_mapping(load_user_yaml(path, "choices file"), path, **overrides)
+
+    @classmethod
+    def from_mapping(cls, data: Any, path: Path | str, **overrides: Any) -> Choices:
+        """Choices from parsed YAML (or a mapping given in Python); `path` names its source in
+        errors; `overrides` that are not None win."""
         if not isinstance(data, Mapping):
             raise InputError("a choices file must be a mapping of option names to values",
                              path=path)
