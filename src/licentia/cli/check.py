@@ -16,9 +16,10 @@ import typer
 from licentia.analysis.check import check as run_check
 from licentia.analysis.manifest import load_manifest
 from licentia.analysis.policy import load_policy
-from licentia.cli._common import EXIT_FINDING, EXIT_OK, fail, print_json
+from licentia.cli._common import EXIT_FINDING, EXIT_OK, fail, out, print_json
 from licentia.errors import LicentiaError
 from licentia.report.check import to_html, to_json, to_markdown, to_sarif, to_text
+from licentia.report.words import wrap_text
 from licentia.settings import project_settings
 
 
@@ -59,5 +60,5 @@ def check(
     elif fmt is Format.HTML:
         sys.stdout.write(to_html(result))
     else:
-        sys.stdout.write(to_text(result))
+        sys.stdout.write(wrap_text(to_text(result), out.width))
     raise typer.Exit(EXIT_FINDING if result.blocking else EXIT_OK)

@@ -23,6 +23,7 @@ from licentia.analysis.goals import Goals
 from licentia.cli._common import EXIT_USAGE, err, fail, naming, out, print_json
 from licentia.errors import InputError
 from licentia.report.choose import render_text, to_json
+from licentia.report.words import wrap_text
 
 
 def interview() -> Goals:
@@ -85,8 +86,8 @@ def choose_command(
     if as_json:
         print_json(to_json(result, shown, goals_file))
     else:
-        out.print(render_text(result, shown or len(result.recommendations), goals_file),
-                  markup=False, end="")
+        text = render_text(result, shown or len(result.recommendations), goals_file)
+        out.print(wrap_text(text, out.width), markup=False, end="")
     if result.contradictory:
         first = next(u for u in result.unmet_goals if u.contradiction)
         where = f"{goals_file}: " if goals_file else ""

@@ -95,7 +95,7 @@ def review(
     elif fmt is ReportFormat.DOCX:
         _write(report.to_docx(result), dest, force)
     else:
-        out.print(report.to_rich(result))
+        out.print(report.to_rich(result), soft_wrap=False)  # wrapped to the output's width
     raise typer.Exit(EXIT_FINDING if result.verdict is Verdict.CONFLICT else EXIT_OK)
 
 

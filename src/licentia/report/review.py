@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.markup import escape
 from rich.rule import Rule
 from rich.table import Table
@@ -414,6 +414,27 @@ def _rich_finding(f: Finding) -> list[RenderableType]:
     return parts
 
 
+class _Wrapped:
+    """A paragraph that wraps to the width it is given under its own indent (not at the left
+    margin), with no trailing spaces."""
+
+    def __init__(self, text: Text) -> None:
+        self.indent = len(text.plain) - len(text.plain.lstrip(" "))
+        self.text = text[self.indent:]
+
+    def __rich_console__(self, console: Console,
+                         options: ConsoleOptions) -> Iterator[RenderableType]:
+        width = max(20, options.max_width - self.indent)
+        for line in self.text.wrap(console, width, overflow="fold"):
+            line.rstrip()
+            yield Text(" " * self.indent) + line
+
+
+def _kept_indent(part: RenderableType) -> RenderableType:
+    return _Wrapped(part) if isinstance(part, Text) and "\n" not in part.plain.strip("\n") \
+        else part
+
+
 def to_rich(review: Review) -> RenderableType:
     """What `licentia review` prints on a terminal."""
     ctx = _context(review)
@@ -458,4 +479,4 @@ def to_rich(review: Review) -> RenderableType:
     parts.append(Text(f"\nverdict: {review.verdict.value}", style=f"bold {style}"))
     parts += [Text(line, style="dim") for line in ctx["provenance"].lines()]
     parts.append(Text(DISCLAIMER, style="dim"))
-    return Group(*parts)
+    return Group(*(_kept_indent(p) for p in parts))

@@ -5,8 +5,11 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Mapping
 from enum import Enum
+
+_BULLETS = ("- ", "+ ", "x ", "! ", "? ", "-> ", "\u2192 ", "\u2713 ", "\u2717 ", "* ")
 
 
 def word(value: object) -> str:
@@ -44,3 +47,26 @@ def label(name: str) -> str:
 def pairs(items: Iterable[tuple[str, object]], sep: str = "; ") -> str:
     """`name: value` pairs in words: `commercial use: yes; MAU: 700,000,000`."""
     return sep.join(f"{label(k)}: {word(v)}" for k, v in items)
+
+
+def wrap_text(text: str, width: int) -> str:
+    """Plain-text output wrapped to `width` columns at spaces: each line keeps its indent, and a
+    list item's continuation lines align under its text. Ids, URLs and hyphenated words are never
+    split (a word longer than the line stays whole).
+
+    >>> print(wrap_text("  - one two three four five six", 20))
+      - one two three
+        four five six
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        body = line.lstrip(" ")
+        indent = " " * (len(line) - len(body))
+        bullet = next((b for b in _BULLETS if body.startswith(b)), "")
+        out += textwrap.wrap(body, width=max(20, width), initial_indent=indent,
+                             subsequent_indent=indent + " " * len(bullet),
+                             break_long_words=False, break_on_hyphens=False) or [line]
+    return "\n".join(out)
