@@ -30,6 +30,10 @@ class Run:
     stdout: str
     stderr: str
 
+    @property
+    def returncode(self) -> int:  # as subprocess.CompletedProcess names it
+        return self.code
+
     def json(self) -> Any:
         return json.loads(self.stdout)
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from docx import Document
 
+from conftest import Invoke
+
 ROOT = Path(__file__).parents[2]
 NLP = ROOT / "examples" / "choose" / "nlp-startup.yaml"
 VISION_GOALS = ROOT / "examples" / "choose" / "vision-foundation-model.yaml"
@@ -65,18 +67,11 @@ def test_choose_without_goals_off_a_terminal_is_usage_error(licentia) -> None:  
     assert run.code == 2 and "--goals" in run.stderr
 
 
-def test_choose_interview_from_standard_input(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
+def test_choose_interview_from_standard_input(licentia: Invoke) -> None:
     answers = "weights\n\nyes\nmilitary, deepfake-impersonation\nyes\n" + "\n" * 10
-    proc = subprocess.run([sys.executable, "-m", "licentia", "choose", "--interactive",
-                           "--json"], input=answers, capture_output=True, text=True,
-                          cwd=tmp_path, timeout=120)
+    proc = licentia("choose", "--interactive", "--json", input=answers)
     assert proc.returncode == 0, proc.stderr
-    import json
-
-    data = json.loads(proc.stdout)
+    data = proc.json()
     assert data["goals"]["artifact"] == "weights" and data["goals"]["non_commercial"] is True
     assert data["recommendations"][0]["license"]["id"] == "licentia-rail-1.0"
     # a non-commercial answer settles "may others use it commercially?": never asked

@@ -6,7 +6,6 @@ pseudo-terminal, and bad input as one line and exit 2."""
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,6 +13,8 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
+from conftest import Run
+from conftest import invoke as run_cli
 from licentia.analysis.usecase import UseCase
 from licentia.cli import app
 
@@ -29,10 +30,9 @@ def invoke(*args: str) -> tuple[int, str]:
     return result.exit_code, result.stdout
 
 
-def licentia(*args: str) -> subprocess.CompletedProcess[str]:
-    """The real command (errors go through the shell's one-line handler)."""
-    return subprocess.run([sys.executable, "-m", "licentia", "review", *args],
-                          capture_output=True, text=True, timeout=120, check=False)
+def licentia(*args: str) -> Run:
+    """The real entry point, in-process (errors go through the shell's one-line handler)."""
+    return run_cli("review", *args)
 
 
 @pytest.mark.parametrize(("ref", "case", "code", "verdict"), [
