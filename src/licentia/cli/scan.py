@@ -1,0 +1,99 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""`licentia scan PATH`: every license in a repository, a model folder, a Hugging Face snapshot
+or a cached model id, whether its parts agree, and one verdict (exit 1 on conflict)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from licentia.cli._common import EXIT_FINDING, EXIT_OK, err, fail, print_json
+
+
+class ScanFormat(StrEnum):
+    TEXT = "text"
+    MD = "md"
+    HTML = "html"
+    SARIF = "sarif"
+
+
+def _render(result: object, fmt: ScanFormat) -> str:
+    from licentia.report import scan as report
+    from licentia.scan import Scan
+
+    assert isinstance(result, Scan)
+    if fmt is ScanFormat.MD:
+        return report.to_markdown(result)
+    if fmt is ScanFormat.HTML:
+        return report.to_html(result)
+    if fmt is ScanFormat.SARIF:
+        return json.dumps(report.to_sarif(result), indent=2, ensure_ascii=False) + "\n"
+    return report.to_text(result)
+
+
+def scan(
+    path: Annotated[str, typer.Argument(
+        metavar="PATH", help="A folder, a model folder, a Hugging Face snapshot folder, or a "
+        "model id in the local Hugging Face cache (org/name).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON document.")] = False,
+    fmt: Annotated[ScanFormat, typer.Option(
+        "--format", "-f", help="text, md, html or sarif.",
+        case_sensitive=False)] = ScanFormat.TEXT,
+    dest: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Write the report to this file (default: stdout).",
+        dir_okay=False)] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Overwrite the --out file if it exists.")] = False,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, help="Processes for many files (0: one per CPU).")] = 0,
+    policy: Annotated[Path | None, typer.Option(
+        "--policy", help="An allow / review / deny policy (YAML).")] = None,
+    reuse: Annotated[bool | None, typer.Option(
+        "--reuse/--no-reuse", help="Run `reuse lint` (default: when the tree uses REUSE).",
+        show_default=False)] = None,
+) -> None:
+    """Scan a repository or a model: each file's license evidence (texts, headers, SPDX tags,
+    REUSE annotations, package manifests), the model card, license files and weight metadata
+    read as one unit, and one verdict ok | review | conflict. Exit 1 on conflict."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from licentia.analysis.policy import load_policy
+    from licentia.atomic_write import write_file
+    from licentia.scan import scan as run_scan
+    from licentia.scan.findings import Verdict
+
+    if as_json and fmt is not ScanFormat.TEXT:
+        fail("--json and --format are alternatives: give one")
+    rules = load_policy(policy) if policy is not None else None
+    show = err.is_terminal and not as_json
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=err, transient=True, disable=not show) as bar:
+        task = bar.add_task("scanning", total=None)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total or None)
+
+        result = run_scan(path, jobs=jobs or os.cpu_count() or 1, progress=progress,
+                          policy=rules, run_reuse=reuse)
+    if as_json:
+        if dest is not None:
+            write_file(dest, json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n",
+                       force)
+            err.print(f"wrote {dest}", markup=False)
+        else:
+            print_json(result.to_json())
+    else:
+        text = _render(result, fmt)
+        if dest is not None:
+            write_file(dest, text, force)
+            err.print(f"wrote {dest}", markup=False)
+        else:
+            sys.stdout.write(text)
+    raise typer.Exit(EXIT_FINDING if result.verdict is Verdict.CONFLICT else EXIT_OK)

@@ -1,0 +1,101 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Scan a repository, a model folder, a Hugging Face snapshot or a cached model id: every
+file's license evidence, the model read as one unit, REUSE lint, a policy, one verdict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from licentia.analysis.findings import Finding, Severity
+from licentia.analysis.policy import Decision, Policy, PolicyReport, apply_policy
+from licentia.errors import InputError
+from licentia.identify.expression import keys as expression_keys
+from licentia.safe_read import exists, is_directory, shown
+from licentia.scan.findings import finding, verdict
+from licentia.scan.hfcache import local_snapshot, looks_like_repo_id
+from licentia.scan.model import is_model, scan_model
+from licentia.scan.result import FORMAT_VERSION, Scan
+from licentia.scan.reuse import ReuseLint, lint
+from licentia.scan.tree import Progress, TreeScan, scan_tree
+
+__all__ = ["FORMAT_VERSION", "Scan", "resolve_target", "scan"]
+
+
+def resolve_target(target: str) -> tuple[Path, str]:
+    """(folder, kind) of what the user named: a directory, a snapshot folder, or a model id in
+    the local Hugging Face cache; InputError naming it otherwise."""
+    path = Path(target)
+    if is_directory(path):
+        parts = path.resolve().parts
+        snapshot = len(parts) >= 3 and parts[-2] == "snapshots" and \
+            parts[-3].startswith(("models--", "datasets--"))
+        return path, "snapshot" if snapshot else "directory"
+    if exists(path):
+        raise InputError("is a file, not a folder: `licentia identify` reads single files",
+                         path=shown(path))
+    if looks_like_repo_id(target):
+        found = local_snapshot(target)
+        if found is not None:
+            return found, "snapshot"
+        raise InputError("no such folder, and no model by that id in the local Hugging Face "
+                         "cache (licentia does not download)", path=shown(target))
+    raise InputError("no such folder", path=shown(path))
+
+
+def _reuse_applies(tree: TreeScan) -> bool:
+    paths = {f.path for f in tree.files}
+    return (tree.root / "REUSE.toml").is_file() or (tree.root / ".reuse").is_dir() or any(
+        p.startswith("LICENSES/") for p in paths)
+
+
+def _reuse_findings(report: ReuseLint) -> list[Finding]:
+    if report.error:
+        return [finding("reuse-noncompliant", [], severity=Severity.INFO,
+                        summary=report.error)]
+    if report.compliant:
+        return []
+    problems = ", ".join(f"{k.replace('_', ' ')}: {n}" for k, n in report.problems().items())
+    return [finding("reuse-noncompliant", [], summary=problems or "not compliant")]
+
+
+def _policy_findings(policy: Policy, licenses: dict[str, list[str]],
+                     found: list[Finding]) -> tuple[list[Finding], PolicyReport]:
+    report = apply_policy(policy, licenses, found)
+    out = []
+    for r in report.results:
+        if r.decision is Decision.ALLOW:
+            continue
+        severity = Severity.ERROR if r.decision is Decision.DENY else Severity.WARNING
+        out.append(finding("policy", r.components, severity=severity, subject=r.subject,
+                           item=r.item, decision=r.decision.value, reason=r.reason))
+    return out, report
+
+
+def scan(target: str | Path, jobs: int = 1, progress: Progress | None = None,
+         policy: Policy | None = None, run_reuse: bool | None = None) -> Scan:
+    """Scan `target`. `run_reuse`: run `reuse lint` (None: when the tree uses REUSE)."""
+    root, kind = resolve_target(str(target))
+    tree = scan_tree(root, jobs, progress, follow_file_links=kind == "snapshot")
+    files = {f.path: f for f in tree.files}
+    model = scan_model(root, files) if kind == "snapshot" or is_model(list(files), root) \
+        else None
+    if model is not None and kind == "directory":
+        kind = "model"
+    found = list(tree.findings) + (list(model.findings) if model else [])
+    reuse = None
+    if run_reuse or (run_reuse is None and _reuse_applies(tree)):
+        if progress is not None:
+            progress("reuse lint", 0, 0)
+        reuse = lint(root)
+        found += _reuse_findings(reuse)
+    report = None
+    if policy is not None:
+        licenses = tree.licenses()
+        if model is not None and model.expression:
+            for k in expression_keys(model.expression):
+                licenses.setdefault(k, []).append(model.name)
+        extra, report = _policy_findings(policy, licenses, found)
+        found += extra
+    return Scan(str(target), root, kind, tree, model, reuse, report, tuple(found),
+                verdict(found))

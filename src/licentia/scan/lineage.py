@@ -1,0 +1,87 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""A model's lineage judged by check's rules: the model derived from its base models (the
+card's `base_model_relation`), published (distributed) under the license its card declares.
+One rule set: the manifest is built and checked exactly as `licentia check` would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import yaml
+
+from licentia.analysis.check import check
+from licentia.analysis.findings import Finding, Severity
+from licentia.analysis.manifest import parse_manifest
+from licentia.errors import LicentiaError
+from licentia.scan.expressions import to_spdx
+from licentia.scan.findings import finding
+
+# Hub `base_model_relation` values -> check's relations (the Hub's default is a fine-tune)
+RELATIONS = {"finetune": "finetune", "adapter": "adapter", "merge": "merge",
+             "quantized": "quantize", "quantize": "quantize", "distill": "distill"}
+
+
+@dataclass(frozen=True)
+class Base:
+    """A base model the card names; its license when its card is in the local cache."""
+
+    repo_id: str
+    license: str | None  # LicenseDB key
+    snapshot: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.repo_id, "license": self.license,
+                "spdx": to_spdx(self.license) if self.license else None,
+                "source": "local Hugging Face cache" if self.license else None}
+
+
+def lineage_manifest(name: str, expression: str, relation: str | None,
+                     bases: tuple[Base, ...]) -> str:
+    """The check manifest (YAML) of a model published under `expression`, derived from the
+    bases whose licenses are known."""
+    rel = RELATIONS.get((relation or "finetune").lower(), "finetune")
+    known = [b for b in bases if b.license]
+    components: list[dict[str, Any]] = [
+        {"id": f"base-{n}", "kind": "model", "license": b.license, "name": b.repo_id}
+        for n, b in enumerate(known, 1)]
+    components.append({"id": "model", "kind": "model", "license": to_spdx(expression),
+                       "name": name.rpartition("/")[2] or name,
+                       "derived_from": [{"component": f"base-{n}", "relation": rel}
+                                        for n in range(1, len(known) + 1)]})
+    return yaml.safe_dump({"project": name, "distribution": "distributed", "commercial": True,
+                           "outbound_license": to_spdx(expression),
+                           "components": components}, sort_keys=False)
+
+
+def lineage_findings(name: str, expression: str, relation: str | None,
+                     bases: tuple[Base, ...]) -> list[Finding]:
+    """check's findings on the model and its known bases (component ids become repo ids); a
+    base whose license is not known locally is said so."""
+    out: list[Finding] = []
+    unknown = [b.repo_id for b in bases if not b.license]
+    if unknown:
+        out.append(finding("base-license-unknown", unknown, severity=Severity.WARNING))
+    if len(unknown) == len(bases):
+        return out
+    text = lineage_manifest(name, expression, relation, bases)
+    try:
+        result = check(parse_manifest(text, f"lineage of {name}"))
+    except LicentiaError as exc:
+        out.append(finding("base-license-unknown", [b.repo_id for b in bases],
+                           severity=Severity.WARNING, problem=exc.message))
+        return out
+    ids = {f"base-{n}": b.repo_id for n, b in enumerate([b for b in bases if b.license], 1)}
+    ids["model"] = name
+    for f in result.findings:
+        out.append(replace(f, components=tuple(ids.get(c, c) for c in f.components),
+                           message=_rename(f.message, ids)))
+    return out
+
+
+def _rename(message: str, ids: dict[str, str]) -> str:
+    for cid, repo in sorted(ids.items(), key=lambda kv: -len(kv[0])):
+        message = message.replace(f"{cid} ", f"{repo} ").replace(f"{cid}'", f"{repo}'")
+    return message

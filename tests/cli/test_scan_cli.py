@@ -1,0 +1,68 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from scan.fixtures import make_repo
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_scan_json_is_one_document_with_the_contract_keys(licentia, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    make_repo(tmp_path / "repo")
+    run = licentia("scan", "repo", "--json", "--no-reuse")
+    assert run.code == 0, run.stderr
+    data = run.json()
+    assert data["verdict"] == "review" and data["format_version"] == 1
+    for key in ("summary", "expressions", "licenses", "without_evidence", "declared",
+                "findings", "files", "skipped", "model", "reuse"):
+        assert key in data
+    by_path = {f["path"]: f for f in data["files"]}
+    assert by_path["vendor/legacy.c"]["spdx_expression"] == "GPL-2.0-only"
+    assert "notes.txt" in data["without_evidence"]
+
+
+def test_scan_text_md_sarif_and_out(licentia, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    make_repo(tmp_path / "repo")
+    text = licentia("scan", "repo", "--no-reuse")
+    assert text.code == 0 and "verdict: review" in text.stdout and "GPL-2.0-only" in text.stdout
+    md = licentia("scan", "repo", "--format", "md", "--no-reuse")
+    assert md.stdout.startswith("# License scan") and "| `MIT` | 1 |" in md.stdout
+    sarif = licentia("scan", "repo", "--format", "sarif", "--out", "scan.sarif", "--no-reuse")
+    assert sarif.code == 0
+    doc = json.loads((tmp_path / "scan.sarif").read_text())
+    assert doc["version"] == "2.1.0"
+    assert {r["ruleId"] for r in doc["runs"][0]["results"]} >= {"no-license-evidence"}
+    again = licentia("scan", "repo", "--format", "sarif", "--out", "scan.sarif", "--no-reuse")
+    assert again.code == 2 and "scan.sarif" in again.stderr
+
+
+def test_conflict_exits_1(licentia, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # REUSE-IgnoreStart
+    make_repo(tmp_path / "repo", 'version = 1\n[[annotations]]\npath = "**"\n'
+              'precedence = "aggregate"\nSPDX-FileCopyrightText = "2026 X"\n'
+              'SPDX-License-Identifier = "Apache-2.0"\n')
+    # REUSE-IgnoreEnd
+    run = licentia("scan", "repo", "--json", "--no-reuse")
+    assert run.code == 1 and run.json()["verdict"] == "conflict"
+
+
+@pytest.mark.parametrize("target", ["missing-folder", "nobody/nothing"])
+def test_unusable_path_is_one_line_exit_2(licentia, tmp_path: Path, target: str) -> None:  # type: ignore[no-untyped-def]
+    run = licentia("scan", target, "--json")
+    assert run.code == 2 and run.stdout == ""
+    assert len(run.stderr.strip().splitlines()) == 1 and target in run.stderr
+
+
+def test_dogfood_licentia_scans_itself_without_conflict(licentia) -> None:  # type: ignore[no-untyped-def]
+    run = licentia("scan", str(ROOT), "--json", "--no-reuse", cwd=ROOT)
+    assert run.code == 0, run.stdout[-2000:]
+    data = run.json()
+    assert data["verdict"] in {"ok", "review"}
+    assert {e["spdx_expression"] for e in data["expressions"][:1]} == {"Apache-2.0"}

@@ -1,0 +1,123 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Fixture trees written in tmp_path: a repository (own code, vendored MIT and GPL files, SPDX
+headers, REUSE.toml, a pyproject) and model folders (card, LICENSE, tiny GGUF and safetensors
+written by those packages). License texts come from the installed LicenseDB, never the repo."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+
+from licentia.catalog.licensedb import read_rule_text, read_text
+
+# REUSE-IgnoreStart
+HEADER = "# SPDX-FileCopyrightText: 2026 Example Labs\n# SPDX-License-Identifier: {}\n"
+# REUSE-IgnoreEnd
+
+
+def gpl2_notice() -> str:
+    """A GPL-2.0 header as projects write them (a LicenseDB notice rule, markers removed)."""
+    return read_rule_text("gpl-2.0_10.RULE").replace("{{", "").replace("}}", "")
+
+
+def comment(text: str, mark: str = " * ") -> str:
+    return "/*\n" + "".join(f"{mark}{line}".rstrip() + "\n" for line in text.splitlines()) + " */\n"
+
+
+def write(root: Path, rel: str, text: str | bytes) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def make_repo(root: Path, reuse_toml: str | None = None) -> Path:
+    """A small repository: Apache-2.0 own code, a vendored MIT file, a GPL-2.0 header file."""
+    write(root, "LICENSE", read_text("apache-2.0"))
+    write(root, "pyproject.toml", '[project]\nname = "demo"\nversion = "1.0"\n'
+          'license = "Apache-2.0"\n')
+    write(root, "src/demo/app.py", HEADER.format("Apache-2.0") + "print('hello')\n")
+    write(root, "src/demo/util.py", HEADER.format("Apache-2.0") + "X = 1\n")
+    write(root, "vendor/tiny.js", comment("Copyright (c) 2019 Jane Roe\n" + read_text("mit"))
+          + "export const tiny = 1;\n")
+    write(root, "vendor/legacy.c", comment("Copyright (C) 2001 John Doe\n" + gpl2_notice())
+          + "int legacy(void) { return 0; }\n")
+    write(root, "docs/guide.md", "# Guide\n\nHow to use demo.\n")
+    write(root, "notes.txt", "Remember to water the plants.\n")
+    write(root, "logo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    write(root, "icon.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(32))
+    # REUSE-IgnoreStart
+    write(root, "icon.png.license", "SPDX-FileCopyrightText: 2026 Example Labs\n"
+          "SPDX-License-Identifier: CC0-1.0\n")
+    # REUSE-IgnoreEnd
+    write(root, ".gitignore", "build/\n*.log\n")
+    write(root, "build/generated.py", "x = 1\n")
+    write(root, "debug.log", "log\n")
+    write(root, ".git/config", "[core]\n")
+    if reuse_toml is not None:
+        write(root, "REUSE.toml", reuse_toml)
+    return root
+
+
+def write_gguf(path: Path, license_tag: str | None,
+               bases: list[dict[str, str]] | None = None) -> Path:
+    import gguf
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    w = gguf.GGUFWriter(str(path), "llama")
+    w.add_name("Tiny")
+    if license_tag:
+        w.add_license(license_tag)
+    if bases:
+        w.add_base_model_count(len(bases))
+        for i, b in enumerate(bases):
+            w.add_base_model_name(i, b["name"])
+            w.add_base_model_organization(i, b["organization"])
+    w.add_tensor("t", np.zeros((2, 2), dtype=np.float32))
+    w.write_header_to_file()
+    w.write_kv_data_to_file()
+    w.write_tensors_to_file()
+    w.close()
+    return path
+
+
+def write_safetensors(path: Path, metadata: dict[str, str] | None) -> Path:
+    from safetensors.numpy import save_file
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_file({"t": np.zeros((2, 2), dtype=np.float32)}, str(path), metadata=metadata)
+    return path
+
+
+def card(license_tag: str, **fields: object) -> str:
+    lines = ["---", f"license: {license_tag}"]
+    for key, value in fields.items():
+        if isinstance(value, list):
+            lines.append(f"{key}:")
+            lines += [f"- {v}" for v in value]
+        else:
+            lines.append(f"{key}: {value}")
+    return "\n".join([*lines, "---", "", "# A model", "", "Weights for a demo.", ""])
+
+
+def cache_model(hub: Path, repo_id: str, files: dict[str, str | bytes],
+                revision: str = "0123456789abcdef0123456789abcdef01234567") -> Path:
+    """A model in a Hugging Face cache laid out as huggingface_hub lays it (blobs, snapshot
+    links, refs/main)."""
+    repo = hub / ("models--" + repo_id.replace("/", "--"))
+    snapshot = repo / "snapshots" / revision
+    if snapshot.exists():
+        return snapshot
+    for n, (rel, content) in enumerate(files.items()):
+        blob = write(repo, f"blobs/{n:040x}", content)
+        link = snapshot / rel
+        link.parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(os.path.relpath(blob, link.parent), link)
+    write(repo, "refs/main", revision)
+    return snapshot

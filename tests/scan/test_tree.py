@@ -1,0 +1,128 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from licentia.scan import scan
+from licentia.scan.evidence import Status
+from licentia.scan.findings import Verdict
+
+from .fixtures import make_repo, write
+
+
+def _files(result):  # type: ignore[no-untyped-def]
+    return {f.path: f for f in result.tree.files}
+
+
+def test_inventory_identifies_every_file_and_honours_ignores(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo")
+    os.mkfifo(root / "pipe")
+    os.symlink("loop", root / "loop")
+    result = scan(root, run_reuse=False)
+    files = _files(result)
+    assert files["src/demo/app.py"].expression == "apache-2.0"
+    assert files["src/demo/app.py"].status is Status.OWN
+    assert files["vendor/tiny.js"].expression == "mit"
+    assert files["vendor/legacy.c"].expression == "gpl-2.0"
+    assert files["LICENSE"].license_text and files["LICENSE"].expression == "apache-2.0"
+    # a .license sidecar speaks for its binary file
+    assert files["icon.png"].expression == "cc0-1.0"
+    assert "icon.png.license" not in files
+    assert files["logo.png"].kind.value == "binary" and files["logo.png"].status is Status.NONE
+    # .gitignore'd files and VCS folders are not listed; a FIFO and a link loop are skipped
+    assert not {"build/generated.py", "debug.log", ".git/config"} & set(files)
+    assert result.tree.ignored == 2
+    skipped = {s.path: s.reason for s in result.tree.skipped}
+    assert "FIFO" in skipped["pipe"] and "symbolic link" in skipped["loop"]
+    codes = {f.code: f for f in result.findings}
+    assert set(codes["no-license-evidence"].components) == {"docs/guide.md", "notes.txt",
+                                                            "logo.png", ".gitignore"}
+    assert set(codes["not-scanned"].components) == {"pipe", "loop"}
+    assert result.verdict is Verdict.REVIEW
+    assert [d.expression for d in result.tree.declarations] == ["apache-2.0"]
+
+
+def test_annotations_cover_files_without_evidence(tmp_path: Path) -> None:
+    # REUSE-IgnoreStart
+    toml = ('version = 1\n[[annotations]]\n'
+            'path = ["docs/**", "notes.txt", "logo.png", ".gitignore"]\n'
+            'SPDX-FileCopyrightText = "2026 Example Labs"\n'
+            'SPDX-License-Identifier = "Apache-2.0"\n')
+    # REUSE-IgnoreEnd
+    result = scan(make_repo(tmp_path / "repo", toml), run_reuse=False)
+    files = _files(result)
+    assert files["docs/guide.md"].status is Status.ANNOTATED
+    assert files["docs/guide.md"].expression == "apache-2.0"
+    assert files["vendor/legacy.c"].expression == "gpl-2.0"
+    assert "no-license-evidence" not in {f.code for f in result.findings}
+    assert result.verdict is Verdict.OK
+
+
+@pytest.mark.parametrize("precedence", ["aggregate", "closest", "override"])
+def test_a_blanket_annotation_never_hides_a_third_party_license(tmp_path: Path,
+                                                                precedence: str) -> None:
+    """The `draft reuse` bug of issue 13: `path = "**"` over vendored GPL and MIT files."""
+    # REUSE-IgnoreStart
+    toml = (f'version = 1\n[[annotations]]\npath = "**"\nprecedence = "{precedence}"\n'
+            'SPDX-FileCopyrightText = "2026 Example Labs"\n'
+            'SPDX-License-Identifier = "Apache-2.0"\n')
+    # REUSE-IgnoreEnd
+    result = scan(make_repo(tmp_path / "repo", toml), run_reuse=False)
+    files = _files(result)
+    for path, key in (("vendor/legacy.c", "gpl-2.0"), ("vendor/tiny.js", "mit")):
+        assert key in files[path].keys  # the file's own license stays in its expression
+        assert files[path].overridden == (key,)
+    hidden = [f for f in result.findings if f.code == "annotation-overrides"]
+    assert {c for f in hidden for c in f.components} == {"vendor/legacy.c", "vendor/tiny.js"}
+    assert result.verdict is Verdict.CONFLICT
+
+
+def test_manifests_declare_and_disagree(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo")
+    write(root, "web/package.json", '{"name": "web", "license": "MIT"}')
+    write(root, "web/LICENSE", (root / "LICENSE").read_text())
+    write(root, "crate/Cargo.toml", '[package]\nname = "c"\nlicense = "MIT OR Apache-2.0"\n')
+    write(root, "py2/setup.cfg", "[metadata]\nname = x\nlicense = BSD-3-Clause\n"
+          "classifiers =\n    License :: OSI Approved :: MIT License\n")
+    write(root, "bad/package.json", "{not json")
+    result = scan(root, run_reuse=False)
+    declared = {(d.file, d.key): d.expression for d in result.tree.declarations}
+    assert declared[("web/package.json", "license")] == "mit"
+    assert declared[("crate/Cargo.toml", "package.license")] == "mit OR apache-2.0"
+    assert declared[("py2/setup.cfg", "metadata.license")] == "bsd-new"
+    assert declared[("py2/setup.cfg", "metadata.classifiers")] == "mit"
+    mismatch = [f for f in result.findings if f.code == "license-mismatch"]
+    assert len(mismatch) == 1 and "web/package.json" in mismatch[0].components
+    problems = [f for f in result.findings if f.code == "manifest-problem"]
+    assert problems and "bad/package.json" in problems[0].message
+    assert "not valid JSON" in problems[0].message
+
+
+def test_unreadable_and_odd_files_are_reported_and_the_scan_goes_on(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo")
+    write(root, "latin1.txt", "Copyright (c) 2001 J\xf6rg\nLicensed under the MIT license.\n"
+          .encode("cp1252"))
+    secret = write(root, "secret.py", "x = 1\n")
+    secret.chmod(0)
+    try:
+        result = scan(root, run_reuse=False)
+    finally:
+        secret.chmod(0o644)
+    files = _files(result)
+    assert files["latin1.txt"].expression == "mit"
+    if os.geteuid() != 0:  # root reads anything
+        assert "secret.py" in {s.path for s in result.tree.skipped}
+
+
+def test_path_that_is_not_a_folder_is_one_clear_error(tmp_path: Path) -> None:
+    from licentia.errors import InputError
+
+    with pytest.raises(InputError, match="no such folder"):
+        scan(tmp_path / "missing")
+    write(tmp_path, "f.txt", "x")
+    with pytest.raises(InputError, match="is a file"):
+        scan(tmp_path / "f.txt")
