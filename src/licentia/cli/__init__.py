@@ -41,7 +41,7 @@ COMMANDS: dict[str, Entry] = {
     "choose": Entry("licentia.cli.choose", "choose_command",
                     "Recommend a license for a release, with why and trade-offs."),
     "scan": Entry("licentia.cli.scan", "scan",
-                  "Scan a repository or a model: every license, what disagrees, one verdict."),
+                  "Scan a repository or a model: licenses, disagreements, verdict."),
     "init": Entry("licentia.cli.init", "init",
                   "Set up LICENSE, NOTICE, REUSE files and a model-card block."),
     "licenses": Entry("licentia.cli.licenses", "app", "Browse the license catalog."),

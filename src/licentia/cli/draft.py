@@ -29,7 +29,7 @@ from licentia.draft.license import draft_license
 from licentia.draft.modelcard import draft_modelcard
 from licentia.draft.notice import draft_notice_file
 from licentia.draft.output import Document, write_documents
-from licentia.draft.reuse import copyright_of, find_license_file, reuse_documents
+from licentia.draft.reuse import KeptFile, copyright_of, find_license_file, reuse_documents
 from licentia.errors import InputError
 from licentia.identify import identify_file
 from licentia.report.provenance import provenance
@@ -226,6 +226,54 @@ def reuse(
         holder = found[1]
     if year is None and found is not None:
         year = found[0]
-    docs = reuse_documents(lic, holder, year or date.today().year, own_text)
-    emit("reuse", docs, None, force, as_json, base=directory,
+    kept, others, notes = _kept_files(directory, lic)
+    present = frozenset(f"LICENSES/{p.name}" for p in (directory / "LICENSES").glob("*.txt")) \
+        if is_directory(directory / "LICENSES") else frozenset()
+    docs = reuse_documents(lic, holder, year or date.today().year, own_text, kept, others,
+                           present)
+    emit("reuse", docs, None, force, as_json, notes=notes, base=directory,
          sources=[license_ref, find_license_file(directory) if license_ref is None else None])
+
+
+def _kept_files(directory: Path, lic: License) -> tuple[list[KeptFile], list[License], list[str]]:
+    """The files whose own text states another license (scanned as `licentia scan` does):
+    each keeps it in an annotation of its own, and its license text goes into LICENSES/."""
+    from licentia.catalog.catalog import Source, catalog
+    from licentia.identify.expression import keys as expression_keys
+    from licentia.scan.expressions import to_spdx
+    from licentia.scan.tree import scan_tree, stated_apart, tagged_licenses
+
+    kept: list[KeptFile] = []
+    others: dict[str, License] = {}
+    notes: list[str] = []
+    cat = catalog()
+    tree = scan_tree(directory)
+
+    def add(key: str, where: str) -> None:
+        other = cat.get(key)
+        if other is None or other.key == lic.key or key in others:
+            return
+        if other.source in {Source.TEMPLATE, Source.LICENTIA}:
+            notes.append(f"{where}: put the text of {other.spdx} in LICENSES/{other.spdx}.txt "
+                         "(licentia does not carry it)")
+            return
+        others[key] = other
+
+    for key in tagged_licenses(tree):
+        add(key, "an SPDX tag")
+    for f in stated_apart(tree, lic.key):
+        try:
+            found = copyright_of(read_any_text(directory / f.path))
+        except InputError:
+            found = None
+        holder = f"{found[0]} {found[1]}" if found else "NOASSERTION"
+        if found is None:
+            notes.append(f"{f.path}: no copyright line in the file (NOASSERTION written)")
+        kept.append(KeptFile(f.path, to_spdx(f.untagged_statement), holder))
+        for key in expression_keys(f.untagged_statement):
+            add(key, f.path)
+    if kept:
+        notes.append(f"{len(kept)} file(s) state their own license and keep it: "
+                     + ", ".join(f"{k.path} ({k.spdx_expression})" for k in kept[:10])
+                     + (" ..." if len(kept) > 10 else ""))
+    return kept, list(others.values()), notes

@@ -22,6 +22,8 @@ class ScanFormat(StrEnum):
     MD = "md"
     HTML = "html"
     SARIF = "sarif"
+    CYCLONEDX = "cyclonedx"
+    SPDX = "spdx"
 
 
 def _render(result: object, fmt: ScanFormat) -> str:
@@ -35,6 +37,14 @@ def _render(result: object, fmt: ScanFormat) -> str:
         return report.to_html(result)
     if fmt is ScanFormat.SARIF:
         return json.dumps(report.to_sarif(result), indent=2, ensure_ascii=False) + "\n"
+    if fmt is ScanFormat.CYCLONEDX:
+        from licentia.scan.cyclonedx import cyclonedx_json
+
+        return cyclonedx_json(result)
+    if fmt is ScanFormat.SPDX:
+        from licentia.scan.spdx import spdx_json
+
+        return spdx_json(result)
     return report.to_text(result)
 
 
@@ -44,7 +54,7 @@ def scan(
         "model id in the local Hugging Face cache (org/name).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON document.")] = False,
     fmt: Annotated[ScanFormat, typer.Option(
-        "--format", "-f", help="text, md, html or sarif.",
+        "--format", "-f", help="text, md, html, sarif, cyclonedx (1.6 JSON) or spdx (2.3 JSON).",
         case_sensitive=False)] = ScanFormat.TEXT,
     dest: Annotated[Path | None, typer.Option(
         "--out", "-o", help="Write the report to this file (default: stdout).",

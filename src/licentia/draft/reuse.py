@@ -1,7 +1,12 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
 """Draft the REUSE layout of a repository (REUSE Specification 3.x): `REUSE.toml` annotating
-every file, and `LICENSES/<SPDX id>.txt` with the license text.
+the files that state no license, and `LICENSES/<SPDX id>.txt` with each license text.
+
+The project's license covers what states none (`path = "**"`, precedence `closest`: a file's
+own SPDX tags win). A file whose own text or notice states another license (a vendored MIT
+file, a GPL header) keeps it: it gets an annotation of its own, after the blanket one, naming
+its license, so REUSE never reports it under the project's license.
 
 Texts come from the installed LicenseDB; a license drafted from licentia's template is its own
 text. Ids that SPDX lacks are `LicenseRef-` ids, as the specification requires.
@@ -10,6 +15,8 @@ text. Ids that SPDX lacks are `LicenseRef-` ids, as the specification requires.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from licentia.catalog.catalog import License, Source
@@ -32,19 +39,44 @@ def _toml_string(value: str) -> str:
     return f'"{escaped}"'
 
 
-def reuse_toml(spdx: str, holder: str, year: int) -> str:
-    """A REUSE.toml that puts every file of the repository under one license and holder."""
+@dataclass(frozen=True)
+class KeptFile:
+    """A file whose own text states its license: annotated with that license, not the
+    project's."""
+
+    path: str  # relative to the repository, POSIX
+    spdx_expression: str
+    copyright: str  # the file's own copyright line, or NOASSERTION
+
+
+def _glob_literal(path: str) -> str:
+    """A path as a REUSE.toml glob that matches only it (`*` and `\\` escaped)."""
+    return path.replace("\\", "\\\\").replace("*", "\\*")
+
+
+def reuse_toml(spdx: str, holder: str, year: int, kept: Sequence[KeptFile] = ()) -> str:
+    """A REUSE.toml putting the files that state no license under the project's license and
+    holder; each kept file under its own (REUSE: the last matching annotation wins)."""
     holder = one_line(holder, "--holder")
     year = copyright_year(year)
-    return (
+    # REUSE-IgnoreStart
+    text = (
         "version = 1\n"
         "\n"
         "[[annotations]]\n"
         'path = "**"\n'
-        'precedence = "aggregate"\n'
+        'precedence = "closest"\n'
         f"SPDX-FileCopyrightText = {_toml_string(f'{year} {holder}')}\n"
         f"SPDX-License-Identifier = {_toml_string(spdx)}\n"
     )
+    for k in kept:
+        text += ("\n[[annotations]]\n"
+                 f"path = {_toml_string(_glob_literal(k.path))}\n"
+                 'precedence = "closest"\n'
+                 f"SPDX-FileCopyrightText = {_toml_string(k.copyright)}\n"
+                 f"SPDX-License-Identifier = {_toml_string(k.spdx_expression)}\n")
+    # REUSE-IgnoreEnd
+    return text
 
 
 def license_file_text(lic: License, own_text: str | None = None) -> str:
@@ -60,15 +92,22 @@ def license_file_text(lic: License, own_text: str | None = None) -> str:
     return read_text(lic.key).strip("\n") + "\n"
 
 
-def reuse_documents(lic: License, holder: str, year: int,
-                    own_text: str | None = None) -> list[Document]:
-    """REUSE.toml and LICENSES/<id>.txt for a repository under `lic`."""
-    return [
-        Document("REUSE.toml", reuse_toml(lic.spdx, holder, year),
-                 "REUSE annotations: every file under one license"),
-        Document(f"LICENSES/{lic.spdx}.txt", license_file_text(lic, own_text),
-                 f"the text of {lic.spdx}"),
-    ]
+def reuse_documents(lic: License, holder: str, year: int, own_text: str | None = None,
+                    kept: Sequence[KeptFile] = (), others: Sequence[License] = (),
+                    present: frozenset[str] = frozenset()) -> list[Document]:
+    """REUSE.toml and LICENSES/<id>.txt for a repository under `lic`; `kept` files keep their
+    own licenses (`others`, whose texts are added too); LICENSES files already `present`
+    are left as they are."""
+    what = "files that state no license under " + lic.spdx + (
+        f"; {len(kept)} file(s) keep their own license" if kept else "")
+    docs = [Document("REUSE.toml", reuse_toml(lic.spdx, holder, year, kept),
+                     f"REUSE annotations: {what}")]
+    for item in dict.fromkeys([lic, *others]):
+        name = f"LICENSES/{item.spdx}.txt"
+        if name not in present:
+            docs.append(Document(name, license_file_text(item, own_text if item is lic
+                                                         else None), f"the text of {item.spdx}"))
+    return docs
 
 
 def find_license_file(directory: Path) -> Path | None:

@@ -25,6 +25,8 @@ from licentia.scan.walker import Kind
 UNSTATED = frozenset(VAGUE_KEYS) - {"warranty-disclaimer", "generic-cla", "proprietary-license",
                                     "commercial-license"}
 NOT_LICENSES = frozenset({"warranty-disclaimer", "generic-cla"})
+STRONG = frozenset({"text", "notice", "fingerprint", "template", "variant"})  # states a license
+TAG = "spdx-id"  # an SPDX-License-Identifier tag: what REUSE reads
 
 
 class Status(StrEnum):
@@ -78,6 +80,15 @@ class FileResult:
         return to_spdx(self.expression)
 
     @property
+    def untagged_statement(self) -> str:
+        """The license the file's own text or notice states when no SPDX tag (what REUSE
+        reads) states it: "" when it has tags or states nothing itself."""
+        own = [e for e in self.evidence if e.source == self.path]
+        if any(e.kind == TAG for e in own):
+            return ""
+        return combine(e.expression for e in own if e.kind in STRONG)
+
+    @property
     def keys(self) -> tuple[str, ...]:
         return tuple(expression_keys(self.expression)) if self.expression else ()
 
@@ -110,10 +121,6 @@ def own_items(ident: Identification, source: str, kind: str | None = None) -> li
 def annotation_item(a: Annotation) -> tuple[Item, str | None]:
     got = read_expression(a.expression)
     return Item(a.source.value, got.expression, a.file), got.problem
-
-
-STRONG = frozenset({"text", "notice", "fingerprint", "template", "variant"})
-TAG = "spdx-id"
 
 
 def _of(items: list[Item]) -> str:

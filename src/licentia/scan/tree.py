@@ -16,7 +16,14 @@ from licentia.analysis.findings import Finding
 from licentia.identify import Failure, Identification, Result, identify_paths
 from licentia.identify.expression import keys as expression_keys
 from licentia.scan.annotations import Annotations, Source, read_annotations
-from licentia.scan.evidence import FileResult, Status, file_result
+from licentia.scan.evidence import (
+    NOT_LICENSES,
+    TAG,
+    UNSTATED,
+    FileResult,
+    Status,
+    file_result,
+)
 from licentia.scan.findings import finding
 from licentia.scan.manifests import MANIFEST_NAMES, Declaration, read_manifest
 from licentia.scan.walker import Inventory, Kind, Listed, Skipped, walk
@@ -94,8 +101,9 @@ def _file_results(inv: Inventory, notes: Annotations, jobs: int,
         source = f.path + SIDECAR if f.path + SIDECAR in sidecars else f.path
         error = got.message if isinstance(got, Failure) else None
         ident = got if isinstance(got, Identification) else None
-        result, bad = file_result(f.path, f.kind, f.size, ident, source,
-                                  notes.for_file(f.path), error)
+        # REUSE annotations do not cover the license texts in LICENSES/ (the specification)
+        covering = () if f.path.startswith("LICENSES/") else notes.for_file(f.path)
+        result, bad = file_result(f.path, f.kind, f.size, ident, source, covering, error)
         results.append(result)
         problems += bad
     return results, list(dict.fromkeys(problems))
@@ -194,3 +202,25 @@ def scan_tree(root: Path, jobs: int = 1, progress: Progress | None = None,
     return TreeScan(root, tuple(results), inv.skipped, inv.ignored, tuple(declarations),
                     tuple(findings))
 
+
+
+def stated_apart(tree: TreeScan, project: str) -> list[FileResult]:
+    """The files whose own text or notice states licenses other than `project` (a LicenseDB
+    key) where no SPDX tag says so: what a REUSE annotation must name file by file."""
+    out = []
+    for f in tree.files:
+        keys = set(expression_keys(f.untagged_statement)) - UNSTATED - NOT_LICENSES
+        if keys and keys != {project}:
+            out.append(f)
+    return out
+
+
+def tagged_licenses(tree: TreeScan) -> list[str]:
+    """Every license the tree's SPDX tags and `.license` sidecars name (REUSE needs each one's
+    text in LICENSES/)."""
+    found: dict[str, None] = {}
+    for f in tree.files:
+        for e in f.evidence:
+            if e.kind in {TAG, "sidecar"}:
+                found.update(dict.fromkeys(expression_keys(e.expression)))
+    return [k for k in found if k not in UNSTATED and k not in NOT_LICENSES]

@@ -1,0 +1,130 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""A scan as an SPDX 2.3 JSON document, built and validated with spdx-tools: one package for
+the scanned tree (its declared license, the licenses found in its files), one file entry per
+file (SHA-1, the licenses found in it), every `LicenseRef-` with its LicenseDB text."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from datetime import UTC, datetime
+from typing import Any
+from uuid import NAMESPACE_URL, uuid5
+
+from licentia import __version__
+from licentia.errors import LicentiaError
+from licentia.identify.expression import keys as expression_keys
+from licentia.scan.expressions import to_spdx
+from licentia.scan.result import Scan
+
+_CHUNK = 1 << 20
+
+
+def _sha1(path: Any) -> str:
+    digest = hashlib.sha1(usedforsecurity=False)
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        pass  # unreadable since the scan: the digest of what was read
+    return digest.hexdigest()
+
+
+def _spdx_id(n: int) -> str:
+    return f"SPDXRef-File-{n}"
+
+
+def spdx_document(scan: Scan) -> Any:
+    """The spdx-tools Document of a scan."""
+    from spdx_tools.common.spdx_licensing import spdx_licensing
+    from spdx_tools.spdx.model import (
+        Actor,
+        ActorType,
+        Checksum,
+        ChecksumAlgorithm,
+        CreationInfo,
+        Document,
+        ExtractedLicensingInfo,
+        File,
+        Package,
+        PackageVerificationCode,
+        Relationship,
+        RelationshipType,
+        SpdxNoAssertion,
+        SpdxNone,
+    )
+
+    from licentia.scan.cyclonedx import license_text
+
+    refs: dict[str, str] = {}  # LicenseRef id -> LicenseDB key
+
+    def expression(keyed: str) -> Any:
+        if not keyed:
+            return SpdxNone()
+        spdx = to_spdx(keyed)
+        for key in expression_keys(keyed):
+            ident = to_spdx(key)
+            if ident.startswith("LicenseRef-"):
+                refs[ident] = key
+        return spdx_licensing.parse(spdx)
+
+    created = datetime.now(UTC).replace(microsecond=0)
+    info = CreationInfo(
+        "SPDX-2.3", "SPDXRef-DOCUMENT", f"licentia scan of {scan.target}",
+        f"https://spdx.org/spdxdocs/licentia-{uuid5(NAMESPACE_URL, str(scan.root.resolve()))}",
+        [Actor(ActorType.TOOL, f"licentia-{__version__}")], created)
+    files = []
+    for n, f in enumerate(scan.tree.files, 1):
+        found = expression(f.expression) if f.expression else SpdxNoAssertion()
+        files.append(File(f"./{f.path}", _spdx_id(n),
+                          [Checksum(ChecksumAlgorithm.SHA1, _sha1(scan.root / f.path))],
+                          license_concluded=SpdxNoAssertion(), license_info_in_file=[found],
+                          copyright_text=SpdxNoAssertion()))
+    declared = scan.model.expression if scan.model else " AND ".join(dict.fromkeys(
+        d.expression for d in scan.tree.declarations if d.expression))
+    code = hashlib.sha1("".join(sorted(f.checksums[0].value for f in files)).encode(),
+                        usedforsecurity=False).hexdigest()
+    found_keys = sorted({k for f in scan.tree.files for k in f.keys})
+    package = Package(
+        "SPDXRef-Package", scan.model.name if scan.model else scan.root.resolve().name,
+        SpdxNoAssertion(), files_analyzed=bool(files),
+        verification_code=PackageVerificationCode(code) if files else None,
+        license_concluded=SpdxNoAssertion(),
+        license_declared=expression(declared) if declared else SpdxNoAssertion(),
+        license_info_from_files=[expression(k) for k in found_keys] or [SpdxNone()],
+        copyright_text=SpdxNoAssertion(),
+        comment=f"licentia scan verdict: {scan.verdict.value}")
+    relationships = [Relationship("SPDXRef-DOCUMENT", RelationshipType.DESCRIBES,
+                                  "SPDXRef-Package")]
+    relationships += [Relationship("SPDXRef-Package", RelationshipType.CONTAINS, f.spdx_id)
+                      for f in files]
+    extracted = []
+    for ident, key in sorted(refs.items()):
+        text = license_text(key)
+        extracted.append(ExtractedLicensingInfo(
+            ident, text or f"licentia identified {key}; its text is not in licentia's data",
+            key))
+    return Document(info, [package], files, relationships=relationships,
+                    extracted_licensing_info=extracted)
+
+
+def validate(document: Any) -> list[str]:
+    """spdx-tools' validation messages of a document ([] when valid)."""
+    from spdx_tools.spdx.validation.document_validator import validate_full_spdx_document
+
+    return [m.validation_message for m in validate_full_spdx_document(document)]
+
+
+def spdx_json(scan: Scan) -> str:
+    """SPDX 2.3 JSON; LicentiaError when spdx-tools finds the document invalid."""
+    from spdx_tools.spdx.writer.json.json_writer import write_document_to_stream
+
+    document = spdx_document(scan)
+    problems = validate(document)
+    if problems:
+        raise LicentiaError(f"the SPDX document is not valid: {problems[0]}")
+    stream = io.StringIO()
+    write_document_to_stream(document, stream, validate=False)
+    return stream.getvalue() + "\n"

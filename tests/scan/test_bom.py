@@ -1,0 +1,79 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""The BOMs of a scan, validated by the libraries' own validators (CycloneDX 1.6 JSON schema,
+spdx-tools' SPDX 2.3 validation)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cyclonedx.schema import SchemaVersion
+from cyclonedx.validation.json import JsonStrictValidator
+from spdx_tools.spdx.parser.json import json_parser
+from spdx_tools.spdx.validation.document_validator import validate_full_spdx_document
+
+from licentia.catalog.licensedb import read_text
+from licentia.scan import scan
+from licentia.scan.cyclonedx import cyclonedx_json
+from licentia.scan.spdx import spdx_json
+
+from .fixtures import cache_model, card, make_repo, write, write_gguf
+
+
+def _model(root: Path) -> Path:
+    write(root, "README.md", card("llama3.1", base_model="meta-llama/Llama-3.1-8B",
+                                  datasets=["acme/chat-data"]))
+    write(root, "LICENSE", read_text("llama-3.1-license-2024"))
+    write_gguf(root / "model.Q4.gguf", "llama3.1")
+    return root
+
+
+def test_cyclonedx_ai_bom_is_valid_1_6(tmp_path: Path, hub: Path) -> None:
+    cache_model(hub, "meta-llama/Llama-3.1-8B", {"README.md": card("llama3.1")})
+    text = cyclonedx_json(scan(_model(tmp_path / "m"), run_reuse=False))
+    assert JsonStrictValidator(SchemaVersion.V1_6).validate_str(text) is None
+    bom = json.loads(text)
+    assert bom["specVersion"] == "1.6"
+    model = next(c for c in bom["components"] if c["type"] == "machine-learning-model")
+    assert model["modelCard"]["modelParameters"]["datasets"] == [{"ref": "dataset:acme/chat-data"}]
+    [ancestor] = model["pedigree"]["ancestors"]
+    assert ancestor["name"] == "meta-llama/Llama-3.1-8B"
+    # a license SPDX lacks is its LicenseRef with the text, never a bare Hub tag
+    lic = model["licenses"][0]["license"]
+    assert lic["name"] == "LicenseRef-scancode-llama-3.1-license-2024"
+    assert lic["text"]["content"].startswith("LLAMA 3.1 COMMUNITY LICENSE")
+    ids = {c["licenses"][0].get("license", {}).get("id") for c in bom["components"]
+           if c.get("licenses")}
+    assert not ids & {"llama3.1", "other"}
+    assert any(c["type"] == "data" and c["name"] == "acme/chat-data" for c in bom["components"])
+
+
+def test_cyclonedx_of_a_repository_uses_spdx_ids_and_expressions(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo")
+    # REUSE-IgnoreStart
+    write(root, "dual.py", "# SPDX-License-Identifier: MIT OR Apache-2.0\nx = 1\n")
+    # REUSE-IgnoreEnd
+    text = cyclonedx_json(scan(root, run_reuse=False))
+    assert JsonStrictValidator(SchemaVersion.V1_6).validate_str(text) is None
+    files = {c["name"]: c["licenses"] for c in json.loads(text)["components"]}
+    assert files["vendor/legacy.c"] == [{"license": {"id": "GPL-2.0-only"}}]
+    assert files["dual.py"] == [{"expression": "MIT OR Apache-2.0"}]
+    assert "notes.txt" not in files
+
+
+def test_spdx_2_3_document_is_valid(tmp_path: Path) -> None:
+    for root in (make_repo(tmp_path / "repo"), _model(tmp_path / "m")):
+        text = spdx_json(scan(root, run_reuse=False))
+        path = tmp_path / "doc.spdx.json"
+        path.write_text(text, encoding="utf-8")
+        document = json_parser.parse_from_file(str(path))
+        assert validate_full_spdx_document(document) == []
+        data = json.loads(text)
+        assert data["spdxVersion"] == "SPDX-2.3"
+        by_name = {f["fileName"]: f for f in data["files"]}
+        if "vendor/legacy.c" in str(by_name):
+            assert by_name["./vendor/legacy.c"]["licenseInfoInFiles"] == ["GPL-2.0-only"]
+        else:
+            refs = {e["licenseId"] for e in data["hasExtractedLicensingInfos"]}
+            assert "LicenseRef-scancode-llama-3.1-license-2024" in refs
