@@ -4,8 +4,9 @@
 
 From the bottom up: the shared basics (errors, normalize, cache, jinja, safe reading and
 writing, user files), the catalog (LicenseDB, term sheets, licentia's own license template),
-identification, resolving a license reference, analysis (review, check, choose), then drafting
-and the report renderers (side by side: neither imports the other), and the shells on top.
+identification, resolving a license reference, analysis (review, check, choose), scanning a
+tree or a model, then drafting and the report renderers (side by side: neither imports the
+other), and the shells on top.
 A package not listed here (one being built) is not judged until it is given a layer.
 """
 
@@ -26,12 +27,13 @@ LAYERS: dict[str, int] = {
     "identify": 2,
     "reference": 3,
     "analysis": 4,
-    "draft": 5,
-    "report": 5,
-    "api": 6,
-    "cli": 7,
-    "web": 7,
-    "__main__": 8,
+    "scan": 5,  # a tree's evidence, judged by analysis (check, policy); rendered by report
+    "draft": 6,
+    "report": 6,
+    "api": 7,
+    "cli": 8,
+    "web": 8,
+    "__main__": 9,
 }
 SHELLS = {"cli", "web"}
 ROOT = Path(licentia.__file__).parent

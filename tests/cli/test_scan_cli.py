@@ -21,7 +21,7 @@ def test_scan_json_is_one_document_with_the_contract_keys(licentia, tmp_path: Pa
     data = run.json()
     assert data["verdict"] == "review" and data["format_version"] == 1
     for key in ("summary", "expressions", "licenses", "without_evidence", "declared",
-                "findings", "files", "skipped", "model", "reuse"):
+                "findings", "files", "skipped", "model", "reuse", "provenance"):
         assert key in data
     by_path = {f["path"]: f for f in data["files"]}
     assert by_path["vendor/legacy.c"]["spdx_expression"] == "GPL-2.0-only"
@@ -32,12 +32,14 @@ def test_scan_text_md_sarif_and_out(licentia, tmp_path: Path) -> None:  # type: 
     make_repo(tmp_path / "repo")
     text = licentia("scan", "repo", "--no-reuse")
     assert text.code == 0 and "verdict: review" in text.stdout and "GPL-2.0-only" in text.stdout
+    assert "LicenseDB " in text.stdout  # provenance
     md = licentia("scan", "repo", "--format", "md", "--no-reuse")
     assert md.stdout.startswith("# License scan") and "| `MIT` | 1 |" in md.stdout
     sarif = licentia("scan", "repo", "--format", "sarif", "--out", "scan.sarif", "--no-reuse")
     assert sarif.code == 0
     doc = json.loads((tmp_path / "scan.sarif").read_text())
     assert doc["version"] == "2.1.0"
+    assert "licensedb" in doc["runs"][0]["properties"]["provenance"]
     assert {r["ruleId"] for r in doc["runs"][0]["results"]} >= {"no-license-evidence"}
     again = licentia("scan", "repo", "--format", "sarif", "--out", "scan.sarif", "--no-reuse")
     assert again.code == 2 and "scan.sarif" in again.stderr

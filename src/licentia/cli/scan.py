@@ -69,9 +69,11 @@ def scan(
         "--reuse/--no-reuse", help="Run `reuse lint` (default: when the tree uses REUSE).",
         show_default=False)] = None,
 ) -> None:
-    """Scan a repository or a model: each file's license evidence (texts, headers, SPDX tags,
-    REUSE annotations, package manifests), the model card, license files and weight metadata
-    read as one unit, and one verdict ok | review | conflict. Exit 1 on conflict."""
+    """Scan a repository or a model: every license found, what disagrees, one verdict.
+
+    Each file's license evidence (texts, headers, SPDX tags, REUSE annotations, package
+    manifests); a model's card, license files and weight metadata read as one unit; the
+    verdict ok | review | conflict (exit 1 on conflict)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from licentia.analysis.policy import load_policy
@@ -93,12 +95,14 @@ def scan(
         result = run_scan(path, jobs=jobs or os.cpu_count() or 1, progress=progress,
                           policy=rules, run_reuse=reuse)
     if as_json:
+        from licentia.report.scan import to_json
+
         if dest is not None:
-            write_file(dest, json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n",
+            write_file(dest, json.dumps(to_json(result), indent=2, ensure_ascii=False) + "\n",
                        force)
             err.print(f"wrote {dest}", markup=False)
         else:
-            print_json(result.to_json())
+            print_json(to_json(result))
     else:
         text = _render(result, fmt)
         if dest is not None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from licentia import __version__
 from licentia.analysis.findings import Finding, Severity
+from licentia.report.provenance import Provenance, provenance
 from licentia.report.render import DISCLAIMER, neutralise_html
 from licentia.scan import Scan
 
@@ -18,6 +19,16 @@ SARIF_VERSION = "2.1.0"
 SHOWN = 20
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _MARK = {Severity.ERROR: "x", Severity.WARNING: "!", Severity.INFO: "-"}
+
+
+def scan_provenance(scan: Scan) -> Provenance:
+    """The scan's provenance: the policy file (the tree's files are listed in the scan)."""
+    return provenance([scan.policy.path if scan.policy else None])
+
+
+def to_json(scan: Scan) -> dict[str, Any]:
+    """The contract JSON of a scan, with its provenance."""
+    return {**scan.to_json(), "provenance": scan_provenance(scan).to_json()}
 
 
 def _table(scan: Scan) -> list[tuple[str, int, str]]:
@@ -60,7 +71,8 @@ def to_text(scan: Scan) -> str:
         lines.append("")
         for f in scan.findings:
             lines.append(f"  {_MARK[f.severity]} {f.severity.value} {f.code}: {f.message}")
-    lines += ["", f"verdict: {scan.verdict.value}"]
+    lines += ["", f"verdict: {scan.verdict.value}", "",
+              *scan_provenance(scan).lines(), DISCLAIMER]
     return "\n".join(lines) + "\n"
 
 
@@ -103,6 +115,7 @@ def to_markdown(scan: Scan) -> str:
         out += ["", "## Model", "", *(f"    {line.strip()}" for line in _model_lines(scan))]
     out += ["", "## Findings", ""]
     out += [_finding_md(f) for f in scan.findings] or ["None."]
+    out += ["", *(f"- {line}" for line in scan_provenance(scan).lines())]
     out += ["", f"_{DISCLAIMER}_", ""]
     return neutralise_html("\n".join(out))
 
@@ -115,12 +128,13 @@ def to_html(scan: Scan) -> str:
     items = "".join(f"<li><b>{f.severity.value}</b> <code>{html.escape(f.code)}</code> "
                     f"{html.escape(f.message)}</li>" for f in scan.findings) or "<li>None.</li>"
     title = html.escape(f"License scan of {scan.target}")
+    origin = "".join(f"<li>{html.escape(line)}</li>" for line in scan_provenance(scan).lines())
     return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}"
             f"</title></head><body><h1>{title}</h1><p><b>Verdict: {scan.verdict.value}</b> — "
             f"{s['files']} files ({html.escape(scan.kind)})</p><table><thead><tr><th>License "
             f"expression</th><th>Files</th><th>Example</th></tr></thead><tbody>{rows}</tbody>"
-            f"</table><h2>Findings</h2><ul>{items}</ul><p><i>{html.escape(DISCLAIMER)}</i></p>"
-            "</body></html>\n")
+            f"</table><h2>Findings</h2><ul>{items}</ul><ul>{origin}</ul>"
+            f"<p><i>{html.escape(DISCLAIMER)}</i></p></body></html>\n")
 
 
 def _fingerprint(*parts: object) -> str:
@@ -153,4 +167,5 @@ def to_sarif(scan: Scan) -> dict[str, Any]:
                             "semanticVersion": __version__, "rules": rules}},
         "results": results, "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {"SRCROOT": {"uri": scan.root.resolve().as_uri() + "/"}},
-        "properties": {"verdict": scan.verdict.value}}]}
+        "properties": {"verdict": scan.verdict.value,
+                       "provenance": scan_provenance(scan).to_json()}}]}

@@ -21,6 +21,7 @@ from uuid import NAMESPACE_URL, uuid5
 
 from licentia import __version__
 from licentia.catalog.catalog import Source, catalog
+from licentia.catalog.licensedb import read_text
 from licentia.errors import LicentiaError
 from licentia.identify.expression import keys as expression_keys
 from licentia.scan.expressions import to_spdx
@@ -31,8 +32,6 @@ MODEL_REF = "model"
 
 @cache
 def license_text(key: str) -> str | None:
-    from licentia.catalog.licensedb import read_text
-
     lic = catalog().get(key)
     if lic is None or lic.source is not Source.LICENSEDB:
         return None

@@ -15,6 +15,7 @@ from uuid import NAMESPACE_URL, uuid5
 from licentia import __version__
 from licentia.errors import LicentiaError
 from licentia.identify.expression import keys as expression_keys
+from licentia.scan.cyclonedx import license_text
 from licentia.scan.expressions import to_spdx
 from licentia.scan.result import Scan
 
@@ -55,8 +56,6 @@ def spdx_document(scan: Scan) -> Any:
         SpdxNoAssertion,
         SpdxNone,
     )
-
-    from licentia.scan.cyclonedx import license_text
 
     refs: dict[str, str] = {}  # LicenseRef id -> LicenseDB key
 
