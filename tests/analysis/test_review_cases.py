@@ -60,6 +60,17 @@ SHORT = [
      "conflict"),
     ("stability-ai-community-2024", "Our agency's annual revenue is about 2.5 million euros; we "
      "use Stable Diffusion 3 for ads.", "conflict"),
+    ("llama3.1", "A chemistry assistant gives a private client step-by-step routes to make "
+     "nerve agents.", "conflict"),
+    ("gemma", "Our tool writes password-reset emails that look like they come from banks, to "
+     "collect customers' login credentials.", "conflict"),
+    ("bigscience-openrail-m", "The insurer's system reads claim forms and pays or denies each "
+     "claim on its own; customers only hear the outcome.", "conflict"),
+    ("llama3.1", "The companion app engages in sexually explicit roleplay with the "
+     "12-year-olds who use it.", "conflict"),
+    # words of both domains, no sexual content itself: questions, not a conflict
+    ("llama3.1", "A dating app for single parents of young children suggests first messages; "
+     "each user writes and sends their own.", "review"),
     ("llama3.1", "We distilled Llama 3.1 into a small model that our app ships under our own "
      "brand name, and the app's about page says Built with Llama.", "conflict", "distill"),
 ]

@@ -296,6 +296,7 @@ class Combined:
 
     facts: tuple[tuple[str, bool], ...]
     involves: Involves
+    activities: tuple[str, ...] = ()  # other activities the use must involve too
 
 
 @dataclass(frozen=True)
@@ -372,13 +373,14 @@ def taxonomy() -> dict[str, TaxonomyEntry]:
     entries = {
         item["id"]: TaxonomyEntry(item["id"], item["description"], tuple(item.get("examples", ())),
                                   tuple(item.get("implies", ())),
-                                  tuple(Combined(tuple(c["facts"].items()), Involves.parse(c))
+                                  tuple(Combined(tuple((c.get("facts") or {}).items()),
+                                                 Involves.parse(c), tuple(c.get("activities", ())))
                                         for c in item.get("implies_with", ())))
         for item in data["restrictions"]
     }
     for entry in entries.values():
         for implied in (*entry.implies, *(t for c in entry.implies_with
-                                          for t in c.involves.ids())):
+                                          for t in (*c.involves.ids(), *c.activities))):
             if implied not in entries:
                 raise DataError(f"restrictions[{entry.id}].implies: unknown id {implied!r}",
                                 path="catalog/data/taxonomy.yaml")

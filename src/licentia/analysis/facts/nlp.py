@@ -111,7 +111,11 @@ class ScopeReader:
     def __init__(self) -> None:
         data = rules().get("scope") or {}
         termsets = importlib.import_module("negspacy.termsets")
-        ts = termsets.termset("en").get_patterns()
+        # negspacy's English termset is clinical ("patient denies pain"); in a product's
+        # description "denies each claim" or "declined applications" is a decision, not a negation
+        dropped = set(data.get("not_negations") or ())
+        ts = {kind: [t for t in terms if t not in dropped]
+              for kind, terms in termsets.termset("en").get_patterns().items()}
         self.window = int(data.get("window", 7))
         self.triggers = Phrases({
             "pseudo": [*ts["pseudo_negations"], *_words(data.get("pseudo") or (), "pseudo")],

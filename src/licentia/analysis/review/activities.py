@@ -110,19 +110,26 @@ def _from_facts(facts: Facts, declared: dict[str, Signal], excluded: dict[str, S
         if isinstance(fact.value, bool) and not fact.hedged and fact.value in spec.involves:
             _add(hits, spec.involves[fact.value], fact.words or name,
                  f"{name} = {'yes' if fact.value else 'no'}", f"fact {name}", skip)
-    for tid in [*declared, *(t for t, hs in list(hits.items())
-                             if any(h.tier is Tier.STRONG for h in hs))]:
-        if tid in denied and tid not in declared:
-            continue
+    # what the facts make of an activity needs the activity itself, not words of its domain
+    doing = [*declared, *(t for t, hs in list(hits.items()) if t not in denied
+                          and any(h.tier is Tier.STRONG for h in hs))]
+    for tid in doing:
         entry = taxonomy().get(tid)
         for combined in entry.implies_with if entry else ():
             stated = [facts.get(n) for n, _v in combined.facts]
-            if all(f.value is v and not f.hedged for f, (_n, v) in zip(stated, combined.facts,
-                                                                       strict=True)):
-                words = "; ".join(f.words for f in stated if f.words)
-                _add(hits, combined.involves, words or tid, f"{tid} with "
-                     + ", ".join(f"{n} = {'yes' if v else 'no'}" for n, v in combined.facts),
-                     f"activity {tid}", skip)
+            if not all(f.value is v and not f.hedged for f, (_n, v) in zip(
+                    stated, combined.facts, strict=True)):
+                continue
+            also = [h for a in combined.activities for h in hits.get(a, ())[:1]]
+            if len(also) < len(combined.activities):
+                continue
+            own = hits[tid][0].words if hits.get(tid) else tid
+            words = "; ".join([own, *(h.words for h in also), *(f.words for f in stated
+                                                                 if f.words)])
+            because = [*combined.activities,
+                       *(f"{n} = {'yes' if v else 'no'}" for n, v in combined.facts)]
+            _add(hits, combined.involves, words, f"{tid} with {', '.join(because)}",
+                 f"activity {tid}", skip)
 
 
 class Engaged(StrEnum):
