@@ -46,20 +46,27 @@ def lineage_command(
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TEXT,
     out_path: Annotated[Path | None, typer.Option(
         "--out", help="Write the report to this file.", dir_okay=False)] = None,
+    ray: Annotated[str | None, typer.Option(
+        "--ray", help="Evaluate the rules on Ray: a cluster address, or 'local'.")] = None,
     force: Force = False,
 ) -> None:
     """Check every model of a dump against the licenses of its ancestors."""
     from licentia.hub import render
     from licentia.hub.ingest import ingest
-    from licentia.hub.lineage import evaluate_local, lineage
+    from licentia.hub.lineage import Evaluator, evaluate_local, lineage
 
     if as_json and fmt is not Format.TEXT:
         fail("licentia hub lineage: --json and --format are exclusive: choose one")
     if fmt in (Format.CSV, Format.PARQUET) and out_path is None:
         fail(f"licentia hub lineage: --format {fmt.value} needs --out FILE")
     try:
-        evaluator = evaluate_local
-        result = lineage(ingest(dumps), evaluator)
+        dump = ingest(dumps)
+        evaluator: Evaluator = evaluate_local
+        if ray is not None:
+            from licentia.hub.distributed import ray_evaluator
+
+            evaluator = ray_evaluator(ray)
+        result = lineage(dump, evaluator)
         data: bytes | str
         if as_json:
             import json

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import duckdb
 
@@ -16,24 +17,19 @@ from licentia.hub.licenses import HubLicense, resolve_hub_license
 DERIVATIVE_RELATIONS = ("finetune", "adapter", "merge", "quantize")
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):  # a tuple: a million-model tree holds millions of them
     parent: int
     relation: str
     relation_given: bool
     truncated: bool
 
 
-@dataclass(frozen=True)
-class Upstream:
+class Upstream(NamedTuple):
     """A license reaching a model: the ancestor that introduced it (the farthest one carrying it
-    on the path), the direct parent it comes through, whether only outputs reach the model (a
-    distillation on the path), and whether it is that parent's own license."""
+    on the path) and whether only outputs reach the model (a distillation on the path)."""
 
     origin: int
-    parent: int
     distilled: bool
-    direct: bool
 
 
 @dataclass
@@ -55,17 +51,26 @@ class Tree:
 
 
 def load_tree(con: duckdb.DuckDBPyConnection) -> Tree:
-    rows = con.execute("SELECT id, license, license_name, license_link, downloads, "
-                       "pipeline_tag FROM models ORDER BY id").fetchall()
-    ids = [r[0] for r in rows]
-    index = {m: i for i, m in enumerate(ids)}
-    licenses = [resolve_hub_license(r[1], r[2], r[3]) for r in rows]
-    t = Tree(ids, index, licenses, [True] * len(ids), [[] for _ in ids],
-             [r[4] for r in rows], [r[5] for r in rows])
+    m = con.sql("SELECT id, license, license_name, license_link, downloads, pipeline_tag "
+                "FROM models ORDER BY id").to_arrow_table().to_pydict()
+    ids: list[str] = m["id"]
+    index = {mid: i for i, mid in enumerate(ids)}
+    resolved: dict[tuple[str | None, str | None, str | None], HubLicense] = {}
+    licenses = []
+    for lic in zip(m["license"], m["license_name"], m["license_link"], strict=True):
+        got = resolved.get(lic)
+        if got is None:
+            got = resolved[lic] = resolve_hub_license(*lic)
+        licenses.append(got)
+    n = len(ids)
+    t = Tree(ids, index, licenses, [True] * n, [[] for _ in range(n)], m["downloads"],
+             m["pipeline_tag"])
     missing = resolve_hub_license(None)
-    for child, parent, relation, given, truncated in con.execute(
-            "SELECT child, parent, relation, relation_given, truncated FROM edges "
-            "ORDER BY child, parent").fetchall():
+    e = con.sql("SELECT child, parent, relation, relation_given, truncated FROM edges "
+                "ORDER BY child, parent").to_arrow_table().to_pydict()
+    for child, parent, relation, given, truncated in zip(
+            e["child"], e["parent"], e["relation"], e["relation_given"], e["truncated"],
+            strict=True):
         c = index[child]
         p = index.get(parent)
         if p is None:  # a base model the dump does not describe
@@ -164,26 +169,45 @@ def _order(t: Tree) -> None:
 
 
 def propagate(t: Tree) -> list[dict[str, Upstream]]:
-    """Every known license reaching each model from upstream, upstream first."""
-    up: list[dict[str, Upstream]] = [{} for _ in t.ids]
+    """Every known license reaching each model from upstream, upstream first. Models down a
+    chain that brings no new license share their parent's mapping (one object, not a copy)."""
+    empty: dict[str, Upstream] = {}
+    up: list[dict[str, Upstream]] = [empty] * len(t.ids)
     for i in t.order:
+        edges = t.parents[i]
+        if not edges:
+            continue
+        if len(edges) == 1 and edges[0].relation != "distill":
+            p = edges[0].parent
+            key = t.licenses[p].key
+            if key is None or key in up[p]:
+                up[i] = up[p]
+            else:
+                up[i] = {**up[p], key: Upstream(p, False)}
+            continue
         got: dict[str, Upstream] = {}
-        for e in t.parents[i]:
+        for e in edges:
             distill = e.relation == "distill"
+            for k, u in up[e.parent].items():
+                _keep(got, k, Upstream(u.origin, distill or u.distilled))
             key = t.licenses[e.parent].key
-            sources = list(up[e.parent].items())
-            for k, u in sources:
-                _keep(got, k, Upstream(u.origin, e.parent, distill or u.distilled,
-                                       k == key))
             if key is not None and key not in up[e.parent]:
-                _keep(got, key, Upstream(e.parent, e.parent, distill, True))
+                _keep(got, key, Upstream(e.parent, distill))
         up[i] = got
     return up
 
 
 def _keep(got: dict[str, Upstream], key: str, new: Upstream) -> None:
-    """Of two paths bringing one license, the stronger (not only outputs), then a direct one."""
+    """Of two paths bringing one license, the stronger (not only through outputs)."""
     old = got.get(key)
-    if old is None or (old.distilled and not new.distilled) or \
-            (old.distilled == new.distilled and new.direct and not old.direct):
+    if old is None or (old.distilled and not new.distilled):
         got[key] = new
+
+
+def via(t: Tree, up: list[dict[str, Upstream]], i: int, key: str) -> tuple[int, bool]:
+    """The base model of `i` a license comes through, and whether it is that model's own."""
+    edges = t.parents[i]
+    for e in edges:
+        if t.licenses[e.parent].key == key:
+            return e.parent, True
+    return next((e.parent for e in edges if key in up[e.parent]), edges[0].parent), False

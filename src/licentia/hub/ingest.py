@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,13 +24,10 @@ from licentia.errors import InputError
 from licentia.hub.read import COLUMNS, SUFFIXES, FileRows, read_file
 
 INGEST_FORMAT = 1
-_ID = re.compile(r"[A-Za-z0-9][\w.\-]{0,95}(/[\w.\-]{1,96})?")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _RELATIONS = {"finetune": "finetune", "fine-tune": "finetune", "adapter": "adapter",
               "merge": "merge", "quantized": "quantize", "quantize": "quantize",
               "distill": "distill", "distillation": "distill"}
 _EXAMPLES = 5
-_I = {c: i for i, c in enumerate(COLUMNS)}
 
 
 @dataclass
@@ -63,13 +60,6 @@ _PROBLEMS = {
     "unknown-relation": "base_model_relation values that are not a known relation (ignored)",
     "unreadable-file": "files that could not be read (skipped)",
 }
-
-
-@dataclass
-class _Model:
-    values: list[Any]
-    bases: dict[str, bool] = field(default_factory=dict)  # parent -> from a truncated list
-    relation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,37 +137,139 @@ def _parse_bases(raw: str) -> tuple[list[str], bool, str | None]:
     return ids, truncated, relation
 
 
-def _number(value: Any) -> int | str | None:
-    """An int, None when blank, or the text when it is not a number."""
-    if value is None or str(value).strip() == "":
-        return None
-    try:
-        f = float(str(value))
-    except ValueError:
-        return str(value)
-    if f != f or f < 0 or f != int(f):
-        return str(value)
-    return int(f)
+# the checks run in SQL over every row at once: a problem kind -> (the rows it flags, an example)
+_ID_SQL = r"^[A-Za-z0-9][\w.\-]{0,95}(/[\w.\-]{1,96})?$"
+_CHECKS = {
+    "no-id": ("id IS NULL OR trim(id) = ''", "''"),
+    "bad-id": (f"NOT regexp_full_match(mid, '{_ID_SQL}')", "': ' || left(mid, 60)"),
+    "duplicate-id": ("dup > 1", "': ' || mid"),
+    "bad-number": ("(downloads IS NOT NULL AND n_downloads IS NULL) "
+                   "OR (likes IS NOT NULL AND n_likes IS NULL)",
+                   "': downloads=' || coalesce(downloads, '') || ' likes=' || coalesce(likes, '')"),
+    "bad-date": ("created_at IS NOT NULL AND created IS NULL", "': ' || left(created_at, 30)"),
+    "unknown-relation": ("base_model_relation IS NOT NULL AND relation IS NULL",
+                         "': ' || left(base_model_relation, 30)"),
+}
+_RELATION_SQL = "CASE lower(trim(base_model_relation)) " + " ".join(
+    f"WHEN '{k}' THEN '{v}'" for k, v in _RELATIONS.items()) + " END"
+_NUMBER = ("CASE WHEN TRY_CAST({c} AS DOUBLE) >= 0 AND TRY_CAST({c} AS DOUBLE) = "
+           "floor(TRY_CAST({c} AS DOUBLE)) THEN CAST(TRY_CAST({c} AS DOUBLE) AS BIGINT) END")
 
 
-def _license_of(value: Any) -> Any:
-    """A license cell; from Hub tags (`["license:mit"]`) the first license."""
-    if value is None:
-        return None
-    s = str(value)
-    if s.startswith("["):
-        try:
-            tags = json.loads(s)
-        except ValueError:
-            return s
-        return str(tags[0]).removeprefix("license:") if tags else None
-    return s
+def _blank(col: str) -> str:
+    return f"CASE WHEN trim({col}) <> '' THEN trim({col}) END"
+
+
+def _rows_sql() -> str:
+    """Every row, its id cleaned (a `- ` prefix: an item of a cut YAML list), values typed."""
+    lic = _blank("license")
+    return f"""
+        SELECT *, row_number() OVER (PARTITION BY file_no, raw_id ORDER BY rn) AS dup
+        FROM (SELECT file_no, file, rn, id, trim(id) AS raw_id,
+                     regexp_replace(trim(id), '^- ', '') AS mid,
+                     starts_with(trim(id), '- ') AS cut_id,
+                     CASE WHEN starts_with({lic}, '[') THEN nullif(replace(
+                          json_extract_string({lic}, '$[0]'), 'license:', ''), '')
+                          ELSE {lic} END AS lic,
+                     {_blank("license_name")} AS license_name,
+                     {_blank("license_link")} AS license_link,
+                     {_blank("base_model")} AS base_model,
+                     {_blank("base_model_relation")} AS base_model_relation,
+                     {_RELATION_SQL} AS relation,
+                     {_blank("pipeline_tag")} AS pipeline_tag,
+                     {_blank("downloads")} AS downloads, {_blank("likes")} AS likes,
+                     {_NUMBER.format(c="downloads")} AS n_downloads,
+                     {_NUMBER.format(c="likes")} AS n_likes,
+                     {_blank("created_at")} AS created_at,
+                     CASE WHEN regexp_matches({_blank("created_at")}, '^\\d{{4}}-\\d{{2}}-\\d{{2}}')
+                          THEN TRY_CAST(left({_blank("created_at")}, 10) AS DATE) END AS created
+              FROM raw)"""
+
+
+def _problems(con: duckdb.DuckDBPyConnection, b: _Builder) -> None:
+    for kind, (cond, example) in _CHECKS.items():
+        count, examples = con.execute(
+            f"SELECT count(*), list(file || ' row ' || rn || {example} ORDER BY file_no, rn) "
+            f"FILTER (WHERE n <= {_EXAMPLES}) FROM (SELECT *, row_number() OVER "
+            f"(ORDER BY file_no, rn) AS n FROM rows WHERE {cond})").fetchone() or (0, [])
+        p = b.problems[kind]
+        p.count += count
+        p.examples += [e[:160] for e in (examples or [])][: _EXAMPLES - len(p.examples)]
+
+
+def _models_sql() -> str:
+    """One row per model: the first value any file gives for each column."""
+    def first(expr: str, name: str) -> str:
+        return f"first({expr} ORDER BY file_no, rn) FILTER (WHERE {expr} IS NOT NULL) AS {name}"
+
+    cols = [first("lic", "license"), first("license_name", "license_name"),
+            first("license_link", "license_link"), first("pipeline_tag", "pipeline_tag"),
+            first("n_downloads", "downloads"), first("n_likes", "likes"),
+            first("created", "created_at")]
+    return f"SELECT mid AS id, {', '.join(cols)} FROM good GROUP BY mid"
+
+
+def _edges(con: duckdb.DuckDBPyConnection, b: _Builder) -> None:
+    """child -> parent rows: plain ids in SQL, lists (JSON, YAML, Hub tags) parsed here."""
+    listed = con.execute("SELECT DISTINCT base_model FROM good WHERE starts_with(base_model, '[')"
+                         " OR contains(base_model, chr(10))").fetchall()
+    parsed = [(raw, item, cut, rel) for (raw,) in listed
+              for ids, cut, rel in [_parse_bases(raw)] for item in ids]
+    con.register("parsed_t", pa.table(
+        {"raw": [p[0] for p in parsed], "item": [p[1] for p in parsed],
+         "cut": [p[2] for p in parsed], "rel": [p[3] for p in parsed]},
+        schema=pa.schema([("raw", pa.string()), ("item", pa.string()), ("cut", pa.bool_()),
+                          ("rel", pa.string())])))
+    con.execute("CREATE TEMP TABLE parsed AS SELECT * FROM parsed_t")
+    con.execute("""
+        CREATE TEMP TABLE items AS
+        SELECT g.mid AS child, trim(coalesce(p.item, regexp_replace(g.base_model, '^- ', '')))
+                   AS parent,
+               coalesce(p.cut, starts_with(g.base_model, '- ')) OR g.cut_id AS cut,
+               coalesce(g.relation, p.rel) AS rel, g.file, g.rn
+        FROM good g LEFT JOIN parsed p ON p.raw = g.base_model
+        WHERE g.base_model IS NOT NULL""")
+    _problem_rows(con, b, "bad-base-model",
+                  f"NOT regexp_full_match(parent, '{_ID_SQL}')", "': ' || left(parent, 60)")
+    con.execute(f"""
+        CREATE TEMP TABLE pairs AS
+        SELECT child, parent, bool_or(cut) AS cut FROM items
+        WHERE regexp_full_match(parent, '{_ID_SQL}') GROUP BY child, parent""")
+    con.execute("""
+        CREATE TEMP TABLE rels AS
+        SELECT mid AS child, first(relation ORDER BY file_no, rn)
+               FILTER (WHERE relation IS NOT NULL) AS given FROM good GROUP BY mid""")
+    con.execute("""
+        CREATE TEMP TABLE tag_rels AS
+        SELECT child, first(rel) FILTER (WHERE rel IS NOT NULL) AS rel FROM items
+        GROUP BY child""")
+
+
+def _problem_rows(con: duckdb.DuckDBPyConnection, b: _Builder, kind: str, cond: str,
+                  example: str) -> None:
+    count, examples = con.execute(
+        f"SELECT count(*), list(file || ' row ' || rn || {example} ORDER BY file, rn) "
+        f"FILTER (WHERE n <= {_EXAMPLES}) FROM (SELECT *, row_number() OVER (ORDER BY file, rn)"
+        f" AS n FROM items WHERE {cond})").fetchone() or (0, [])
+    b.problems[kind].count += count
+    b.problems[kind].examples += (examples or [])[:_EXAMPLES]
+
+
+_EDGES_SQL = """
+    SELECT p.child, p.parent,
+           coalesce(r.given, t.rel, CASE WHEN n.k > 1 THEN 'merge' ELSE 'finetune' END)
+               AS relation,
+           coalesce(r.given, t.rel) IS NOT NULL AS relation_given,
+           p.cut OR (coalesce(r.given, t.rel) = 'merge' AND n.k = 1) AS truncated
+    FROM pairs p JOIN (SELECT child, count(*) AS k FROM pairs GROUP BY child) n USING (child)
+    LEFT JOIN rels r USING (child) LEFT JOIN tag_rels t USING (child)
+    ORDER BY p.child, p.parent"""
 
 
 class _Builder:
     def __init__(self) -> None:
-        self.models: dict[str, _Model] = {}
         self.problems = {k: Problem(k, m) for k, m in _PROBLEMS.items()}
+        self.tables: list[tuple[str, pa.Table]] = []
 
     def add_file(self, fr: FileRows) -> None:
         if fr.rejected:
@@ -186,94 +278,35 @@ class _Builder:
             for ex in fr.rejected_examples:
                 if len(p.examples) < _EXAMPLES:
                     p.examples.append(f"{Path(fr.path).name} {ex}")
-        seen: set[str] = set()
-        name = Path(fr.path).name
-        for n, row in enumerate(fr.rows, start=2):
-            self._add_row(row, f"{name} row {n}", seen)
+        self.tables.append((Path(fr.path).name, fr.rows))
 
-    def _add_row(self, row: tuple[Any, ...], where: str, seen: set[str]) -> None:
-        raw_id = row[_I["id"]]
-        mid = str(raw_id).strip() if raw_id is not None else ""
-        truncated_id = mid.startswith("- ")  # a YAML list item copied as a name
-        mid = mid.removeprefix("- ")
-        if not mid:
-            self.problems["no-id"].add(where)
-            return
-        if not _ID.fullmatch(mid):
-            self.problems["bad-id"].add(f"{where}: {mid[:60]!r}")
-            return
-        if str(raw_id).strip() in seen:
-            self.problems["duplicate-id"].add(f"{where}: {mid}")
-            return
-        seen.add(str(raw_id).strip())
-        values = list(row)
-        values[_I["license"]] = _license_of(values[_I["license"]])
-        for col in ("downloads", "likes"):
-            v = _number(values[_I[col]])
-            if isinstance(v, str):
-                self.problems["bad-number"].add(f"{where}: {col}={v[:30]!r}")
-                v = None
-            values[_I[col]] = v
-        created = values[_I["created_at"]]
-        if created is not None and str(created).strip():
-            if not _DATE.match(str(created).strip()):
-                self.problems["bad-date"].add(f"{where}: {str(created)[:30]!r}")
-                created = None
-            else:
-                created = str(created).strip()[:10]
-        values[_I["created_at"]] = created or None
-        model = self.models.get(mid)
-        if model is None:
-            model = self.models[mid] = _Model([None] * len(COLUMNS))
-        for i, v in enumerate(values):
-            if model.values[i] in (None, "") and v not in (None, "") and i != _I["id"]:
-                model.values[i] = v.strip() if isinstance(v, str) else v
-        self._add_bases(model, values, where, truncated_id)
-
-    def _add_bases(self, model: _Model, values: list[Any], where: str,
-                   truncated_id: bool) -> None:
-        raw = values[_I["base_model"]]
-        ids, truncated, tag_relation = _parse_bases(str(raw)) if raw is not None else \
-            ([], False, None)
-        for b in ids:
-            if not _ID.fullmatch(b):
-                self.problems["bad-base-model"].add(f"{where}: {b[:60]!r}")
-                continue
-            model.bases[b] = model.bases.get(b, False) or truncated or truncated_id
-        rel_raw = values[_I["base_model_relation"]]
-        relation = tag_relation
-        if rel_raw is not None and str(rel_raw).strip():
-            relation = _RELATIONS.get(str(rel_raw).strip().lower())
-            if relation is None:
-                self.problems["unknown-relation"].add(f"{where}: {str(rel_raw)[:30]!r}")
-        if relation and model.relation is None:
-            model.relation = relation
-
-
-def _models_table(models: dict[str, _Model]) -> pa.Table:
-    cols: dict[str, list[Any]] = {"id": list(models)}
-    for name in COLUMNS[1:]:
-        if name in ("base_model", "base_model_relation"):
-            continue
-        i = _I[name]
-        cols[name] = [m.values[i] for m in models.values()]
-    schema = pa.schema([(n, pa.int64() if n in ("downloads", "likes") else pa.string())
-                        for n in cols])
-    return pa.table(cols, schema=schema)
-
-
-def _edges_table(models: dict[str, _Model]) -> pa.Table:
-    child, parent, relation, given, truncated = [], [], [], [], []
-    for mid, m in models.items():
-        for b, cut in m.bases.items():
-            child.append(mid)
-            parent.append(b)
-            rel = m.relation or ("merge" if len(m.bases) > 1 else "finetune")
-            relation.append(rel)
-            given.append(m.relation is not None)
-            truncated.append(cut or (m.relation == "merge" and len(m.bases) == 1))
-    return pa.table({"child": child, "parent": parent, "relation": relation,
-                     "relation_given": given, "truncated": truncated})
+    def build(self, db: Path) -> tuple[int, int]:
+        """Write the models, edges and problems tables; (models, edges)."""
+        with duckdb.connect(str(db)) as con:
+            parts = []
+            for n, (name, table) in enumerate(self.tables):
+                con.register(f"t{n}", table)
+                cols = ", ".join(f'CAST("{c}" AS VARCHAR) AS "{c}"' for c in COLUMNS)
+                parts.append(f"SELECT {n} AS file_no, '{name.replace(chr(39), '')}' AS file, "
+                             f"rn, {cols} FROM t{n}")
+            con.execute(f"CREATE TEMP TABLE raw AS {' UNION ALL '.join(parts)}")
+            con.execute(f"CREATE TEMP TABLE rows AS {_rows_sql()}")
+            _problems(con, self)
+            bad = " OR ".join(f"({_CHECKS[k][0]})" for k in ("no-id", "bad-id", "duplicate-id"))
+            con.execute(f"CREATE TEMP TABLE good AS SELECT * FROM rows WHERE NOT ({bad})")
+            con.execute(f"CREATE TABLE models AS {_models_sql()} ORDER BY id")
+            _edges(con, self)
+            con.execute(f"CREATE TABLE edges AS {_EDGES_SQL}")
+            con.execute("CREATE TABLE problems (kind VARCHAR, message VARCHAR, count BIGINT, "
+                        "examples VARCHAR)")
+            problems = [p for p in self.problems.values() if p.count]
+            if problems:
+                con.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)",
+                                [(p.kind, p.message, p.count, json.dumps(p.examples))
+                                 for p in problems])
+            models = con.execute("SELECT count(*) FROM models").fetchone()
+            edges = con.execute("SELECT count(*) FROM edges").fetchone()
+        return (models[0] if models else 0), (edges[0] if edges else 0)
 
 
 def _key(files: Iterable[Path]) -> str:
@@ -313,24 +346,17 @@ def ingest(paths: Sequence[Path], directory: Path | None = None) -> Dump:
         except InputError as exc:
             errors.append(exc)
             b.problems["unreadable-file"].add(str(exc))
-    if not b.models:
+    if not b.tables:
         raise errors[0] if errors else InputError("no model rows found", path=paths[0])
     where.mkdir(parents=True, exist_ok=True)
-    tmp = db.with_suffix(f".{id(b)}.tmp")
+    tmp = db.with_suffix(f".{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
-    problems = [p for p in b.problems.values() if p.count]
-    with duckdb.connect(str(tmp)) as con:
-        models_t, edges_t = _models_table(b.models), _edges_table(b.models)
-        con.register("models_t", models_t)
-        con.register("edges_t", edges_t)
-        con.execute("CREATE TABLE models AS SELECT * REPLACE "
-                    "(TRY_CAST(created_at AS DATE) AS created_at) FROM models_t")
-        con.execute("CREATE TABLE edges AS SELECT * FROM edges_t")
-        con.execute("CREATE TABLE problems (kind VARCHAR, message VARCHAR, count BIGINT, "
-                    "examples VARCHAR)")
-        if problems:
-            con.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)",
-                            [(p.kind, p.message, p.count, json.dumps(p.examples))
-                             for p in problems])
+    try:
+        models, edges = b.build(tmp)
+    except duckdb.Error as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"cannot be ingested: {str(exc).splitlines()[0]}",
+                         path=paths[0]) from exc
     tmp.replace(db)
-    return Dump(db, sources, len(b.models), edges_t.num_rows, tuple(problems))
+    return Dump(db, sources, models, edges,
+                tuple(p for p in b.problems.values() if p.count))

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from licentia.analysis.check.duties import name_begins_with, name_prefixes
 from licentia.analysis.findings import Evidence, Severity
-from licentia.hub.graph import Tree, Upstream, load_tree, propagate
+from licentia.hub.graph import Tree, Upstream, load_tree, propagate, via
 from licentia.hub.ingest import Dump
 from licentia.hub.licenses import Status
 from licentia.hub.rules import (
@@ -142,32 +143,52 @@ def _data_findings(t: Tree) -> list[LineageFinding]:
 
 
 def _situations(t: Tree, up: list[dict[str, Upstream]]) -> dict[int, Situation]:
+    """Each model's situation; models sharing a license, an upstream mapping and the naming
+    prefixes their names meet share one."""
     out: dict[int, Situation] = {}
+    prefixes: dict[tuple[str, int], tuple[str, ...]] = {}
+    shared: dict[tuple[str, int, tuple[str, ...]], Situation] = {}
     for i in t.order:
         key = t.licenses[i].key
-        if key is not None and up[i]:
-            out[i] = situation(key, {k: u.distilled for k, u in up[i].items()}, t.name(i))
+        ups = up[i]
+        if key is None or not ups:
+            continue
+        pk = (key, id(ups))
+        wanted = prefixes.get(pk)
+        if wanted is None:
+            wanted = prefixes[pk] = tuple(sorted(
+                {p for k in (key, *ups) for p in name_prefixes(k)}))
+        named = tuple(p for p in wanted if name_begins_with(t.name(i), p))
+        sk = (key, id(ups), named)
+        s = shared.get(sk)
+        if s is None:
+            s = shared[sk] = situation(key, {k: u.distilled for k, u in ups.items()},
+                                       t.name(i))
+        out[i] = s
     return out
 
 
 def _given(t: Tree, i: int, s: Situation, rf: RuleFinding,
-           up: dict[str, Upstream]) -> LineageFinding:
+           up: list[dict[str, Upstream]]) -> LineageFinding:
     """A shared evaluation's finding, for one model."""
-    first = up[rf.upstream[0]]
+    ups = up[i]
     msg = rf.message.replace(repr(synthetic_name(s)), repr(t.name(i))).replace(MODEL, t.ids[i])
     for k in rf.upstream:
-        msg = msg.replace(upstream_id(k), t.ids[up[k].origin])
-    scope = Scope.EDGE if any(up[k].direct for k in rf.upstream) else Scope.PATH
-    return LineageFinding(t.ids[i], rf.code, rf.severity, scope, msg,
-                          ancestor=t.ids[first.origin], parent=t.ids[first.parent],
+        msg = msg.replace(upstream_id(k), t.ids[ups[k].origin])
+    parent, direct = via(t, up, i, rf.upstream[0])
+    direct = direct or any(via(t, up, i, k)[1] for k in rf.upstream[1:])
+    return LineageFinding(t.ids[i], rf.code, rf.severity,
+                          Scope.EDGE if direct else Scope.PATH, msg,
+                          ancestor=t.ids[ups[rf.upstream[0]].origin], parent=t.ids[parent],
                           licenses=(*rf.upstream, s.license), evidence=rf.evidence,
                           actions=rf.actions)
 
 
-def _unknown(t: Tree, i: int, up: dict[str, Upstream]) -> list[LineageFinding]:
+def _unknown(t: Tree, i: int, up: list[dict[str, Upstream]]) -> list[LineageFinding]:
     """Edges the data leaves open: an unknown base-model license, or a model without one."""
     out = []
     me = t.licenses[i]
+    ups = up[i]
     for e in t.parents[i]:
         if t.licenses[e.parent].key is None:
             sev = Severity.WARNING if t.in_dump[e.parent] else Severity.INFO
@@ -176,15 +197,15 @@ def _unknown(t: Tree, i: int, up: dict[str, Upstream]) -> list[LineageFinding]:
                 f"base model {t.ids[e.parent]} {_why(t, e.parent)}: this edge cannot be "
                 "checked", ancestor=t.ids[e.parent], parent=t.ids[e.parent],
                 licenses=(t.licenses[e.parent].label, me.label)))
-    if me.key is None and up:
-        keys = sorted(up)
-        first = up[keys[0]]
+    if me.key is None and ups:
+        keys = sorted(ups)
+        first = ups[keys[0]]
         out.append(LineageFinding(
             t.ids[i], HubCode.UNKNOWN_LICENSE, Severity.WARNING, Scope.EDGE,
             f"{t.ids[i]} {_why(t, i)}, but derives from material under "
             f"{', '.join(keys)} (from {t.ids[first.origin]}): those terms bind it and cannot "
             "be checked against its own", ancestor=t.ids[first.origin],
-            parent=t.ids[first.parent], licenses=(*keys, me.label)))
+            parent=t.ids[via(t, up, i, keys[0])[0]], licenses=(*keys, me.label)))
     return out
 
 
@@ -237,11 +258,11 @@ def lineage(dump: Dump, evaluator: Evaluator = evaluate_local) -> Lineage:
         flagged: set[str] = set()
         s = sits.get(i)
         for rf in results.get(s, ()) if s is not None else ():
-            f = _given(t, i, s, rf, up[i])  # type: ignore[arg-type]
+            f = _given(t, i, s, rf, up)  # type: ignore[arg-type]
             findings.append(f)
             if f.severity is not Severity.INFO:
                 flagged.update(rf.upstream)
-        findings += _unknown(t, i, up[i])
+        findings += _unknown(t, i, up)
         findings += _drift(t, i, flagged, up[i])
     edges_total = sum(len(p) for p in t.parents) + len(t.self_references)
     return Lineage(dump, len(t.ids), edges_total, checked, len(results), tuple(findings),

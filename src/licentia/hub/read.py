@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from licentia.errors import InputError
 
@@ -35,11 +36,11 @@ _EXAMPLES = 5
 
 @dataclass
 class FileRows:
-    """What one file gave: rows as tuples of COLUMNS (None = absent), the columns it had, and
-    lines that could not be parsed (count, examples)."""
+    """What one file gave: a table of `rn` (the row's line, counting the header) and COLUMNS
+    (text; null when absent), the columns it had, and lines that could not be parsed."""
 
     path: str
-    rows: list[tuple[Any, ...]]
+    rows: pa.Table
     present: tuple[str, ...]
     rejected: int = 0
     rejected_examples: list[str] = field(default_factory=list)
@@ -106,9 +107,10 @@ def _read(path: Path, con: duckdb.DuckDBPyConnection) -> FileRows:
     if "id" not in present:
         raise InputError("no model id column (id, modelId, repo_id, child_model or model_name); "
                          f"columns: {', '.join(list(columns)[:12])}", path=path)
+    select = ", ".join(f"{e} AS {c}" for e, c in zip(exprs, COLUMNS, strict=True))
     try:
-        rows = con.execute(f"SELECT {', '.join(exprs)} FROM {source}",
-                           {"path": str(path)}).fetchall()
+        rows = con.sql(f"SELECT row_number() OVER () + 1 AS rn, {select} FROM {source}",
+                       params={"path": str(path)}).to_arrow_table()
     except duckdb.Error as exc:
         raise InputError(f"cannot be read as {kind}: {str(exc).splitlines()[0]}",
                          path=path) from exc

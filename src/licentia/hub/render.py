@@ -116,7 +116,7 @@ def to_text(r: Lineage, examples: int = 10) -> str:
     if errors:
         lines += ["", "Examples:"]
         for f in errors:
-            lines.append(f"  [{f.code}] {f.message}")
+            lines.append(f"  [{f.code}] {f.model} <- {f.ancestor}: {f.message}")
             if f.evidence:
                 e = f.evidence[0]
                 lines.append(f"      \u201c{e.quote}\u201d ({e.license}, {e.section})")

@@ -41,6 +41,7 @@ def name_begins_with(name: str, prefix: str) -> bool:
     return _folded_name(name).startswith(_folded_name(prefix))
 
 
+@cache
 def name_prefixes(key: str) -> tuple[str, ...]:
     """The prefixes a license's naming clauses demand of a derivative's name."""
     return tuple(dict.fromkeys(c.value.name_prefix for c in _clauses(key).values()
