@@ -24,7 +24,9 @@ def test_lineage_json_and_exit_1_on_conflict(tree_csv: Path) -> None:
     assert r.exit_code == 1, r.output
     doc = json.loads(r.stdout)
     assert doc["format_version"] == 1
-    assert set(doc) == {"format_version", "dump", "summary", "findings"}
+    assert set(doc) == {"format_version", "dump", "summary", "findings", "provenance"}
+    assert doc["provenance"]["inputs"][0]["path"].endswith("tree.csv")
+    assert any(s["license"] == "llama-3.1-license-2024" for s in doc["provenance"]["sheets"])
     assert doc["summary"]["verdicts"]["conflict"] >= 5
     f = next(f for f in doc["findings"] if f["code"] == "relicense-not-allowed")
     assert set(f) >= {"model", "code", "severity", "scope", "ancestor", "parent", "licenses",

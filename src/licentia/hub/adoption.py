@@ -26,6 +26,7 @@ from licentia.hub.sources import (
     read_snapshot,
     snapshot_day,
 )
+from licentia.report.provenance import provenance
 
 FORMAT_VERSION = 1
 NONE = "none"  # no license declared
@@ -64,6 +65,7 @@ class Adoption:
     projects: dict[str, dict[str, int]] = field(default_factory=dict)  # project fam -> model fam
     projects_source: str | None = None
     project_licenses: dict[str, int] = field(default_factory=dict)  # own license -> projects
+    inputs: tuple[str, ...] = ()  # every file read
 
 
 def family_of(tag: str | None, name: str | None = None, link: str | None = None) -> str:
@@ -180,7 +182,8 @@ def adoption(paths: Sequence[Path]) -> Adoption:
         else:
             rest.append(f)
     dump = ingest(rest) if rest else None
-    a = Adoption(dump)
+    a = Adoption(dump, inputs=(*(dump.sources if dump else ()), *(s.path for s in snaps),
+                               *(str(p) for p, _ in maps)))
     if dump is not None:
         _from_dump(a, dump)
     _from_snapshots(a, snaps)
@@ -212,6 +215,7 @@ def to_json(a: Adoption) -> dict[str, object]:
                       for series, items in a.snapshots.items()},
         "projects": {"source": a.projects_source, "links": a.projects,
                      "licenses": a.project_licenses},
+        "provenance": provenance(a.inputs).to_json(),
     }
 
 

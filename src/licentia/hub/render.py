@@ -15,9 +15,11 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from licentia.analysis.findings import Severity
+from licentia.catalog.terms import sheet_for
 from licentia.hub import plots
 from licentia.hub.families import family
 from licentia.hub.lineage import FORMAT_VERSION, Lineage, LineageFinding, Scope
+from licentia.report.provenance import Provenance, provenance
 
 _TOP = 15
 
@@ -49,6 +51,12 @@ def top_pairs(r: Lineage, n: int = _TOP) -> list[tuple[str, str, int]]:
     return [(a, b, k) for (a, b), k in c.most_common(n)]
 
 
+def lineage_provenance(r: Lineage) -> Provenance:
+    """The dump's files and the term sheets of the licenses the findings rest on."""
+    keys = sorted({e.license for f in r.findings for e in f.evidence})
+    return provenance(r.dump.sources, (sheet_for(k) for k in keys))
+
+
 def to_json(r: Lineage, limit: int | None = None) -> dict[str, Any]:
     findings = r.findings if limit is None else r.findings[:limit]
     return {
@@ -64,6 +72,7 @@ def to_json(r: Lineage, limit: int | None = None) -> dict[str, Any]:
                     "top_pairs": [{"upstream": a, "license": b, "conflicts": k}
                                   for a, b, k in top_pairs(r)]},
         "findings": [f.to_json() for f in findings],
+        "provenance": lineage_provenance(r).to_json(),
     }
 
 
