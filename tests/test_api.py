@@ -18,7 +18,7 @@ import licentia.catalog.template.choices
 import licentia.report.words
 
 ROOT = Path(__file__).resolve().parents[1]
-API = ["identify", "identify_text", "explain", "review", "check", "choose", "draft"]
+API = ["identify", "identify_text", "explain", "review", "check", "choose", "draft", "scan"]
 
 
 def test_all_is_curated_and_every_name_resolves() -> None:
@@ -42,10 +42,12 @@ def test_import_licentia_is_light() -> None:
 def test_identify_and_draft_stay_functions_after_their_subpackages_load() -> None:
     import licentia.draft.custom
     import licentia.identify.matcher
+    import licentia.scan.walker
 
-    assert callable(licentia.identify) and callable(licentia.draft)
+    assert callable(licentia.identify) and callable(licentia.draft) and callable(licentia.scan)
     assert licentia.identify is licentia.api.identify
     assert licentia.draft is licentia.api.draft
+    assert licentia.scan is licentia.api.scan
 
 
 def test_results_are_typed_values() -> None:

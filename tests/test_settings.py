@@ -41,7 +41,7 @@ def test_no_table_means_no_settings(tmp_path: Path) -> None:
 
 def test_every_problem_is_named_by_file_and_key(tmp_path: Path) -> None:
     root = _project(tmp_path, '[tool.licentia]\npolicyy = "p.yaml"\ncache-dir = 3\n'
-                    '[tool.licentia.format]\ncheck = "pdf"\nscan = "md"\n')
+                    '[tool.licentia.format]\ncheck = "pdf"\nserve = "md"\n')
     with pytest.raises(InputError) as caught:
         load_settings(root)
     message = str(caught.value)
@@ -49,7 +49,7 @@ def test_every_problem_is_named_by_file_and_key(tmp_path: Path) -> None:
     assert "tool.licentia: unknown key 'policyy' (did you mean 'policy'?)" in message
     assert "tool.licentia.cache-dir: must be a path" in message
     assert "tool.licentia.format.check: unknown format 'pdf'" in message
-    assert "tool.licentia.format: unknown command 'scan'" in message
+    assert "tool.licentia.format: unknown command 'serve'" in message
 
 
 def test_bad_toml_is_one_line(tmp_path: Path) -> None:

@@ -4,7 +4,8 @@
 
 The Python API (`licentia.api`, documented in docs/api.md) is importable from here:
 `licentia.identify(path)`, `licentia.explain(ref)`, `licentia.review(ref, use_case)`,
-`licentia.check(manifest)`, `licentia.choose(goals)`, `licentia.draft(choices)`. Each is
+`licentia.check(manifest)`, `licentia.choose(goals)`, `licentia.draft(choices)`,
+`licentia.scan(path)`. Each is
 imported on first use, so `import licentia` stays light (no index, no language pipeline).
 """
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
         Identification,
         Manifest,
         Review,
+        Scan,
         UseCase,
         check,
         choose,
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
         identify,
         identify_text,
         review,
+        scan,
     )
 
 __version__ = "0.1.0"
@@ -50,6 +53,7 @@ __all__ = [
     "LicentiaError",
     "Manifest",
     "Review",
+    "Scan",
     "UseCase",
     "__version__",
     "check",
@@ -59,6 +63,7 @@ __all__ = [
     "identify",
     "identify_text",
     "review",
+    "scan",
 ]
 _API = frozenset(__all__) - {"InputError", "LicentiaError", "__version__"}
 
@@ -76,7 +81,8 @@ def __dir__() -> list[str]:
 
 
 class _Package(types.ModuleType):
-    """`licentia.identify` and `licentia.draft` are both API functions and subpackages. Python
+    """`licentia.identify`, `licentia.draft` and `licentia.scan` are both API functions and
+    subpackages. Python
     binds a subpackage to its parent's attribute when it is first imported, which would turn
     `licentia.identify(path)` into a module; the API names keep their functions instead
     (`import licentia.identify.matcher` and `from licentia.identify import ...` still work:

@@ -39,6 +39,8 @@ from licentia.errors import InputError
 from licentia.identify import Identification, identify_file
 from licentia.identify import identify_text as _identify_text
 from licentia.reference import resolve_reference
+from licentia.scan import scan as _scan
+from licentia.scan.result import Scan
 
 PathLike = str | os.PathLike[str]
 
@@ -51,6 +53,7 @@ __all__ = [
     "Identification",
     "Manifest",
     "Review",
+    "Scan",
     "UseCase",
     "check",
     "choose",
@@ -59,6 +62,7 @@ __all__ = [
     "identify",
     "identify_text",
     "review",
+    "scan",
 ]
 
 
@@ -156,6 +160,22 @@ def draft(choices: Choices | Mapping[str, Any] | PathLike,
         '# Responsible AI License (licentia-rail-1.0)'
     """
     return render(_choices(choices), Format(format))
+
+
+def scan(target: PathLike, policy: Policy | PathLike | None = None, jobs: int = 1) -> Scan:
+    """Scan a repository, a model folder, a Hugging Face snapshot folder or a model id in the
+    local Hugging Face cache: every file's license evidence (texts, headers, SPDX tags, REUSE
+    annotations, package manifests), a model's card and weights read as one unit, and one
+    `verdict`; with `policy`, the organisation's allow / review / deny lists too.
+
+    Examples:
+        >>> result = scan("LICENSES")
+        >>> result.verdict.value, result.tree.licenses()
+        ('ok', {'apache-2.0': ['Apache-2.0.txt']})
+    """
+    if policy is not None and not isinstance(policy, Policy):
+        policy = load_policy(Path(policy))
+    return _scan(Path(target), jobs=jobs, policy=policy)
 
 
 def _use_case(value: UseCase | Mapping[str, Any] | PathLike) -> UseCase:

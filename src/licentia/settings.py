@@ -6,12 +6,13 @@ writes by default, and the cache directory. A flag or environment variable alway
 
 ```toml
 [tool.licentia]
-policy = "compliance/policy.yaml"   # check's --policy
+policy = "compliance/policy.yaml"   # check's and scan's --policy
 cache-dir = ".cache/licentia"       # $LICENTIA_CACHE_DIR
 
 [tool.licentia.format]              # the report each command writes without --format/--json
 check = "sarif"                     # text | md | html | sarif
 review = "md"                       # text | md | html
+scan = "sarif"                      # text | md | html | sarif | cyclonedx | spdx
 ```
 Relative paths are read from the folder of that pyproject.toml.
 """
@@ -31,7 +32,9 @@ from licentia.safe_read import is_regular_file, read_bytes
 from licentia.suggest import unknown
 
 FORMATS: dict[str, tuple[str, ...]] = {"check": ("text", "md", "html", "sarif"),
-                                       "review": ("text", "md", "html")}
+                                       "review": ("text", "md", "html"),
+                                       "scan": ("text", "md", "html", "sarif", "cyclonedx",
+                                                "spdx")}
 _KEYS = ("policy", "cache-dir", "format")
 _MAX_BYTES = 1 << 20
 

@@ -309,3 +309,57 @@ def test_the_interview_lists_valid_ids_on_a_question_mark(licentia: Invoke) -> N
                for found in ids), run.stderr
     assert any({"llama3.1", "apache-2.0", "bigscience-open-rail-m"} <= found for found in ids)
     assert "valid answers: code, weights, data, mixed" in run.stderr
+
+
+def test_scan_takes_its_format_and_policy_from_the_project(tmp_path: Path,
+                                                           licentia: Invoke) -> None:
+    root = _project(tmp_path / "proj", '[tool.licentia]\npolicy = "policy.yaml"\n'
+                    '[tool.licentia.format]\nscan = "sarif"\n')
+    shutil.copy(EXAMPLES / "check" / "policy.yaml", root / "policy.yaml")
+    shutil.copy(ROOT / "LICENSE", root / "LICENSE")
+    run = licentia("scan", ".", cwd=root)
+    assert run.code in (0, 1), run.stderr
+    sarif = run.json()
+    assert sarif["version"] == "2.1.0"
+    assert licentia("scan", ".", "--format", "text", cwd=root).stdout.lstrip()[:1] != "{"
+
+
+def test_pre_commit_hooks_run_licentia_commands() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    assert {h["id"] for h in hooks} >= {"licentia-identify", "licentia-check", "licentia-scan"}
+    for hook in hooks:
+        program, command, *_ = hook["entry"].split()
+        assert program == "licentia" and command in COMMANDS, hook["entry"]
+        assert hook["language"] == "python"
+        assert invoke(command, "--help").code == 0
+
+
+@pytest.mark.parametrize("command", ["check", "scan"])
+def test_the_github_action_script_writes_sarif_and_reports_the_exit_code(
+        command: str, tmp_path: Path) -> None:
+    """The action's own shell step, run as GitHub would (licentia on PATH, its inputs as
+    environment variables)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    import yaml
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text())
+    step = next(s for s in action["runs"]["steps"] if s.get("id") == "check")
+    output = tmp_path / "github-output"
+    env = {**os.environ, "COMMAND": command, "SARIF": str(tmp_path / "out.sarif"),
+           "MANIFEST": str(EXAMPLES / "check" / "saas-agpl-component.yaml"),
+           "POLICY": str(EXAMPLES / "check" / "policy.yaml"), "TARGET": str(ROOT / "LICENSES"),
+           "GITHUB_OUTPUT": str(output),
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    proc = subprocess.run(["bash", "-e", "-c", step["run"]], env=env, capture_output=True,
+                          text=True, timeout=300, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    sarif = json.loads((tmp_path / "out.sarif").read_text())
+    assert sarif["version"] == "2.1.0" and sarif["runs"][0]["tool"]["driver"]["name"] == "licentia"
+    code = output.read_text().strip()
+    assert code == ("exit-code=1" if command == "check" else "exit-code=0"), code

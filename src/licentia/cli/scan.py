@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from licentia.cli._common import EXIT_FINDING, EXIT_OK, err, fail, print_json
+from licentia.settings import project_settings
 
 
 class ScanFormat(StrEnum):
@@ -53,9 +54,9 @@ def scan(
         metavar="PATH", help="A folder, a model folder, a Hugging Face snapshot folder, or a "
         "model id in the local Hugging Face cache (org/name).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON document.")] = False,
-    fmt: Annotated[ScanFormat, typer.Option(
+    fmt: Annotated[ScanFormat | None, typer.Option(
         "--format", "-f", help="text, md, html, sarif, cyclonedx (1.6 JSON) or spdx (2.3 JSON).",
-        case_sensitive=False)] = ScanFormat.TEXT,
+        case_sensitive=False)] = None,
     dest: Annotated[Path | None, typer.Option(
         "--out", "-o", help="Write the report to this file (default: stdout).",
         dir_okay=False)] = None,
@@ -81,8 +82,12 @@ def scan(
     from licentia.scan import scan as run_scan
     from licentia.scan.findings import Verdict
 
-    if as_json and fmt is not ScanFormat.TEXT:
+    if as_json and fmt is not None:
         fail("--json and --format are alternatives: give one")
+    settings = project_settings()  # [tool.licentia] in pyproject.toml: what flags leave unsaid
+    fmt = fmt or ScanFormat(settings.format_for("scan") or ScanFormat.TEXT.value)
+    if policy is None:
+        policy = settings.policy
     rules = load_policy(policy) if policy is not None else None
     show = err.is_terminal and not as_json
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
