@@ -46,6 +46,8 @@ COMMANDS: dict[str, Entry] = {
                   "Set up LICENSE, NOTICE, REUSE files and a model-card block."),
     "licenses": Entry("licentia.cli.licenses", "app", "Browse the license catalog."),
     "draft": Entry("licentia.cli.draft", "app", "Draft the license documents of a release."),
+    "openness": Entry("licentia.cli.openness", "openness",
+                      "OSI, Open Source AI Definition, Model Openness Framework class."),
     "hub": Entry("licentia.cli.hub", "app",
                  "Hub dumps: lineage compliance of model trees, license adoption."),
 }
