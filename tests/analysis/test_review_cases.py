@@ -66,6 +66,10 @@ SHORT = [
      "collect customers' login credentials.", "conflict"),
     ("bigscience-openrail-m", "The insurer's system reads claim forms and pays or denies each "
      "claim on its own; customers only hear the outcome.", "conflict"),
+    ("llama3.3", "Users paste an ex-partner's username and the assistant combines their public "
+     "posts and check-ins to work out their daily routine and current address.", "review"),
+    ("llama3.1", "The coaching bot encourages users to eat under 500 calories a day and tells "
+     "them how to hide their weight loss from family.", "conflict"),
     ("llama3.1", "The companion app engages in sexually explicit roleplay with the "
      "12-year-olds who use it.", "conflict"),
     # words of both domains, no sexual content itself: questions, not a conflict
