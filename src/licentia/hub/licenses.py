@@ -59,8 +59,8 @@ def resolve_hub_license(tag: str | None, name: str | None = None,
                         link: str | None = None) -> HubLicense:
     """The license a card declares. `other` is read through its name or link."""
     tag = (tag or "").strip()
-    if not tag:
-        return HubLicense("", Status.MISSING)
+    if not tag or (tag.lower() == "unknown" and not (name or link)):
+        return HubLicense(tag, Status.MISSING)  # the Hub's `unknown`: no license stated
     cat = catalog()
     hf = cat.hf_tag(tag)
     if hf is not None and (hf.key or hf.default):

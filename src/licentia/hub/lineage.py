@@ -109,7 +109,7 @@ def _why(t: Tree, i: int) -> str:
     lic = t.licenses[i]
     if not t.in_dump[i]:
         return "is not in the dump, so its license is not known"
-    tag = f" ({lic.tag})" if lic.tag and lic.status is not Status.MISSING else ""
+    tag = f" ({lic.tag})" if lic.tag else ""
     return _UNKNOWN_WHY[lic.status] + tag
 
 
