@@ -30,6 +30,7 @@ TREE = [
     {"id": "a/self", "license": "mit", "base_model": "a/self"},
     {"id": "cyc/x", "license": "mit", "base_model": "cyc/y"},
     {"id": "cyc/y", "license": "mit", "base_model": "cyc/x"},
+    {"id": "a/below-cycle", "license": "cc-by-nc-4.0", "base_model": "cyc/x"},
     {"id": "a/cut-merge", "license": "apache-2.0", "base_model": "- apache/base"},
     {"id": "a/other", "license": "other"},
     {"id": "a/other-named", "license": "other", "license_name": "llama3",

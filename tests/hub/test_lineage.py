@@ -71,6 +71,11 @@ def test_data_quality_findings(result: Lineage) -> None:
     assert [f.code for f in of(result, "a/self")] == ["self-reference"]
     assert {f.code for f in of(result, "cyc/x")} == {"cycle"}
     assert "cyc/y" in of(result, "cyc/x", "cycle")[0].message
+    # a model below a cycle is still ordered and checked (MIT material may go under CC BY-NC)
+    assert result.tree is not None
+    assert {result.tree.index[m] for m in ("cyc/x", "cyc/y", "a/below-cycle")} <= \
+        set(result.tree.order)
+    assert [f.code for f in of(result, "a/below-cycle")] == ["license-drift"]
     assert of(result, "a/cut-merge", "truncated-merge-list")
     assert of(result, "a/other", "other-without-name")
     assert not of(result, "a/other-named", "other-without-name")  # its name is read

@@ -97,9 +97,16 @@ def _children(t: Tree) -> list[list[int]]:
     return kids
 
 
-def _kahn(t: Tree, kids: list[list[int]]) -> list[int]:
-    need = [len(p) for p in t.parents]
-    queue = deque(i for i, n in enumerate(need) if n == 0)
+def _kahn(t: Tree, kids: list[list[int]], nodes: set[int] | None = None) -> list[int]:
+    """Upstream-first order of all models, or of `nodes` (whose parents outside are done)."""
+    if nodes is None:
+        need = [len(p) for p in t.parents]
+        queue = deque(i for i, n in enumerate(need) if n == 0)
+    else:
+        need = [0] * len(t.parents)
+        for i in nodes:
+            need[i] = sum(e.parent in nodes for e in t.parents[i])
+        queue = deque(i for i in sorted(nodes) if need[i] == 0)
     order: list[int] = []
     while queue:
         i = queue.popleft()
@@ -160,11 +167,16 @@ def _order(t: Tree) -> None:
     order = _kahn(t, kids)
     if len(order) < len(t.ids):
         done = set(order)
-        t.cycles = _components({i for i in range(len(t.ids)) if i not in done}, t)
+        rest = {i for i in range(len(t.ids)) if i not in done}
+        t.cycles = _components(rest, t)
         member = {i: n for n, comp in enumerate(t.cycles) for i in comp}
         for i, n in member.items():
             t.parents[i] = [e for e in t.parents[i] if member.get(e.parent) != n]
-        order = _kahn(t, _children(t))
+        for i in rest:  # children inside the rest, without the dropped cycle edges
+            comp = member.get(i)
+            kids[i] = [k for k in kids[i]
+                       if k in rest and (comp is None or member.get(k) != comp)]
+        order += _kahn(t, kids, rest)
     t.order = order
 
 
@@ -207,6 +219,8 @@ def _keep(got: dict[str, Upstream], key: str, new: Upstream) -> None:
 def via(t: Tree, up: list[dict[str, Upstream]], i: int, key: str) -> tuple[int, bool]:
     """The base model of `i` a license comes through, and whether it is that model's own."""
     edges = t.parents[i]
+    if len(edges) == 1:
+        return edges[0].parent, t.licenses[edges[0].parent].key == key
     for e in edges:
         if t.licenses[e.parent].key == key:
             return e.parent, True
