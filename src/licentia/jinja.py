@@ -1,23 +1,21 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
-"""The one Jinja2 environment factory, shared by reports and drafted documents."""
+"""The one Jinja2 environment factory, shared by reports and drafted documents.
+
+Jinja2 itself is imported when the first environment is made, not with this module: identifying
+a file imports the template recognizer (which reads drafted texts back with `restore_html`) but
+renders nothing, and a single-file `licentia identify` should not pay for Jinja's import."""
 
 from __future__ import annotations
 
 import os
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from jinja2 import (
-    BaseLoader,
-    ChoiceLoader,
-    Environment,
-    FileSystemLoader,
-    PackageLoader,
-    pass_context,
-    select_autoescape,
-)
-from jinja2.runtime import Context
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from jinja2.runtime import Context
 
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")  # how raw HTML opens, in CommonMark
 
@@ -34,9 +32,9 @@ def restore_html(text: str) -> str:
     return text.replace("&lt;", "<")
 
 
-@pass_context
 def _finalize(context: Context, value: object) -> object:
-    """Every value a Markdown template outputs, HTML neutralised."""
+    """Every value a Markdown template outputs, HTML neutralised (a Jinja context function:
+    `package_environment` marks it so)."""
     if isinstance(value, str) and (context.name or "").endswith(".md.j2"):
         return neutralise_html(value)
     return value
@@ -47,18 +45,20 @@ def package_environment(package: str, overridable: bool = True) -> Environment:
     """Templates from `package`'s templates/ folder; with `overridable`, a directory named by
     $LICENTIA_TEMPLATES overrides any of them. HTML templates are autoescaped; the values a
     Markdown template outputs have their raw HTML neutralised."""
-    loaders: list[BaseLoader] = []
+    import jinja2  # third-party, deferred: see the module docstring
+
+    loaders: list[jinja2.BaseLoader] = []
     override = os.environ.get("LICENTIA_TEMPLATES")
     if overridable and override:
-        loaders.append(FileSystemLoader(override))
-    loaders.append(PackageLoader(package, "templates"))
-    env = Environment(
-        loader=ChoiceLoader(loaders),
-        autoescape=select_autoescape(enabled_extensions=("html", "html.j2"),
-                                     default_for_string=False),
+        loaders.append(jinja2.FileSystemLoader(override))
+    loaders.append(jinja2.PackageLoader(package, "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"),
+                                            default_for_string=False),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        finalize=_finalize,
+        finalize=jinja2.pass_context(_finalize),
     )
     return env

@@ -10,7 +10,8 @@ from pathlib import Path
 from license_expression import ExpressionError
 
 from licentia.catalog.catalog import License, catalog
-from licentia.catalog.template.recognize import MATCH_KIND, generated_sheet
+from licentia.catalog.template.recognize import MATCH_KIND
+from licentia.catalog.template.sheet import generated_sheet
 from licentia.catalog.terms import Sheet, sheet_for
 from licentia.errors import InputError, UnknownLicenseError
 from licentia.identify import Identification, identify_file

@@ -17,8 +17,8 @@ from licentia.analysis.review import review_reference
 from licentia.analysis.usecase import UseCase
 from licentia.catalog.catalog import Source, catalog
 from licentia.catalog.template.choices import TEMPLATE_ID, Choices, Covered, Grant, template_text
-from licentia.catalog.template.recognize import MATCH_KIND, generated_sheet, parse_choices
-from licentia.catalog.template.sheet import build_sheet
+from licentia.catalog.template.recognize import MATCH_KIND, parse_choices
+from licentia.catalog.template.sheet import build_sheet, generated_sheet
 from licentia.catalog.template.text import render_markdown
 from licentia.catalog.terms import ClauseKind
 from licentia.draft.custom import Format, render

@@ -21,6 +21,7 @@ from licentia.analysis.compat import Compat, compatibility
 from licentia.analysis.goals import Adoption, ArtifactGoal, CopyleftGoal, Goals
 from licentia.analysis.profile import profile
 from licentia.catalog.catalog import Family, catalog
+from licentia.catalog.taxonomy import taxonomy
 from licentia.catalog.template.choices import (
     TEMPLATE_ID,
     Choices,
@@ -29,7 +30,7 @@ from licentia.catalog.template.choices import (
     template_text,
 )
 from licentia.catalog.template.sheet import build_sheet
-from licentia.catalog.terms import Clause, ClauseKind, CopyleftScope, Sheet, sheet_for, taxonomy
+from licentia.catalog.terms import Clause, ClauseKind, CopyleftScope, Sheet, sheet_for
 from licentia.datafile import load_yaml
 from licentia.errors import InputError, LicentiaError
 from licentia.reference import resolve_reference

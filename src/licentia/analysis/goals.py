@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from licentia.catalog.terms import taxonomy
+from licentia.catalog.taxonomy import taxonomy
 from licentia.errors import InputError
 from licentia.suggest import unknown
 from licentia.userfile import describe, load_user_yaml

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from licentia.catalog.terms import taxonomy
+from licentia.catalog.taxonomy import taxonomy
 from licentia.datafile import load_yaml
 from licentia.errors import DataError
 

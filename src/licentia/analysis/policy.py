@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from licentia.analysis.findings import Code, Finding
 from licentia.analysis.manifest import resolve_license
 from licentia.analysis.profile import WITH, profile
-from licentia.catalog.terms import taxonomy
+from licentia.catalog.taxonomy import taxonomy
 from licentia.errors import InputError, LicentiaError
 from licentia.suggest import hint
 from licentia.userfile import Problem, ProblemsError, parse_yaml, read_user_text

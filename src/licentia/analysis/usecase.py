@@ -16,7 +16,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from licentia.catalog.terms import fact_vocabulary, taxonomy
+from licentia.catalog.taxonomy import taxonomy
+from licentia.catalog.terms import fact_vocabulary
 from licentia.errors import InputError
 from licentia.limits import MAX_COUNT
 from licentia.suggest import hint

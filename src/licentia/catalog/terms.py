@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from licentia.catalog.taxonomy import Involves, taxonomy
 from licentia.datafile import load_yaml
 from licentia.errors import DataError
 
@@ -238,23 +239,6 @@ class Sheet(_Strict):
 
 
 @dataclass(frozen=True)
-class Involves:
-    """Activities (taxonomy ids) a use involves: `does` as if it said it does them, `touches`
-    as words of their domain (gray at most, never a silent clear)."""
-
-    does: tuple[str, ...] = ()
-    touches: tuple[str, ...] = ()
-
-    @classmethod
-    def parse(cls, data: dict[str, Any] | None) -> Involves:
-        data = data or {}
-        return cls(tuple(data.get("does", ())), tuple(data.get("touches", ())))
-
-    def ids(self) -> tuple[str, ...]:
-        return (*self.does, *self.touches)
-
-
-@dataclass(frozen=True)
 class FactSpec:
     """A named fact clauses can depend on: its type, the question that settles it, and the
     activities a stated value means the use involves (`involves[True]`: when it is true)."""
@@ -287,25 +271,6 @@ def fact_vocabulary() -> dict[str, FactSpec]:
                     raise DataError(f"restrictions[{entry.id}].implies_with: unknown fact "
                                     f"{name!r}", path="catalog/data/taxonomy.yaml")
     return out
-
-
-@dataclass(frozen=True)
-class Combined:
-    """Doing an activity while the facts are as stated involves further activities (sexual
-    content of people who did not consent is harassment)."""
-
-    facts: tuple[tuple[str, bool], ...]
-    involves: Involves
-    activities: tuple[str, ...] = ()  # other activities the use must involve too
-
-
-@dataclass(frozen=True)
-class TaxonomyEntry:
-    id: str
-    description: str
-    examples: tuple[str, ...]
-    implies: tuple[str, ...] = ()
-    implies_with: tuple[Combined, ...] = ()
 
 
 def _data_dir() -> Traversable:
@@ -363,28 +328,6 @@ def parse_sheet(raw: str, source: str) -> Sheet:
             raise DataError(f"clauses[{clause.id}].taxonomy: a use-restriction must map to at "
                             "least one taxonomy id", path=source)
     return sheet
-
-
-@cache
-def taxonomy() -> dict[str, TaxonomyEntry]:
-    """The shared use-restriction taxonomy, by id."""
-    raw = (_data_dir() / "taxonomy.yaml").read_text(encoding="utf-8")
-    data = load_yaml(raw)
-    entries = {
-        item["id"]: TaxonomyEntry(item["id"], item["description"], tuple(item.get("examples", ())),
-                                  tuple(item.get("implies", ())),
-                                  tuple(Combined(tuple((c.get("facts") or {}).items()),
-                                                 Involves.parse(c), tuple(c.get("activities", ())))
-                                        for c in item.get("implies_with", ())))
-        for item in data["restrictions"]
-    }
-    for entry in entries.values():
-        for implied in (*entry.implies, *(t for c in entry.implies_with
-                                          for t in (*c.involves.ids(), *c.activities))):
-            if implied not in entries:
-                raise DataError(f"restrictions[{entry.id}].implies: unknown id {implied!r}",
-                                path="catalog/data/taxonomy.yaml")
-    return entries
 
 
 @cache

@@ -20,7 +20,8 @@ from rich.markup import escape
 
 from licentia.catalog.catalog import License
 from licentia.catalog.template.choices import Choices
-from licentia.catalog.template.recognize import MATCH_KIND, generated_sheet
+from licentia.catalog.template.recognize import MATCH_KIND
+from licentia.catalog.template.sheet import generated_sheet
 from licentia.cli._common import err, fail, out, print_json
 from licentia.cli.explain import single_license
 from licentia.draft import DRAFT_DISCLAIMER

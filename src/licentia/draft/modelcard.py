@@ -16,7 +16,8 @@ from typing import Any
 import yaml
 
 from licentia.catalog.catalog import License, catalog
-from licentia.catalog.terms import ClauseKind, Sheet, taxonomy
+from licentia.catalog.taxonomy import taxonomy
+from licentia.catalog.terms import ClauseKind, Sheet
 from licentia.draft.env import document_environment
 from licentia.errors import InputError
 from licentia.userfile import parse_yaml

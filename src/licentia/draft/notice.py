@@ -16,7 +16,7 @@ from pathlib import Path
 
 from licentia.analysis.manifest import Component, Manifest, load_manifest
 from licentia.catalog.catalog import catalog
-from licentia.catalog.template.recognize import generated_sheet
+from licentia.catalog.template.sheet import generated_sheet
 from licentia.catalog.terms import Clause, ClauseKind, Sheet, sheet_for
 from licentia.draft.env import document_environment
 from licentia.safe_read import is_regular_file, read_any_text

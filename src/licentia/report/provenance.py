@@ -12,10 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from licentia import __version__
-from licentia.catalog.terms import Sheet
 from licentia.catalog.versions import (
     DIGEST_CHARS,
     licensedb_version,
@@ -24,6 +23,9 @@ from licentia.catalog.versions import (
 )
 from licentia.errors import LicentiaError
 from licentia.safe_read import is_regular_file, read_bytes
+
+if TYPE_CHECKING:  # the type only: identify reports provenance without the sheet schema
+    from licentia.catalog.terms import Sheet
 
 AUTHOR = "licentia"  # the author of every document licentia writes (DOCX core properties)
 

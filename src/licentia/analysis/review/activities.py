@@ -11,7 +11,8 @@ from enum import StrEnum
 from licentia.analysis.facts import Facts
 from licentia.analysis.matching import Hit, Matcher, Tier
 from licentia.analysis.usecase import Modification, UseCase
-from licentia.catalog.terms import Involves, fact_vocabulary, taxonomy
+from licentia.catalog.taxonomy import Involves, taxonomy
+from licentia.catalog.terms import fact_vocabulary
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ import yaml
 
 from licentia.analysis.findings import Status
 from licentia.analysis.review.model import Review
-from licentia.catalog.terms import fact_vocabulary, taxonomy
+from licentia.catalog.taxonomy import taxonomy
+from licentia.catalog.terms import fact_vocabulary
 
 _YES = {"y", "yes", "true", "t", "1"}
 _NO = {"n", "no", "false", "f", "0"}

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from licentia.catalog.terms import taxonomy
+from licentia.catalog.taxonomy import taxonomy
 from licentia.errors import DataError, InputError
 from licentia.suggest import unknown
 from licentia.userfile import (

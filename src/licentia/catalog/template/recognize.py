@@ -22,9 +22,7 @@ from licentia.catalog.template.choices import (
     Grant,
     template_text,
 )
-from licentia.catalog.template.sheet import build_sheet
 from licentia.catalog.template.text import render_markdown
-from licentia.catalog.terms import Sheet
 from licentia.jinja import restore_html
 from licentia.normalize import words
 
@@ -130,10 +128,3 @@ def find_draft(text: str) -> Drafted | None:
     region = text[start:]
     return Drafted(version, parse_choices(region), start, region)
 
-
-def generated_sheet(text: str) -> Sheet | None:
-    """The term sheet of a drafted license found in `text` (None when there is none)."""
-    found = find_draft(text)
-    if found is None or found.choices is None:
-        return None
-    return build_sheet(found.choices, found.region)

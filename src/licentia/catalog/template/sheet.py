@@ -14,6 +14,7 @@ from typing import Any
 
 from licentia.catalog.template import blocks
 from licentia.catalog.template.choices import TEMPLATE_ID, Choices, Covered, Grant
+from licentia.catalog.template.recognize import find_draft
 from licentia.catalog.template.text import render_markdown
 from licentia.catalog.terms import (
     Artifact,
@@ -275,3 +276,11 @@ def build_sheet(choices: Choices, text: str | None = None) -> Sheet:
              f"the choices the text states ({choices.command()}).")
     return Sheet(license=TEMPLATE_ID, title=title, version=TEMPLATE_ID, family="ai", facts=facts,
                  clauses=(*definitions, *clauses), notes=notes)
+
+
+def generated_sheet(text: str) -> Sheet | None:
+    """The term sheet of a drafted license found in `text` (None when there is none)."""
+    found = find_draft(text)
+    if found is None or found.choices is None:
+        return None
+    return build_sheet(found.choices, found.region)
