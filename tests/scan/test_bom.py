@@ -5,6 +5,7 @@ spdx-tools' SPDX 2.3 validation)."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -77,3 +78,28 @@ def test_spdx_2_3_document_is_valid(tmp_path: Path) -> None:
         else:
             refs = {e["licenseId"] for e in data["hasExtractedLicensingInfos"]}
             assert "LicenseRef-scancode-llama-3.1-license-2024" in refs
+
+
+def test_spdx_3_ai_and_dataset_profiles(tmp_path: Path, hub: Path) -> None:
+    from spdx_python_model import v3_0_1 as spdx3
+
+    from licentia.scan.spdx3 import spdx3_json
+
+    cache_model(hub, "meta-llama/Llama-3.1-8B", {"README.md": card("llama3.1")})
+    text = spdx3_json(scan(_model(tmp_path / "m"), run_reuse=False))
+    objects = spdx3.SHACLObjectSet()
+    spdx3.JSONLDDeserializer().read(io.BytesIO(text.encode()), objects)  # reads back
+    graph = json.loads(text)["@graph"]
+    by_id = {o.get("spdxId"): o for o in graph}
+    model = next(o for o in graph if o["type"] == "ai_AIPackage" and o["name"] == "m")
+    relations = {(o["relationshipType"], by_id[o["to"][0]]["type"])
+                 for o in graph if o["type"] == "Relationship" and o["from"] == model["spdxId"]}
+    assert {("trainedOn", "dataset_DatasetPackage"), ("descendantOf", "ai_AIPackage"),
+            ("hasDeclaredLicense", "simplelicensing_LicenseExpression")} <= relations
+    [expression] = [o for o in graph if o["type"] == "simplelicensing_LicenseExpression"
+                    and "llama" in o["simplelicensing_licenseExpression"]]
+    [custom] = expression["simplelicensing_customIdToUri"]
+    assert by_id[custom["value"]]["simplelicensing_licenseText"].startswith("LLAMA 3.1")
+    base_license = [o for o in graph if o["type"] == "Relationship"
+                    and by_id[o["from"]].get("name") == "meta-llama/Llama-3.1-8B"]
+    assert base_license and base_license[0]["relationshipType"] == "hasDeclaredLicense"

@@ -126,3 +126,14 @@ def test_path_that_is_not_a_folder_is_one_clear_error(tmp_path: Path) -> None:
     write(tmp_path, "f.txt", "x")
     with pytest.raises(InputError, match="is a file"):
         scan(tmp_path / "f.txt")
+
+
+def test_a_1_gib_file_and_a_stray_bin_neither_stall_nor_make_a_model(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo")
+    with open(root / "big.dat", "wb") as fh:
+        fh.truncate(1 << 30)  # 1 GiB (sparse): only its first bytes are read
+    write(root, "data/blob.bin", bytes(range(256)))
+    result = scan(root, run_reuse=False)
+    files = _files(result)
+    assert files["big.dat"].kind.value == "binary" and files["big.dat"].size == 1 << 30
+    assert result.kind == "directory" and result.model is None

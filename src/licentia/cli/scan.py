@@ -25,6 +25,7 @@ class ScanFormat(StrEnum):
     SARIF = "sarif"
     CYCLONEDX = "cyclonedx"
     SPDX = "spdx"
+    SPDX3 = "spdx3"
 
 
 def _render(result: object, fmt: ScanFormat) -> str:
@@ -46,6 +47,10 @@ def _render(result: object, fmt: ScanFormat) -> str:
         from licentia.scan.spdx import spdx_json
 
         return spdx_json(result)
+    if fmt is ScanFormat.SPDX3:
+        from licentia.scan.spdx3 import spdx3_json
+
+        return spdx3_json(result)
     return report.to_text(result)
 
 
@@ -55,7 +60,8 @@ def scan(
         "model id in the local Hugging Face cache (org/name).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON document.")] = False,
     fmt: Annotated[ScanFormat | None, typer.Option(
-        "--format", "-f", help="text, md, html, sarif, cyclonedx (1.6 JSON) or spdx (2.3 JSON).",
+        "--format", "-f",
+        help="text, md, html, sarif, cyclonedx (1.6), spdx (2.3) or spdx3 (3.0.1 JSON-LD).",
         case_sensitive=False)] = None,
     dest: Annotated[Path | None, typer.Option(
         "--out", "-o", help="Write the report to this file (default: stdout).",

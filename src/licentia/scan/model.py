@@ -24,7 +24,7 @@ from licentia.scan.expressions import combine, read_expression, to_spdx
 from licentia.scan.findings import finding
 from licentia.scan.hfcache import local_snapshot
 from licentia.scan.lineage import Base, lineage_findings
-from licentia.scan.weights import WeightsInfo, is_weights, read_weights
+from licentia.scan.weights import MODEL_SUFFIXES, WeightsInfo, is_weights, read_weights
 
 CARD_NAMES = ("README.md", "readme.md", "MODEL_CARD.md", "MODELCARD.md")
 POLICY_NAMES = ("USE_POLICY", "ACCEPTABLE_USE_POLICY", "AUP")
@@ -121,8 +121,12 @@ def _opt(value: object) -> str | None:
 
 
 def is_model(files: list[str], root: Path) -> bool:
-    """A folder with weights, or a model card declaring a license or a base model."""
-    if any(is_weights(f) for f in files):
+    """A folder with GGUF or safetensors weights, other weights beside a `config.json`, or a
+    model card declaring a license or a base model (a stray `.bin` in a code repository does
+    not make it a model)."""
+    if any(Path(f).suffix.lower() in MODEL_SUFFIXES for f in files):
+        return True
+    if "config.json" in files and any(is_weights(f) for f in files):
         return True
     card = next((root / n for n in CARD_NAMES if n in files), None)
     if card is None:

@@ -14,6 +14,7 @@ from typing import Any
 
 WEIGHT_SUFFIXES = frozenset({".gguf", ".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".onnx",
                              ".h5", ".msgpack", ".tflite", ".mlmodel", ".pb", ".keras"})
+MODEL_SUFFIXES = frozenset({".gguf", ".safetensors"})  # formats only models come in
 _SAFETENSORS_LICENSE_KEYS = ("license", "modelspec.license", "license_name")
 
 
