@@ -12,7 +12,7 @@ cache-dir = ".cache/licentia"       # $LICENTIA_CACHE_DIR
 [tool.licentia.format]              # the report each command writes without --format/--json
 check = "sarif"                     # text | md | html | sarif
 review = "md"                       # text | md | html
-scan = "sarif"                      # text | md | html | sarif | cyclonedx | spdx
+scan = "sarif"                      # text | md | html | sarif | cyclonedx | spdx | spdx3
 ```
 Relative paths are read from the folder of that pyproject.toml.
 """
@@ -34,7 +34,7 @@ from licentia.suggest import unknown
 FORMATS: dict[str, tuple[str, ...]] = {"check": ("text", "md", "html", "sarif"),
                                        "review": ("text", "md", "html"),
                                        "scan": ("text", "md", "html", "sarif", "cyclonedx",
-                                                "spdx")}
+                                                "spdx", "spdx3")}
 _KEYS = ("policy", "cache-dir", "format")
 _MAX_BYTES = 1 << 20
 
