@@ -71,3 +71,25 @@ def test_cli_openness(tmp_path: Path) -> None:
     assert json.loads(r.stdout)["mof_class"] == "II"
     bad = runner.invoke(app, ["openness", "no-such-license-xyz"])
     assert bad.exit_code == 2 and bad.stderr.count("\n") == 1
+
+
+def _model_folder(root: Path, prep_license: str) -> Path:
+    root.mkdir()
+    (root / "README.md").write_text("---\nlicense: apache-2.0\npipeline_tag: text-generation\n"
+                                    "---\n# A model\n")
+    (root / "config.json").write_text('{"model_type": "llama"}\n')
+    (root / "train.py").write_text("# SPDX-License-Identifier: MIT\nprint('train')\n")
+    (root / "prep.py").write_text(f"# SPDX-License-Identifier: {prep_license}\nx = 1\n")
+    return root
+
+
+@pytest.mark.parametrize(("prep", "cls"), [("BSD-3-Clause", MofClass.OPEN_TOOLING),
+                                           ("CC-BY-NC-4.0", MofClass.OPEN_MODEL)])
+def test_mof_class_of_a_scanned_model_folder(tmp_path: Path, prep: str, cls: MofClass) -> None:
+    r = CliRunner().invoke(app, ["openness", str(_model_folder(tmp_path / "m", prep)),
+                                 "--json"])
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert doc["mof_class"] == cls.value
+    kinds = {c["kind"] for c in doc["components"]}
+    assert kinds == {"model", "code"}

@@ -30,18 +30,30 @@ def _license_lines(o: Any) -> list[str]:
 
 def openness(
     ref: Annotated[str, typer.Argument(
-        help="A license (id, SPDX id, HF tag, license file, model card) or a manifest (YAML).")],
+        help="A license (id, SPDX id, HF tag, license file, model card), a manifest (YAML) or "
+             "a model folder.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """How open a license or a release is: OSI, OSAID 1.0, Model Openness Framework class."""
-    from licentia.hub.openness import FORMAT_VERSION, license_openness, release_openness
+    from licentia.hub.openness import (
+        FORMAT_VERSION,
+        license_openness,
+        release_openness,
+        scan_openness,
+    )
 
     path = Path(ref)
     try:
+        release = None
         if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
             from licentia.analysis.manifest import load_manifest
 
             release = release_openness(load_manifest(path))
+        elif path.is_dir():
+            from licentia.scan import scan
+
+            release = scan_openness(scan(path))
+        if release is not None:
             if as_json:
                 print_json(release.to_json())
                 return

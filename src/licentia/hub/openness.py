@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from licentia.analysis.findings import Evidence
@@ -17,6 +18,8 @@ from licentia.analysis.manifest import Kind, Manifest
 from licentia.analysis.profile import profile
 from licentia.catalog.catalog import catalog
 from licentia.catalog.terms import sheet_for
+from licentia.identify.expression import keys as expression_keys
+from licentia.scan.result import Scan
 
 FORMAT_VERSION = 1
 
@@ -127,8 +130,37 @@ def _component(cid: str, kind: Kind, keys: tuple[str, ...]) -> ComponentOpenness
 def release_openness(m: Manifest) -> ReleaseOpenness:
     """The MOF class a release's components reach by their licenses: III when every model is
     openly licensed, II when its code (OSI-approved) is too, I when its datasets are as well."""
-    comps = tuple(_component(c.id, c.kind, c.license.alternatives[0] if c.license.alternatives
-                             else ()) for c in m.components)
+    return _classify(m.project, tuple(
+        _component(c.id, c.kind, c.license.alternatives[0] if c.license.alternatives else ())
+        for c in m.components))
+
+
+CODE_SUFFIXES = frozenset({".py", ".ipynb", ".c", ".cc", ".cpp", ".cu", ".h", ".hpp", ".js",
+                           ".ts", ".rs", ".go", ".java", ".sh", ".jl", ".swift", ".kt"})
+DATA_SUFFIXES = frozenset({".jsonl", ".parquet", ".csv", ".tsv", ".arrow"})
+
+
+def scan_openness(s: Scan) -> ReleaseOpenness:
+    """The MOF class of a scanned model folder: its weights under the model's license (card,
+    LICENSE files), each code and data file under its own license, or the model's when the
+    file states none."""
+    model_keys = tuple(expression_keys(s.model.expression)) if s.model is not None and \
+        s.model.expression else ()
+    comps = [_component(s.model.name if s.model else str(s.root), Kind.MODEL, model_keys)]
+    groups: dict[tuple[Kind, tuple[str, ...]], list[str]] = {}
+    for f in s.tree.files:
+        suffix = Path(f.path).suffix.lower()
+        kind = Kind.CODE if suffix in CODE_SUFFIXES else \
+            Kind.DATASET if suffix in DATA_SUFFIXES else None
+        if kind is not None:
+            groups.setdefault((kind, tuple(sorted(f.keys)) or model_keys), []).append(f.path)
+    for (kind, keys), paths in sorted(groups.items()):
+        more = f" and {len(paths) - 1} more" if len(paths) > 1 else ""
+        comps.append(_component(f"{paths[0]}{more}", kind, keys))
+    return _classify(s.target, tuple(comps))
+
+
+def _classify(project: str, comps: tuple[ComponentOpenness, ...]) -> ReleaseOpenness:
     by_kind = {k: [c for c in comps if c.kind == k.value] for k in Kind}
     why: list[str] = []
 
@@ -150,5 +182,5 @@ def release_openness(m: Manifest) -> ReleaseOpenness:
             if all_open(Kind.DATASET, "dataset"):
                 cls = MofClass.OPEN_SCIENCE
     keys = dict.fromkeys(lic.key for c in comps for lic in c.licenses)
-    return ReleaseOpenness(m.project, cls, tuple(why), comps,
+    return ReleaseOpenness(project, cls, tuple(why), comps,
                            tuple(license_openness(k) for k in keys))
