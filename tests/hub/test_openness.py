@@ -73,13 +73,16 @@ def test_cli_openness(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and bad.stderr.count("\n") == 1
 
 
+TAG = "SPDX-" + "License-Identifier"  # split: REUSE would read it as this file's own tag
+
+
 def _model_folder(root: Path, prep_license: str) -> Path:
     root.mkdir()
     (root / "README.md").write_text("---\nlicense: apache-2.0\npipeline_tag: text-generation\n"
                                     "---\n# A model\n")
     (root / "config.json").write_text('{"model_type": "llama"}\n')
-    (root / "train.py").write_text("# SPDX-License-Identifier: MIT\nprint('train')\n")
-    (root / "prep.py").write_text(f"# SPDX-License-Identifier: {prep_license}\nx = 1\n")
+    (root / "train.py").write_text(f"# {TAG}: MIT\nprint('train')\n")
+    (root / "prep.py").write_text(f"# {TAG}: {prep_license}\nx = 1\n")
     return root
 
 
