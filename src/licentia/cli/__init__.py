@@ -50,6 +50,10 @@ COMMANDS: dict[str, Entry] = {
                       "OSI, Open Source AI Definition, Model Openness Framework class."),
     "hub": Entry("licentia.cli.hub", "app",
                  "Hub dumps: lineage compliance of model trees, license adoption."),
+    "serve": Entry("licentia.cli.serve", "serve",
+                   "Run the workbench: agreements, obligations and approvals on the web."),
+    "db": Entry("licentia.cli.db", "app", "Create or upgrade the registry database."),
+    "users": Entry("licentia.cli.users", "app", "Add and list workbench accounts and roles."),
 }
 
 

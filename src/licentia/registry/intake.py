@@ -1,0 +1,91 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Upload to registry: keep the document, run the analysis, record the run, its findings and
+the obligations they create (with an open status for the use case), all in one transaction
+with its audit entries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from licentia.catalog.catalog import catalog
+from licentia.registry.analyse import Analysis, analyse
+from licentia.registry.audit import record
+from licentia.registry.models import (
+    Asset,
+    Finding,
+    License,
+    Obligation,
+    ObligationStatus,
+    Run,
+    UseCase,
+    User,
+)
+from licentia.registry.storage import Stored, store
+from licentia.registry.vocab import RunKind, StatusValue
+
+
+def license_row(session: Session, key: str, text_sha256: str | None = None) -> License:
+    """The registry's row for a license (and a text of it), made on first sight."""
+    row = session.scalar(sa.select(License).where(License.key == key,
+                                                  License.text_sha256.is_(None)
+                                                  if text_sha256 is None
+                                                  else License.text_sha256 == text_sha256))
+    if row is None:
+        lic = catalog().get(key)
+        row = License(key=key, spdx=lic.spdx if lic else None, name=lic.name if lic else key,
+                      text_sha256=text_sha256)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def _record(session: Session, stored: Stored, result: Analysis, by: User, asset: Asset | None,
+            use_case: UseCase | None) -> Run:
+    run = Run(kind=result.kind, asset_id=asset.id if asset else None,
+              use_case_id=use_case.id if use_case else None, requested_by=by.id,
+              document_name=stored.name, document_file=stored.file,
+              document_sha256=stored.sha256, license_key=result.license_key,
+              verdict=result.verdict, result=result.document)
+    session.add(run)
+    session.flush()
+    for f in result.findings:
+        session.add(Finding(run_id=run.id, code=f.code, status=f.status, title=f.title[:400],
+                            message=f.message, evidence=f.evidence, question=f.question))
+    record(session, by, f"run.{result.kind.value}", run)
+    for duty in result.duties:
+        lic = license_row(session, duty.license)
+        obligation = Obligation(asset_id=asset.id if asset else None, license_id=lic.id,
+                                run_id=run.id, code=duty.code, title=duty.title[:400],
+                                quote=duty.quote, section=duty.section, trigger=duty.trigger,
+                                flows_down=duty.flows_down)
+        session.add(obligation)
+        record(session, by, "obligation.create", obligation)
+        if use_case is not None:
+            status = ObligationStatus(use_case_id=use_case.id, obligation_id=obligation.id,
+                                      status=StatusValue.OPEN)
+            session.add(status)
+            record(session, by, "status.create", status)
+    return run
+
+
+def submit(session: Session, storage: Path, name: str, data: bytes, kind: RunKind, by: User,
+           asset: Asset | None = None, use_case: UseCase | None = None,
+           max_bytes: int | None = None) -> Run:
+    """Store an uploaded document, analyse it and record what was found. InputError (nothing
+    recorded) for a document that is too large, of the wrong type, or that the analysis
+    cannot read."""
+    stored = store(storage, name, data) if max_bytes is None else store(storage, name, data,
+                                                                         max_bytes)
+    try:
+        result = analyse(kind, stored.path, stored.name,
+                         use_case.spec if use_case is not None else None)
+    except Exception:
+        stored.path.unlink(missing_ok=True)
+        raise
+    if use_case is not None and asset is None and use_case.asset_id is not None:
+        asset = session.get(Asset, use_case.asset_id)
+    return _record(session, stored, result, by, asset, use_case)

@@ -1,0 +1,22 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""One registry session per request: committed when the route returns and *before* the
+response is sent (so a redirect never outruns its own write), rolled back when it raises."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+
+def db_session(request: Request) -> Iterator[Session]:
+    factory = request.app.state.sessions
+    with factory() as session, session.begin():
+        yield session
+
+
+# every route and guard takes the session through this one alias, so they share it
+DB = Annotated[Session, Depends(db_session, scope="function")]
