@@ -6,7 +6,8 @@ From the bottom up: the shared basics (errors, normalize, cache, jinja, safe rea
 writing, user files), the catalog (LicenseDB, term sheets, licentia's own license template),
 identification, resolving a license reference, analysis (review, check, choose), scanning a
 tree or a model, then drafting and the report renderers (side by side: neither imports the
-other), and the shells on top.
+other), the Python API and the registry, the web app, and the CLI on top (`serve` starts the
+web app).
 A package not listed here (one being built) is not judged until it is given a layer.
 """
 
@@ -31,9 +32,10 @@ LAYERS: dict[str, int] = {
     "draft": 6,
     "report": 6,
     "api": 7,
-    "cli": 8,
+    "registry": 7,
     "web": 8,
-    "__main__": 9,
+    "cli": 9,
+    "__main__": 10,
 }
 SHELLS = {"cli", "web"}
 ROOT = Path(licentia.__file__).parent

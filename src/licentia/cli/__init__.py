@@ -51,7 +51,7 @@ COMMANDS: dict[str, Entry] = {
     "hub": Entry("licentia.cli.hub", "app",
                  "Hub dumps: lineage compliance of model trees, license adoption."),
     "serve": Entry("licentia.cli.serve", "serve",
-                   "Run the workbench: agreements, obligations and approvals on the web."),
+                   "Run the workbench: agreements, obligations, approvals."),
     "db": Entry("licentia.cli.db", "app", "Create or upgrade the registry database."),
     "users": Entry("licentia.cli.users", "app", "Add and list workbench accounts and roles."),
 }

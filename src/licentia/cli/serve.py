@@ -23,8 +23,9 @@ def serve(db: DbOption = None,
           storage: Annotated[Path | None, typer.Option(
               "--storage", help="Folder for uploaded documents (default: the data "
               "directory's uploads/).", file_okay=False)] = None) -> None:
-    """Run the workbench: agreements, obligations and approvals in a web app a team shares
-    (run `licentia db upgrade` and `licentia users add` first)."""
+    """Run the workbench: agreements, obligations and approvals in a web app.
+
+    A team shares it; run `licentia db upgrade` and `licentia users add` first."""
     app = create_app(Settings.default(db, storage))
     err.print(f"licentia workbench on http://{host}:{port}/ (registry {shown(db)}); "
               "Ctrl-C stops it", markup=False)
