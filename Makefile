@@ -41,7 +41,7 @@ demo: $(STAMP)  ## identify the example inputs, then review the seed use cases (
 	$(VENV)/bin/licentia identify build/demo/VISION-LICENSE.md
 
 test: $(STAMP)  ## lint, type-check, build the docs and run the whole test suite
-	$(VENV)/bin/ruff check src tests bench bench/identify bench/check bench/osadl bench/review
+	$(VENV)/bin/ruff check src tests bench bench/identify bench/check bench/osadl bench/review bench/web
 	$(VENV)/bin/mypy
 	$(VENV)/bin/reuse lint --quiet || $(VENV)/bin/reuse lint
 	$(VENV)/bin/mkdocs build --strict --quiet

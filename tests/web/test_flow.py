@@ -5,10 +5,12 @@ with quotes -> obligations -> a decision by another approver -> the audit log.""
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pytest
+from docx import Document
 from web_helpers import Workbench
 
 from licentia.analysis.check import check
@@ -153,3 +155,26 @@ def test_public_routes_headers_and_login(bench: Workbench) -> None:
     assert ok.status_code == 303 and ok.headers["location"] == "/"
     cookie = ok.headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=strict" in cookie
+
+
+def test_a_review_and_its_decision_export_as_html_and_docx(bench: Workbench) -> None:
+    eddie, abel = bench.client("eddie"), bench.client("abel")
+    uc = eddie.post("/api/use-cases", json={"spec": {
+        "name": "Chat", "description": "A chatbot for our customers.", "commercial": True,
+        "deployment": "saas"}}).json()
+    run = eddie.post("/api/runs", data={"kind": "review", "use_case_id": str(uc["id"])},
+                     files={"document": ("README.md", CARD.read_bytes())}).json()
+    abel.post(f"/api/runs/{run['id']}/decisions", json={
+        "outcome": "escalated", "reason": "Ask counsel about labelling generated replies."})
+    page = eddie.get(f"/runs/{run['id']}/report.html")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "attachment" in page.headers["content-disposition"]
+    assert "BigScience RAIL License v1.0" in page.text
+    assert "Escalated (approval) by abel" in page.text and "requested by eddie" in page.text
+    word = eddie.get(f"/runs/{run['id']}/report.docx")
+    assert word.status_code == 200 and word.content[:2] == b"PK"
+    doc = Document(io.BytesIO(word.content))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Decisions" in text and "Ask counsel about labelling generated replies." in text
+    bad = eddie.get(f"/runs/{run['id']}/report.pdf")
+    assert bad.status_code == 400 and "format: a report is html or docx" in bad.text

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from licentia.analysis.check import check
+from licentia.analysis.check import Check, check
 from licentia.analysis.manifest import parse_manifest
 from licentia.analysis.profile import trigger as clause_trigger
-from licentia.analysis.review import review_reference
+from licentia.analysis.review import Review, review_reference
 from licentia.analysis.usecase import UseCase
 from licentia.catalog.terms import Artifact, Clause, ClauseKind, sheet_for
 from licentia.errors import InputError
@@ -114,9 +114,18 @@ def identify_document(path: Path, shown: str) -> Analysis:
     return Analysis(RunKind.IDENTIFY, lic.get("id"), data["result"], data, findings, [])
 
 
+def review_of(path: Path, use_case: dict[str, Any]) -> Review:
+    """The library's review of a stored document against a use case (a use-case mapping)."""
+    return review_reference(str(path), UseCase.from_mapping(use_case, path="use case"))
+
+
+def check_of(path: Path, shown: str) -> Check:
+    """The library's check of a stored manifest (named as the user named it)."""
+    return check(parse_manifest(read_utf8(path, MAX_YAML_BYTES, "manifest"), shown))
+
+
 def review_document(path: Path, shown: str, use_case: dict[str, Any]) -> Analysis:
-    uc = UseCase.from_mapping(use_case, path="use case")
-    data = _scrub(review_report.to_json(review_reference(str(path), uc)), str(path), shown)
+    data = _scrub(review_report.to_json(review_of(path, use_case)), str(path), shown)
     key = (data.get("license") or {}).get("id")
     findings: list[FoundItem] = []
     duties: dict[tuple[str, str], Duty] = {}
@@ -134,8 +143,7 @@ def review_document(path: Path, shown: str, use_case: dict[str, Any]) -> Analysi
 
 
 def check_document(path: Path, shown: str) -> Analysis:
-    text = read_utf8(path, MAX_YAML_BYTES, "manifest")
-    data = check_report.to_json(check(parse_manifest(text, shown)))
+    data = check_report.to_json(check_of(path, shown))
     findings = [FoundItem(f["code"], f["severity"], f["title"], f["message"],
                           [{"quote": e["quote"], "section": e["section"],
                             "license": e.get("license", "")} for e in f["evidence"]])

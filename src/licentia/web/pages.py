@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from licentia.registry import audit, decisions, lineage, records
 from licentia.registry.accounts import add_user
+from licentia.registry.export import export
 from licentia.registry.intake import submit
 from licentia.registry.models import (
     Agreement,
@@ -115,6 +116,21 @@ def run_page(request: Request, run_id: int, user: Viewer, session: DB) -> HTMLRe
                   use_case=session.get(UseCase, run.use_case_id) if run.use_case_id else None,
                   outcomes=list(Outcome), decision_kinds=list(DecisionKind),
                   status_values=list(StatusValue))
+
+
+@router.get("/runs/{run_id}/report.{fmt}")
+def run_report(request: Request, run_id: int, fmt: str, user: Viewer, session: DB) -> Response:
+    """The review (HTML, DOCX) or check (HTML) report for counsel, with the decisions."""
+    run = records.get(session, Run, run_id)
+    done = export(run, fmt, request.app.state.settings.storage,
+                  session.get(UseCase, run.use_case_id) if run.use_case_id else None,
+                  decisions.decisions_of(session, run), _all_users(session))
+    return Response(done.data, media_type=done.media_type, headers={
+        "content-disposition": f'attachment; filename="{done.filename}"'})
+
+
+def _all_users(session: Session) -> list[User]:
+    return list(session.scalars(sa.select(User)))
 
 
 @router.post("/runs/{run_id}/decide")
