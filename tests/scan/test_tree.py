@@ -76,8 +76,12 @@ def test_a_blanket_annotation_never_hides_a_third_party_license(tmp_path: Path,
     for path, key in (("vendor/legacy.c", "gpl-2.0"), ("vendor/tiny.js", "mit")):
         assert key in files[path].keys  # the file's own license stays in its expression
         assert files[path].overridden == (key,)
-    hidden = [f for f in result.findings if f.code == "annotation-overrides"]
-    assert {c for f in hidden for c in f.components} == {"vendor/legacy.c", "vendor/tiny.js"}
+    hidden = {c for f in result.findings if f.code == "annotation-overrides"
+              for c in f.components}
+    # override also replaces what a .license sidecar says (icon.png's CC0-1.0)
+    expected = {"vendor/legacy.c", "vendor/tiny.js"} | ({"icon.png"} if precedence ==
+                                                          "override" else set())
+    assert hidden == expected
     assert result.verdict is Verdict.CONFLICT
 
 
@@ -100,6 +104,20 @@ def test_manifests_declare_and_disagree(tmp_path: Path) -> None:
     problems = [f for f in result.findings if f.code == "manifest-problem"]
     assert problems and "bad/package.json" in problems[0].message
     assert "not valid JSON" in problems[0].message
+
+
+def test_mentions_count_unless_the_file_states_its_license_by_a_tag(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo")
+    # REUSE-IgnoreStart
+    write(root, "tool.py", "# SPDX-License-Identifier: MIT\n# runs reuse, which is GPL-3.0\n")
+    # REUSE-IgnoreEnd
+    write(root, "mixed.txt", (root / "vendor" / "tiny.js").read_text()
+          + "\nParts are under the GNU General Public License version 2.\n")
+    write(root, "orphan.license", "Licensed under the MIT license.\n")
+    files = _files(scan(root, run_reuse=False))
+    assert files["tool.py"].expression == "mit"  # the tag states it; GPL is only mentioned
+    assert {"mit", "gpl-2.0"} <= set(files["mixed.txt"].keys)  # no tag: every license found
+    assert files["orphan.license"].expression == "mit"  # a .license file without its file
 
 
 def test_unreadable_and_odd_files_are_reported_and_the_scan_goes_on(tmp_path: Path) -> None:

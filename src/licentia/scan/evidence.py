@@ -142,27 +142,33 @@ class _Own:
 
     @property
     def stated(self) -> str:
-        """The file's own statement of its license: its SPDX tags, else its texts and notices
-        (a mention beside them is not the file's license)."""
-        return _of(self.tags) if self.tags else _of(self.strong)
+        """What the file itself says of its license: its SPDX tags and the texts and notices
+        in it; without tags, its mentions too (references, tags, clues: as ScanCode counts
+        them). Beside a tag, a mention is not the file's license (a README naming a tool's
+        GPL is not GPL)."""
+        if self.tags:
+            return _of(self.tags + self.strong)
+        return _of(self.strong + self.weak)
 
     @property
-    def hidden_from_reuse(self) -> list[Item]:
-        """Texts and notices REUSE does not read (only tags are read)."""
-        return [] if self.tags else self.strong
+    def states(self) -> bool:
+        """Whether the file states a license (a tag, a text or a notice), not only mentions
+        one."""
+        return bool(self.tags or self.strong)
 
 
 def _combine(own: _Own, ann: str, precedence: Precedence) -> tuple[str, str]:
     """(the file's expression, what REUSE reads of it)."""
     tags = _of(own.tags)
     if not ann:
-        return own.stated or _of(own.weak), tags
+        return own.stated, tags
+    statement = own.stated if own.states else ""
     if precedence is Precedence.OVERRIDE:
-        kept = [i for i in own.strong if not _keys(i.expression) <= _keys(ann)]
+        kept = [i for i in own.tags + own.strong if not _keys(i.expression) <= _keys(ann)]
         return combine([ann, _of(kept)]), ann
     if precedence is Precedence.AGGREGATE:
-        return combine([own.stated, ann]), combine([tags, ann])
-    return own.stated or ann, tags or ann
+        return combine([statement, ann]), combine([tags, ann])
+    return statement or ann, tags or ann
 
 
 def file_result(path: str, kind: Kind, size: int, ident: Identification | None,
@@ -189,9 +195,11 @@ def file_result(path: str, kind: Kind, size: int, ident: Identification | None,
     ann = _of(annotated)
     expression, reuse_view = _combine(own, ann, precedence)
     seen = _keys(reuse_view)
+    # what the file states and REUSE would not report, once an annotation is what REUSE reads
+    applied = bool(ann) and (precedence is not Precedence.CLOSEST or not own.tags)
     hidden = tuple(dict.fromkeys(
-        k for i in own.hidden_from_reuse for k in expression_keys(i.expression)
-        if k not in seen and k not in UNSTATED and k not in NOT_LICENSES)) if ann else ()
+        k for i in own.tags + own.strong for k in expression_keys(i.expression)
+        if k not in seen and k not in UNSTATED and k not in NOT_LICENSES)) if applied else ()
     keys = _keys(expression)
     if error:
         status = Status.ERROR
@@ -199,7 +207,7 @@ def file_result(path: str, kind: Kind, size: int, ident: Identification | None,
         status = Status.NONE
     elif keys <= UNSTATED:
         status = Status.UNSTATED
-    elif own.tags or own.strong or (own.weak and not ann):
+    elif own.states or (own.weak and not ann):
         status = Status.OWN
     else:
         status = Status.ANNOTATED

@@ -34,7 +34,8 @@ _LICENSE_NAMES = ("LICENSE", "LICENCE", "COPYING", "UNLICENSE")
 
 
 def _is_metadata(rel: str) -> bool:
-    """REUSE's own files, which carry no license of their own (the specification exempts them)."""
+    """REUSE's own files, which carry no license of their own (the specification exempts them;
+    a `.license` file is one when it is a sidecar)."""
     name = rel.rpartition("/")[2]
     return name == "REUSE.toml" or rel.startswith(".reuse/") or rel.endswith(SIDECAR)
 
@@ -85,8 +86,12 @@ def _identify(root: Path, targets: list[tuple[Listed, str]], jobs: int,
 
 def _file_results(inv: Inventory, notes: Annotations, jobs: int,
                   progress: Progress | None) -> tuple[list[FileResult], list[tuple[str, str]]]:
-    listed = [f for f in inv.files if not _is_metadata(f.path)]
-    sidecars = {f.path for f in inv.files if f.path.endswith(SIDECAR)}
+    names = {f.path for f in inv.files}
+    # `X.license` speaks for X when X is there; alone it is a file like any other
+    sidecars = {f.path for f in inv.files
+                if f.path.endswith(SIDECAR) and f.path[: -len(SIDECAR)] in names}
+    listed = [f for f in inv.files if not _is_metadata(f.path) or
+              (f.path.endswith(SIDECAR) and f.path not in sidecars)]
     targets: list[tuple[Listed, str]] = []
     for f in listed:
         if f.path + SIDECAR in sidecars:
