@@ -171,7 +171,7 @@ def scan(target: PathLike, policy: Policy | PathLike | None = None, jobs: int = 
     Examples:
         >>> result = scan("LICENSES")
         >>> result.verdict.value, result.tree.licenses()
-        ('ok', {'apache-2.0': ['Apache-2.0.txt']})
+        ('ok', {'apache-2.0': ['Apache-2.0.txt'], 'bsd-zero': ['0BSD.txt']})
     """
     if policy is not None and not isinstance(policy, Policy):
         policy = load_policy(Path(policy))
