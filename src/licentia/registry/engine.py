@@ -29,8 +29,11 @@ def make_engine(url: str | None = None) -> sa.Engine:
     path = sqlite_path(full)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+    # SQLite connections are cheap: one for every worker thread of the web server, so a
+    # request never waits for a connection while others wait for the write lock
+    pool = {"pool_size": 40, "max_overflow": 40} if path is not None else {}
     try:
-        engine = sa.create_engine(full, pool_pre_ping=True)
+        engine = sa.create_engine(full, pool_pre_ping=True, **pool)
     except (ImportError, sa.exc.ArgumentError) as exc:
         raise InputError(f"cannot use this database: {exc}", key="--db") from exc
     if engine.dialect.name == "sqlite":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from importlib import resources
 
+import sqlalchemy as sa
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -70,6 +71,13 @@ def _handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     def http_error(request: Request, exc: HTTPException) -> Response:
         return answer(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(sa.exc.OperationalError)
+    @app.exception_handler(sa.exc.TimeoutError)
+    def busy(request: Request, exc: sa.exc.SQLAlchemyError) -> Response:
+        # e.g. SQLite's write lock not granted within its busy timeout: nothing was written
+        return answer(request, 503, "the registry is busy or unreachable: nothing was saved; "
+                      "try again in a moment")
 
     @app.exception_handler(LicentiaError)
     def licentia_error(request: Request, exc: LicentiaError) -> Response:
