@@ -161,6 +161,14 @@ def _overlaps(x: Match, y: Match) -> bool:
     return x.start_line <= y.end_line and y.start_line <= x.end_line
 
 
+def _acceptable(rules: RuleIndex, m: Match, text: str) -> bool:
+    """Whether a match found by alignment is there: a notice or reference rule covers most
+    of itself, and any rule keeps its conditions."""
+    if not m.source.endswith(".RULE"):
+        return True
+    return (m.kind == "text" or m.coverage >= NOTICE_FLOOR) and _as_meant(rules, m, text)
+
+
 def _as_meant(rules: RuleIndex, m: Match, text: str) -> bool:
     """Whether a notice found by alignment keeps what its rule requires: every required phrase
     word for word, its minimum coverage, and no gap when the rule must be continuous."""
@@ -173,10 +181,26 @@ def _as_meant(rules: RuleIndex, m: Match, text: str) -> bool:
     phrases = rules.required_phrases(r)
     if not phrases:
         return True
-    lines = text.splitlines()
+    lines = text.split("\n")  # as the tokenizer counts lines (a form feed is no line break)
     words, _ = rule_tokens("\n".join(lines[m.start_line - 1 : m.end_line]))
     joined = " " + " ".join(words) + " "
     return all(f" {' '.join(p)} " in joined for p in phrases)
+
+
+def _explained(m: Match, inside: list[Match], text: str) -> bool:
+    """Whether texts and notices found word for word explain an aligned match: they cover
+    nearly all of its lines, and every line where it differs from its reference (a notice of
+    other terms set into a license text); nothing of the reference is missing."""
+    whole = [r for r in inside if r.kind in {"text", "notice"}]
+    if not whole or any(d.kind is DiffKind.REMOVED for d in m.differences):
+        return False
+    lines = text.split("\n")  # as the tokenizer counts lines (a form feed is no line break)
+    span = {n for n in range(m.start_line, m.end_line + 1)
+            if n <= len(lines) and lines[n - 1].strip()}
+    covered = _lines(whole) & span
+    if len(covered) < 0.9 * len(span):
+        return False
+    return all(d.line in covered for d in m.differences)
 
 
 def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
@@ -191,7 +215,7 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
     """
     kept: list[Match] = []
     for m in found:
-        if m.kind == "notice" and (m.coverage < NOTICE_FLOOR or not _as_meant(rules, m, text)):
+        if not _acceptable(rules, m, text):
             continue  # too little of a short text to say it is there
         inside = [r for r in ruled if _overlaps(m, r)]
         if any(r.start_line <= m.start_line and m.end_line <= r.end_line
@@ -205,6 +229,8 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
         if cover and not (m.differences and m.kind in _FULL and any(
                 m.key in expr_keys(r.license_expression) for r in cover)):
             continue  # what a rule says word for word; a text that differs says how
+        if _explained(m, inside, text):
+            continue  # texts and notices found word for word, its differences among them
         if m.coverage >= NOTICE_MIN_COVERAGE:
             kept.append(m)
             continue
@@ -223,7 +249,7 @@ def _with_added_terms(index: Index, found: list[Match], text: str) -> list[Match
     texts = [m for m in found if m.kind in _FULL]
     if len(texts) != 1:
         return found
-    lines = text.splitlines()
+    lines = text.split("\n")  # as the tokenizer counts lines (a form feed is no line break)
     covered = _lines(found)
     runs: list[list[int]] = []
     for n in range(1, len(lines) + 1):
@@ -278,12 +304,16 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
     if not text.strip():
         return Identification(path, Result.NONE, notes=tuple(all_notes) or ("no text",))
     drafted = recognize_template(text)
+
+    def accept(m: Match) -> bool:
+        return _acceptable(rx, m, text)
+
     if drafted is not None and drafted.match is not None:
         # drafted from licentia's own template: the index looks only at what precedes it
         head = text[: drafted.start]
-        found = [*(match(ix, head) if head.strip() else []), drafted.match]
+        found = [*(match(ix, head, accept=accept) if head.strip() else []), drafted.match]
     else:
-        found = match(ix, text)
+        found = match(ix, text, accept=accept)
     if drafted is not None:
         all_notes += drafted.notes
     spdx, spdx_notes = _spdx_matches(text)

@@ -27,23 +27,36 @@ import numpy.typing as npt
 
 from licentia import cache as _cache
 from licentia.catalog import licensedb
+from licentia.identify.rules import front_matter, rule_kind
 from licentia.normalize import raw_words, tokenize
 
-FORMAT = 14  # bump when the normalizer or the index layout changes
+FORMAT = 16  # bump when the normalizer or the index layout changes
 MIN_NOTICE_TOKENS = 12
+PER_KEY = 3  # references of one license among the best candidates of a ranking
 _SHIFT = 24  # bigram id = first << 24 | second; the vocabulary stays far below 2**24
-_COMPOUND = re.compile(r"\b(and|or|with)\b")
+_KEY = re.compile(r"[\w.+-]+")
+_OPERATORS = {"and", "or", "with"}
 
 Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
 class RefInfo:
-    """One indexed reference: a license's full text or one of ScanCode's notice rules for it."""
+    """One indexed reference: a license's full text or one of ScanCode's rules for it."""
 
-    key: str
-    kind: str  # "text" | "notice"
+    key: str  # the (first) license the reference means
+    kind: str  # "text" (a .LICENSE text or a rule that is a whole license text) | "notice" |
+    # "reference" (a rule long enough to be aligned)
     source: str  # the LicenseDB file the tokens come from
+    expression: str = ""  # the rule's license expression, when it names more than `key`
+    minimum_coverage: int = 0  # percent of the rule that must be found for it to count
+
+    @property
+    def is_rule(self) -> bool:
+        return self.source.endswith(".RULE")
+
+
+_ALIGNED_KINDS = {"text", "notice", "reference"}  # rules worth an approximate alignment
 
 
 def _iter_references(progress: Progress | None) -> Iterable[tuple[RefInfo, str]]:
@@ -61,17 +74,18 @@ def _iter_references(progress: Progress | None) -> Iterable[tuple[RefInfo, str]]
     rules = sorted(licensedb.rules_dir().iterdir(), key=lambda t: t.name)
     for n, item in enumerate(rules):
         if progress and n % 2000 == 0:
-            progress("notice rules", n, len(rules))
+            progress("rules", n, len(rules))
         if not item.name.endswith(".RULE"):
             continue
-        raw = item.read_text(encoding="utf-8")
-        if "is_license_notice: yes" not in raw[:600]:
+        meta, text = front_matter(item.read_text(encoding="utf-8"))
+        kind = rule_kind(meta)
+        expr = meta.get("license_expression", "")
+        named = [k for k in _KEY.findall(expr) if k.lower() not in _OPERATORS]
+        if kind not in _ALIGNED_KINDS or meta.get("is_deprecated") == "yes" or not named \
+                or any(k not in keys for k in named):
             continue
-        meta, text = licensedb.split_front_matter(raw, item.name)
-        expr = str(meta.get("license_expression") or "")
-        if not expr or _COMPOUND.search(expr) or expr not in keys:
-            continue
-        yield RefInfo(expr, "notice", item.name), text
+        yield RefInfo(named[0], kind, item.name, expr if expr != named[0] else "",
+                      int(meta.get("minimum_coverage") or 0)), text
 
 
 class Index:
@@ -107,9 +121,10 @@ class Index:
         self.verbatim: dict[bytes, int] = {}
         for n, r in enumerate(raw_refs.tolist()):
             self.verbatim.setdefault(raw_digests[n * _DIGEST : (n + 1) * _DIGEST].tobytes(), r)
+        self.lengths = np.diff(offsets).astype(np.float32)
         self.by_key: dict[str, int] = {}
         for i, ref in enumerate(refs):
-            if ref.kind == "text":
+            if not ref.is_rule:
                 self.by_key.setdefault(ref.key, i)
 
     # -- building ---------------------------------------------------------------------------
@@ -122,9 +137,9 @@ class Index:
         raw_refs: list[int] = []
         for info, text in _iter_references(progress):
             words = tokenize(text).words
-            if info.kind == "notice" and len(words) < MIN_NOTICE_TOKENS:
+            if info.is_rule and len(words) < MIN_NOTICE_TOKENS:
                 continue
-            if info.kind == "text":
+            if not info.is_rule:
                 raw_digests.append(raw_digest(text))
                 raw_refs.append(len(refs))
             ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in words), np.int32,
@@ -166,7 +181,9 @@ class Index:
     # -- persistence ------------------------------------------------------------------------
     def save(self, path: Path) -> None:
         buf = io.BytesIO()
-        meta = {"vocab": self.vocab, "refs": [[r.key, r.kind, r.source] for r in self.refs]}
+        meta = {"vocab": self.vocab,
+                "refs": [[r.key, r.kind, r.source, r.expression, r.minimum_coverage]
+                         for r in self.refs]}
         np.savez(buf, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
                  tokens=self.tokens, offsets=self.offsets, bg_keys=self.bg_keys,
                  bg_ptr=self.bg_ptr, bg_refs=self.bg_refs, bg_idf=self.bg_idf,
@@ -196,18 +213,20 @@ class Index:
         get = self.word_ids.get
         return np.array([get(w, -1) for w in words], dtype=np.int32)
 
-    def candidates(self, ids: npt.NDArray[np.int32], limit: int) -> list[tuple[int, float]]:
-        """References whose rare bigrams the query contains most, best first: (ref, share)."""
+    def shares(self, ids: npt.NDArray[np.int32]) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
+        """For every reference: the weight of its rare bigrams the query contains, and that
+        weight's share of the reference's own."""
+        zeros = np.zeros(len(self.refs))
         if len(ids) < 2:
-            return []
+            return zeros, zeros
         bg = bigrams(ids)
         bg = np.unique(bg[(ids[:-1] >= 0) & (ids[1:] >= 0)])
         if not len(bg) or not len(self.bg_keys):
-            return []
+            return zeros, zeros
         pos = np.minimum(np.searchsorted(self.bg_keys, bg), len(self.bg_keys) - 1)
         pos = pos[self.bg_keys[pos] == bg]
         if not len(pos):
-            return []
+            return zeros, zeros
         starts = self.bg_ptr[pos]
         counts = self.bg_ptr[pos + 1] - starts
         total = int(counts.sum())
@@ -215,11 +234,42 @@ class Index:
         rows = np.arange(total, dtype=np.int64) + shift
         weights = np.repeat(self.bg_idf[pos], counts)
         score = np.bincount(self.bg_refs[rows], weights=weights, minlength=len(self.refs))
-        share = score / np.maximum(self.ref_weight, 1e-9)
+        return score, score / np.maximum(self.ref_weight, 1e-9)
+
+    def candidates(self, ids: npt.NDArray[np.int32], limit: int) -> list[tuple[int, float]]:
+        """References whose rare bigrams the query contains most, best first: (ref, share)."""
+        score, share = self.shares(ids)
+        if not score.any():
+            return []
+        # the alignment score to expect: the words of the reference found, less half of those
+        # missing. Of many near-identical notices the longest one the query holds explains the
+        # most of it; short ones wholly inside it (share 1.0) would crowd it out of `share`
+        expected = self.lengths * (1.5 * share - 0.5)
         # the most complete references, and the ones that explain most of the query: a short
         # notice is wholly inside a full license text, and both must be considered
-        picked = dict.fromkeys([*_top(score, limit), *_top(share, limit)])
+        picked = dict.fromkeys([*self._top_diverse(expected, limit),
+                                *self._top_diverse(score, limit),
+                                *self._top_diverse(share, limit)])
+        # each license found among them is also aligned with its own text
+        own = [self.by_key[k] for k in dict.fromkeys(self.refs[r].key for r in picked)
+               if k in self.by_key]
+        picked.update(dict.fromkeys(own))
         return [(r, float(share[r])) for r in picked if share[r] > 0]
+
+    def _top_diverse(self, values: npt.NDArray[Any], limit: int) -> list[int]:
+        """The `limit` best references, at most PER_KEY of them for one license: its many
+        near-identical rules must not crowd every other license out."""
+        out: list[int] = []
+        seen: dict[str, int] = {}
+        for r in _top(values, limit * 8):
+            key = self.refs[r].key
+            if seen.get(key, 0) >= PER_KEY:
+                continue
+            seen[key] = seen.get(key, 0) + 1
+            out.append(r)
+            if len(out) >= limit:
+                break
+        return out
 
 
 _DIGEST = 16

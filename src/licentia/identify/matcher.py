@@ -8,22 +8,26 @@ import hashlib
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
 import numpy as np
 import numpy.typing as npt
 
-from licentia.catalog import external, licensedb
+from licentia.catalog import licensedb
 from licentia.datafile import load_yaml
 from licentia.identify.diffops import numbers_replaced, opcodes
+from licentia.identify.fingerprint import fingerprint_match
+from licentia.identify.found import Difference, DiffKind, Match
 from licentia.identify.index import Index, RefInfo, license_like, raw_digest
 from licentia.normalize import Tokens, tokenize
 
+# Difference, DiffKind, Match come from found (re-exported)
+__all__ = ["MIN_LEFTOVER_TOKENS", "DiffKind", "Difference", "Match", "compare_texts", "match",
+           "reference_text", "verbatim_table"]
+
 CANDIDATES = 10
 MIN_QUERY_TOKENS = 8
-TEXT_BONUS = 4.0
 MIN_SHARE = 0.2
 # text left over beside a full license text, at least this long, is reported as added
 MIN_LEFTOVER_TOKENS = 6
@@ -37,50 +41,6 @@ _CAPS_PLACEHOLDERS = {"ORGANIZATION", "ORGANISATION", "OWNER", "AUTHOR", "AUTHOR
                       "HOLDERS", "COMPANY", "LICENSOR", "NAME", "YEAR"}
 _ARTICLES = {"the", "a", "an", "its", "their", "his", "her"}
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\]|<[^<>\n]{1,80}>|\{\{?[^{}\n]{1,80}\}?\}")
-
-
-class DiffKind(StrEnum):
-    ADDED = "added"
-    REMOVED = "removed"
-    CHANGED = "changed"
-
-
-@dataclass(frozen=True, slots=True)
-class Difference:
-    """One span where the text departs from the reference."""
-
-    kind: DiffKind
-    reference: str
-    found: str
-    line: int
-    section: str | None = None
-    tokens: int = 0  # how many words differ (reference and found together)
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One license found in a text, with where it is and how it differs from the reference."""
-
-    key: str
-    kind: str  # "text" | "notice" | "spdx-id" | "fingerprint"
-    source: str
-    start_line: int
-    end_line: int
-    coverage: float  # percent of the reference's words found, in order
-    similarity: float  # 0..1, of the aligned region against the reference
-    differences: tuple[Difference, ...] = ()
-    optional_absent: tuple[str, ...] = ()
-    ambiguous_with: tuple[str, ...] = ()
-    span: tuple[int, int] = field(default=(0, 0), compare=False)  # query token range
-    expression: str = ""  # the LicenseDB expression matched, when more than `key`
-
-    @property
-    def exact(self) -> bool:
-        return not self.differences and self.coverage >= 100.0
-
-    @property
-    def license_expression(self) -> str:
-        return self.expression or self.key
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +73,7 @@ class _RefText:
         """(token position, heading) of each line that starts a section; only read to name
         the section of a difference."""
         out = []
-        lines = self.text.splitlines()
+        lines = self.text.split("\n")
         seen_lines = set()
         for i, ln in enumerate(self.tokens.lines):
             if ln in seen_lines:
@@ -146,21 +106,23 @@ def _find(seq: list[str], phrase: list[str], start: int = 0) -> int:
 @lru_cache(maxsize=64)
 def reference_text(info: RefInfo) -> _RefText:
     """The reference's text and tokens, with its placeholders, optional parts and headings."""
-    if info.kind == "text":
+    if not info.is_rule:
         text = licensedb.read_text(info.key)
     else:
         raw = (licensedb.rules_dir() / info.source).read_text(encoding="utf-8")
         text = licensedb.split_front_matter(raw, info.source)[1]
-    return _prepare(text, info.key if info.kind == "text" else None)
+    return _prepare(text, None if info.is_rule else info.key, rule=info.is_rule)
 
 
-def _prepare(text: str, optional_key: str | None) -> _RefText:
+def _prepare(text: str, optional_key: str | None, rule: bool = False) -> _RefText:
     tokens = tokenize(text)
     variable: set[int] = set()
     starts = tokens.starts
     for m in _PLACEHOLDER.finditer(text):
+        if rule and m.group().startswith("{{"):
+            continue  # a rule's {{required phrase}}: what must be there, not a placeholder
         variable.update(range(bisect_left(starts, m.start()), bisect_left(starts, m.end())))
-    lines_of_text = text.splitlines()
+    lines_of_text = text.split("\n")
     for i, (s, e) in enumerate(zip(tokens.starts, tokens.ends, strict=True)):
         raw = text[s:e]
         if raw in _CAPS_PLACEHOLDERS:
@@ -253,7 +215,7 @@ def _align(index: Index, r: int, share: float, sub: list[int]) -> _Aligned:
     q_start, q_end, matched = _cluster(blocks, len(ref))
     ref_unmatched = len(ref) - matched
     info = index.refs[r]
-    if info.kind == "text" and info.key in _optional_sections():
+    if not info.is_rule and info.key in _optional_sections():
         for opt in reference_text(info).optional:  # an absent optional part costs nothing
             inside = sum(max(0, min(i2, opt.end) - max(i1, opt.start)) for i1, i2, _, _ in blocks)
             ref_unmatched -= (opt.end - opt.start) - inside
@@ -352,7 +314,7 @@ def verbatim_table(index: Index) -> dict[bytes, tuple[int, tuple[str, ...]]]:
             continue
         ids = index.ref_ids(r)
         table.setdefault(_digest(ids), (r, ()))
-        if info.key in _optional_sections():
+        if not info.is_rule and info.key in _optional_sections():
             opts = reference_text(info).optional
             for opt in opts:
                 rest = np.concatenate([ids[: opt.start], ids[opt.end :]])
@@ -373,7 +335,7 @@ def _verbatim(index: Index, qtok: Tokens, ids: npt.NDArray[np.int32]) -> Match |
         return Match(key=info.key, kind=info.kind, source=info.source,
                      start_line=qtok.line_of(skip), end_line=qtok.line_of(len(ids) - 1),
                      coverage=100.0, similarity=1.0, optional_absent=absent,
-                     span=(skip, len(ids)))
+                     span=(skip, len(ids)), expression=info.expression)
     return None
 
 
@@ -392,8 +354,15 @@ def _verbatim_raw(index: Index, text: str) -> Match | None:
                  span=(0, n))
 
 
-def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:
-    """Every license text or notice found in `text`, in order of position."""
+Accept = Callable[[Match], bool]
+ACCEPT_TRIES = 4  # candidates tried, best first, when a rule's conditions refuse the best
+
+
+def match(index: Index, text: str, tokens: Tokens | None = None,
+          accept: Accept | None = None) -> list[Match]:
+    """Every license text or notice found in `text`, in order of position. `accept` says
+    whether a rule found by alignment is there as its rule means (required phrases, minimum
+    coverage): when it refuses the best candidate, the next ones are tried."""
     if tokens is None and (verbatim := _verbatim_raw(index, text)) is not None:
         return [verbatim]
     qtok = tokens if tokens is not None else tokenize(text)
@@ -408,7 +377,7 @@ def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:
         sub_ids = ids_all[remaining]
         cands = index.candidates(sub_ids, CANDIDATES)
         if not cands:
-            fp_only = _fingerprint_match(qtok, remaining, text, 0.0)
+            fp_only = fingerprint_match(qtok, remaining, text, 0.0)
             if fp_only is None:
                 break
             found.append(fp_only[0])
@@ -419,49 +388,117 @@ def match(index: Index, text: str, tokens: Tokens | None = None) -> list[Match]:
         # be accepted below (nor a fragment of it): not worth an alignment
         cands = [(r, share) for r, share in cands if share >= MIN_SHARE] or cands[:1]
         aligned = [_align(index, r, share, sub) for r, share in cands]
-        # a license's own text wins over a notice rule that differs from it by a filled-in
-        # placeholder or two
-        aligned.sort(key=lambda a: (-(a.score + (TEXT_BONUS if index.refs[a.ref].kind == "text"
-                                                  else 0.0)), -a.share))
-        best = aligned[0]
-        fp_match = _fingerprint_match(qtok, remaining, text, best.score)
+        # best first; of equals, a license's own text (see _own_text_if_as_close)
+        aligned.sort(key=lambda a: (-a.score, index.refs[a.ref].is_rule, -a.share))
+        fp_match = fingerprint_match(qtok, remaining, text, aligned[0].score)
         if fp_match is not None:
             match_, keep = fp_match
             found.append(match_)
             remaining = remaining[keep]
             continue
-        info = index.refs[best.ref]
-        ref_len = len(index.ref_ids(best.ref))
-        dense = best.matched >= 60 and best.matched >= 0.9 * (best.q_end - best.q_start)
-        if best.matched < MIN_QUERY_TOKENS or not (best.matched >= 0.5 * ref_len or dense):
+        picked = _pick(index, aligned, remaining, ids_all, qtok, text, accept)
+        if picked is None:
             break
-        region = remaining[best.q_start : best.q_end]
-        ref = reference_text(info)
-        diffs, absent, matched = _diffs(
-            ref, index.ref_ids(best.ref).tolist(), ids_all[region].tolist(), qtok, region, text,
-            lambda ids: license_like(index, np.array(ids, dtype=np.int32)))
-        optional_len = sum(o.end - o.start for o in ref.optional if o.label in absent)
-        denom = max(1, ref_len - optional_len)
-        coverage = min(100.0, 100.0 * matched / denom)
-        similarity = matched / max(1, denom + (len(region) - matched))
-        exact = not diffs and coverage >= 100.0
-        rivals = () if exact else tuple(dict.fromkeys(
-            index.refs[a.ref].key
-            for a in aligned[1:]
-            if index.refs[a.ref].key != info.key and a.score >= 0.98 * best.score
-        ))
-        found.append(Match(
-            key=info.key, kind=info.kind, source=info.source,
-            start_line=qtok.line_of(int(region[0])), end_line=qtok.line_of(int(region[-1])),
-            coverage=round(coverage, 1), similarity=round(similarity, 4),
-            differences=tuple(diffs), optional_absent=tuple(absent), ambiguous_with=rivals,
-            span=(int(region[0]), int(region[-1]) + 1),
-        ))
+        best, m = picked
+        found.append(m)
         keep = np.ones(len(remaining), dtype=bool)
         keep[best.q_start : best.q_end] = False
         remaining = remaining[keep]
     found.sort(key=lambda m: m.span[0])
     return _with_leftovers(index, found, remaining, qtok, ids_all, text)
+
+
+def _large_enough(index: Index, a: _Aligned) -> bool:
+    """Whether an alignment covers enough of its reference (or is dense enough) to be a
+    finding at all, and as much of it as its rule requires."""
+    ref_len = len(index.ref_ids(a.ref))
+    dense = a.matched >= 60 and a.matched >= 0.9 * (a.q_end - a.q_start)
+    return a.matched >= MIN_QUERY_TOKENS and (a.matched >= 0.5 * ref_len or dense) and \
+        100 * a.matched >= index.refs[a.ref].minimum_coverage * ref_len
+
+
+def _pick(index: Index, aligned: list[_Aligned], remaining: npt.NDArray[np.int64],
+          ids_all: npt.NDArray[np.int32], qtok: Tokens, text: str,
+          accept: Accept | None) -> tuple[_Aligned, Match] | None:
+    """The best alignment that is large enough and accepted, with its match; when the
+    conditions of every one tried refuse it, the best large enough (the caller drops it)."""
+    fallback: tuple[_Aligned, Match] | None = None
+    tries = 0
+    for a in aligned:
+        if not _large_enough(index, a):
+            if a is aligned[0] and index.refs[a.ref].minimum_coverage == 0:
+                return None  # the best explains too little: nothing more to find here
+            continue
+        m = _match_of(index, a, aligned, remaining, ids_all, qtok, text)
+        if accept is None or accept(m):
+            return _own_text_if_as_close(index, (a, m), aligned, remaining, ids_all, qtok, text,
+                                         accept)
+        fallback = fallback or (a, m)
+        tries += 1
+        if tries >= ACCEPT_TRIES:
+            break
+    return fallback
+
+
+# alignment scores this close (a share of the words matched, or a few words) say nothing of
+# which reference is closer
+NEAR_TIE = 0.02
+NEAR_TIE_WORDS = 8
+
+
+def _own_text_if_as_close(index: Index, picked: tuple[_Aligned, Match], aligned: list[_Aligned],
+                          remaining: npt.NDArray[np.int64], ids_all: npt.NDArray[np.int32],
+                          qtok: Tokens, text: str,
+                          accept: Accept | None) -> tuple[_Aligned, Match]:
+    """A license's own text over a rule for the same license whose alignment scores about the
+    same, unless the rule explains the text better: the alignment score counts a filled-in
+    placeholder as a difference, the differences found do not. (Another license's text wins
+    only by its score: "may be used to endorse" is not a closer BSD-3-Clause.)"""
+    a, m = picked
+    if not index.refs[a.ref].is_rule:
+        return picked
+    margin = max(NEAR_TIE_WORDS, NEAR_TIE * a.matched)
+    own = next((t for t in aligned if not index.refs[t.ref].is_rule
+                and index.refs[t.ref].kind == "text" and t.score >= a.score - margin
+                and index.refs[t.ref].key == index.refs[a.ref].key
+                and _large_enough(index, t)), None)
+    if own is None:
+        return picked
+    m2 = _match_of(index, own, aligned, remaining, ids_all, qtok, text)
+    if (accept is None or accept(m2)) and \
+            sum(d.tokens for d in m2.differences) <= sum(d.tokens for d in m.differences):
+        return own, m2
+    return picked
+
+
+def _match_of(index: Index, best: _Aligned, aligned: list[_Aligned],
+              remaining: npt.NDArray[np.int64], ids_all: npt.NDArray[np.int32], qtok: Tokens,
+              text: str) -> Match:
+    """The match an alignment makes: where, how much of the reference, what differs."""
+    info = index.refs[best.ref]
+    ref_len = len(index.ref_ids(best.ref))
+    region = remaining[best.q_start : best.q_end]
+    ref = reference_text(info)
+    diffs, absent, matched = _diffs(
+        ref, index.ref_ids(best.ref).tolist(), ids_all[region].tolist(), qtok, region, text,
+        lambda ids: license_like(index, np.array(ids, dtype=np.int32)))
+    optional_len = sum(o.end - o.start for o in ref.optional if o.label in absent)
+    denom = max(1, ref_len - optional_len)
+    coverage = min(100.0, 100.0 * matched / denom)
+    similarity = matched / max(1, denom + (len(region) - matched))
+    exact = not diffs and coverage >= 100.0
+    rivals = () if exact else tuple(dict.fromkeys(
+        index.refs[a.ref].key
+        for a in aligned
+        if index.refs[a.ref].key != info.key and a.score >= 0.98 * best.score
+    ))
+    return Match(
+        key=info.key, kind=info.kind, source=info.source,
+        start_line=qtok.line_of(int(region[0])), end_line=qtok.line_of(int(region[-1])),
+        coverage=round(coverage, 1), similarity=round(similarity, 4),
+        differences=tuple(diffs), optional_absent=tuple(absent), ambiguous_with=rivals,
+        span=(int(region[0]), int(region[-1]) + 1), expression=info.expression,
+    )
 
 
 def _with_leftovers(index: Index, found: list[Match], remaining: npt.NDArray[np.int64],
@@ -506,86 +543,6 @@ def _with_leftovers(index: Index, found: list[Match], remaining: npt.NDArray[np.
             m = Match(m.key, m.kind, m.source, min(m.start_line, *(d.line for d in extra[k])),
                       max(m.end_line, last_line[k]), m.coverage, m.similarity,
                       diffs, m.optional_absent,
-                      m.ambiguous_with, m.span)
+                      m.ambiguous_with, m.span, m.expression)
         out.append(m)
     return out
-
-
-@cache
-def _fingerprint_phrases() -> tuple[str, ...]:
-    """The normalized distinctive phrases of the licenses known by fingerprint."""
-    return tuple(" ".join(tokenize(p).words) for ext in external.all_external().values()
-                 if ext.fingerprint is not None for p in ext.phrases)
-
-
-def _fingerprint_match(qtok: Tokens, remaining: npt.NDArray[np.int64], text: str,
-                       to_beat: float) -> tuple[Match, npt.NDArray[np.bool_]] | None:
-    """A license known by fingerprint only, if it explains the query better than `to_beat`."""
-    ws = [qtok.words[p] for p in remaining.tolist()]
-    joined = " " + " ".join(ws) + " "
-    if not any(f" {phrase} " in joined for phrase in _fingerprint_phrases()):
-        return None  # none of their distinctive phrases: hashing every window is wasted
-    hashes = external.shingle_hashes(ws)
-    if not len(hashes):
-        return None
-    best: tuple[float, Match, npt.NDArray[np.bool_]] | None = None
-    for ext in external.all_external().values():
-        fp = ext.fingerprint
-        if fp is None:
-            continue
-        known = fp.shingles | fp.appendix_shingles
-        hits = np.fromiter((int(h) in known for h in hashes), bool, count=len(hashes))
-        required_hits = {int(h) for h in hashes if int(h) in fp.shingles}
-        containment = len(required_hits) / max(1, len(fp.shingles))
-        if containment < 0.5:
-            continue
-        where = np.flatnonzero(hits)
-        first, last = int(where[0]), int(where[-1]) + external.SHINGLE
-        region = remaining[first:last]
-        unexplained = int((~hits[first : max(first, last - external.SHINGLE + 1)]).sum())
-        matched = containment * fp.words
-        score = matched - 0.5 * ((fp.words - matched) + unexplained)
-        if score <= to_beat or (best is not None and score <= best[0]):
-            continue
-        region_words = [qtok.words[p] for p in region.tolist()]
-        digest = external.text_sha256(region_words)
-        diffs: list[Difference] = []
-        if digest not in {fp.sha256, fp.appendix_sha256}:
-            j = first
-            window_end = max(first, last - external.SHINGLE + 1)
-            while j < window_end:
-                if hits[j]:
-                    j += 1
-                    continue
-                k = j
-                while k < window_end and not hits[k]:
-                    k += 1
-                # windows j..k-1 are unknown: the words that differ lie in j+SHINGLE-1 .. k
-                a = min(j + external.SHINGLE - 1, k)
-                a, b = min(a, len(remaining) - 1), min(k, len(remaining))
-                span_a, span_b = int(remaining[min(j + external.SHINGLE - 1, b - 1)]), \
-                    int(remaining[b - 1])
-                found_text = " ".join(text[qtok.starts[span_a] : qtok.ends[span_b]].split())
-                diffs.append(Difference(DiffKind.CHANGED if containment < 1 else DiffKind.ADDED,
-                                        "(text not carried by licentia)", found_text,
-                                        int(qtok.line_of(span_a)), None, k - j))
-                j = k
-            if containment < 0.999 and not diffs:
-                diffs.append(Difference(
-                    DiffKind.REMOVED, f"{round((1 - containment) * fp.words)} words of the "
-                    "reference text (not carried by licentia)", "",
-                    qtok.line_of(int(region[-1])), None, round((1 - containment) * fp.words)))
-        absent = () if fp.appendix_label is None or any(
-            int(h) in fp.appendix_shingles and int(h) not in fp.shingles for h in hashes
-        ) else (fp.appendix_label,)
-        coverage = round(100.0 * containment, 1)
-        m = Match(key=ext.id, kind="fingerprint", source="catalog/data/external.yaml",
-                  start_line=qtok.line_of(int(region[0])), end_line=qtok.line_of(int(region[-1])),
-                  coverage=100.0 if not diffs else coverage,
-                  similarity=round(matched / max(1, fp.words + unexplained), 4),
-                  differences=tuple(diffs), optional_absent=absent,
-                  span=(int(region[0]), int(region[-1]) + 1))
-        keep = np.ones(len(remaining), dtype=bool)
-        keep[first:last] = False
-        best = (score, m, keep)
-    return None if best is None else (best[1], best[2])

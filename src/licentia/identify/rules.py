@@ -59,7 +59,7 @@ class Rule:
     length: int
 
 
-def _front_matter(raw: str) -> tuple[dict[str, str], str]:
+def front_matter(raw: str) -> tuple[dict[str, str], str]:
     """The flat `key: value` pairs of a rule's front matter (lists skipped), and its text."""
     if not raw.startswith("---"):
         return {}, raw
@@ -76,15 +76,20 @@ def _front_matter(raw: str) -> tuple[dict[str, str], str]:
     return meta, body[body.find("\n") + 1 :] if "\n" in body else ""
 
 
+def rule_kind(meta: dict[str, str]) -> str | None:
+    """What kind of evidence a rule is, from its front matter's flags."""
+    return next((k for f, k in _FLAG_KIND.items() if meta.get(f) == "yes"), None)
+
+
 def _read_rules() -> list[tuple[Rule, list[str], list[tuple[int, int]]]]:
     out = []
     for item in sorted(licensedb.rules_dir().iterdir(), key=lambda t: t.name):
         if not item.name.endswith(".RULE"):
             continue
-        meta, text = _front_matter(item.read_text(encoding="utf-8"))
+        meta, text = front_matter(item.read_text(encoding="utf-8"))
         if meta.get("is_deprecated") == "yes":
             continue
-        kind = next((k for f, k in _FLAG_KIND.items() if meta.get(f) == "yes"), None)
+        kind = rule_kind(meta)
         expr = meta.get("license_expression", "")
         if kind is None or (not expr and kind != "false-positive"):
             continue

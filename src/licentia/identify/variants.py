@@ -25,7 +25,6 @@ from licentia.identify.index import Index
 from licentia.identify.matcher import DiffKind, Match
 from licentia.normalize import tokenize
 
-VARIANT_CANDIDATES = 40
 _VERSION = re.compile(r"^\d+(?:\.\d+)*$")
 
 
@@ -63,10 +62,13 @@ def variant_for(index: Index, m: Match, text_ids: np.ndarray,
     """The closest reference text (other than m's) that carries every decisive phrase."""
     family = m.key.split("-")[0]
     versions = [p[0] for p in phrases if len(p) == 1 and _VERSION.match(p[0])]
-    for r, _ in index.candidates(text_ids, VARIANT_CANDIDATES):
+    _, share = index.shares(text_ids)
+    # the licenses' own texts of the family, the closest to the text first
+    family_texts = [r for r, info in enumerate(index.refs) if info.kind == "text"
+                    and not info.is_rule and info.key != m.key
+                    and info.key.split("-")[0] == family]
+    for r in sorted(family_texts, key=lambda r: -share[r]):
         info = index.refs[r]
-        if info.kind != "text" or info.key == m.key or info.key.split("-")[0] != family:
-            continue
         if any(v not in re.findall(r"\d+", info.key) for v in versions):
             continue  # another version is a license whose key says so
         words = [index.vocab[i] for i in index.ref_ids(r).tolist()]
