@@ -41,7 +41,7 @@ def test_sample_of_the_dev_set_is_mostly_exactly_right(index: Index) -> None:
         right += got == expected
         tp += len(got & expected)
         n_got += len(got)
-    # the whole set measures 91.7% right and 96.2% precision (bench/identify --dev); a sample
+    # the whole set measures 94.7% right and 98.2% precision (bench/identify --dev); a sample
     # may fall a little below
-    assert right / len(files) >= 0.87
-    assert tp / n_got >= 0.93
+    assert right / len(files) >= 0.90
+    assert tp / n_got >= 0.96

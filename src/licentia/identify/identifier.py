@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import os
+import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -16,7 +17,9 @@ from pathlib import Path
 from license_expression import ExpressionError, Licensing, get_spdx_licensing
 
 from licentia.catalog.catalog import catalog
-from licentia.errors import InputError, LicentiaError
+from licentia.errors import LicentiaError
+from licentia.identify.card import identify_card
+from licentia.identify.classify import FULL, classify
 from licentia.identify.expression import combine, to_spdx
 from licentia.identify.expression import keys as expr_keys
 from licentia.identify.expression import parse as parse_expression
@@ -29,24 +32,20 @@ from licentia.identify.matcher import (
     match,
     verbatim_table,
 )
-from licentia.identify.modelcard import ModelCard, parse_model_card
+from licentia.identify.modelcard import parse_model_card
 from licentia.identify.reader import read_text_file
-from licentia.identify.result import Declared, Failure, Identification, Result
+from licentia.identify.result import Failure, Identification, Result
 from licentia.identify.rulematch import VAGUE_KEYS, find_rules
 from licentia.identify.rules import RuleIndex, get_rules
 from licentia.identify.template import recognize as recognize_template
 from licentia.identify.variants import guard
 from licentia.normalize import SPDX_TAG, rule_tokens, spdx_identifiers, tokenize
-from licentia.safe_read import problem as problem_of
-from licentia.userfile import describe
 from licentia.workers import die_with_parent
 
-MODIFIED_MIN_COVERAGE = 80.0
 NOTICE_MIN_COVERAGE = 90.0  # a text or notice found by alignment that covers this much stands
 NOTICE_FLOOR = 80.0  # a notice found by alignment covering less is not there
 EXCEPTION_GAP = 2  # lines between a license and the exception that modifies it
 OR_GAP = 4  # "A or B", "either A, or B at your option": a choice between adjacent findings
-AMBIGUITY_PENALTY = 0.85
 
 
 @cache
@@ -55,8 +54,15 @@ def spdx_licensing() -> Licensing:
     return get_spdx_licensing()
 
 
-def _spdx_matches(text: str) -> tuple[list[Match], list[str]]:
-    """Matches for SPDX license identifier tags, and notes on ids licentia doesn't know."""
+UNKNOWN_SPDX = "unknown-spdx"  # the LicenseDB's key for an SPDX tag licentia cannot read
+
+
+def _spdx_matches(text: str, rules: RuleIndex) -> tuple[list[Match], list[str]]:
+    """Matches for SPDX license identifier tags, and notes on ids licentia doesn't know.
+
+    An id that is not SPDX's nor the LicenseDB's is read as ScanCode reads it: as the license
+    of the rule that is exactly its words ("BSD" is bsd-new); failing that, and for a tag that
+    is no valid expression, the LicenseDB's `unknown-spdx`."""
     matches: list[Match] = []
     notes: list[str] = []
     tags = spdx_identifiers(text)
@@ -64,36 +70,60 @@ def _spdx_matches(text: str) -> tuple[list[Match], list[str]]:
         return matches, notes
     licensing = spdx_licensing()
     cat = catalog()
+    unknown = UNKNOWN_SPDX if cat.get(UNKNOWN_SPDX) is not None else None
     for line, expr in tags:
+        source = f"{SPDX_TAG}: {expr}"
         try:
             parsed = parse_expression(licensing, expr)
         except ExpressionError as exc:
             notes.append(f"line {line}: SPDX-License-Identifier {expr!r} is not a valid "
                          f"expression: {exc}")
+            if unknown:  # a tag nobody can read: no coverage, never `exact`
+                matches.append(Match(unknown, "spdx-id", source, line, line, 0.0, 0.0))
             continue
         if parsed is None:
             continue
-        known = []
+        known: list[tuple[str, str]] = []
         for symbol in licensing.license_symbols(parsed, decompose=True):
             lic = cat.lookup(str(symbol.key))
+            meant = lic.key if lic is not None else _rule_for_id(rules, str(symbol.key))
+            if lic is not None and lic.is_deprecated and len(lic.replaced_by) == 1:
+                meant = lic.replaced_by[0]  # eCos-2.0: gpl-2.0-plus WITH ecos-exception-2.0
             if lic is None:
-                notes.append(f"line {line}: unknown SPDX license id {symbol.key!r}")
-                continue
-            known.append((str(symbol.key), lic.key))
+                notes.append(f"line {line}: unknown SPDX license id {symbol.key!r}"
+                             + (f", read as {meant}" if meant else ""))
+            meant = meant or unknown
+            if meant:
+                known.append((str(symbol.key), meant if len(expr_keys(meant)) == 1
+                              else f"({meant})"))
         keyed = _rekey(str(parsed), dict(known))
-        for _, key in known:
-            matches.append(Match(key, "spdx-id", f"{SPDX_TAG}: {expr}", line, line, 100.0, 1.0,
+        for key in dict.fromkeys(k for _, m in known for k in expr_keys(m)):
+            read = 0.0 if key == unknown else 100.0
+            matches.append(Match(key, "spdx-id", source, line, line, read, read / 100,
                                  expression=keyed))
     return matches, notes
 
 
+def _rule_for_id(rules: RuleIndex, spdx_id: str) -> str | None:
+    """The expression of the LicenseDB rules that are exactly the words of an id, when they
+    agree on one."""
+    words, _ = rule_tokens(spdx_id)
+    if not words:
+        return None
+    exprs = {rules.rules[r].expression for r, a, b in rules.exact(rules.encode(words))
+             if a == 0 and b == len(words) and rules.rules[r].kind != "false-positive"}
+    return exprs.pop() if len(exprs) == 1 else None
+
+
 def _rekey(expression: str, mapping: dict[str, str]) -> str:
-    """An SPDX expression with its ids replaced by LicenseDB keys."""
-    tokens = expression.replace("(", " ( ").replace(")", " ) ").split()
-    return " ".join(mapping.get(t, t) for t in tokens).replace("( ", "(").replace(" )", ")")
-
-
-_FULL = {"text", "fingerprint", "template"}
+    """An SPDX expression with its ids replaced by LicenseDB keys (in one pass: an id may be
+    several words, a key may look like another id)."""
+    if not mapping:
+        return expression
+    ids = sorted(mapping, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.+-])(?:" + "|".join(re.escape(i) for i in ids)
+                         + r")(?![\w.+-])")
+    return pattern.sub(lambda m: mapping[m.group()], expression)
 
 
 def _lines(ms: Iterable[Match]) -> set[int]:
@@ -107,7 +137,7 @@ def _rule_matches(rules: RuleIndex, text: str) -> list[Match]:
     for hit in find_rules(rules, text):
         a, b = hit.lines
         rule = rules.rules[hit.rule]
-        if rule.kind == "clue" and all(k in _VAGUE_KEYS for k in expr_keys(rule.expression)):
+        if rule.kind == "clue" and all(k in VAGUE_KEYS for k in expr_keys(rule.expression)):
             continue  # a hint for a human reader ("commercial use"), not evidence of a license
         keys = expr_keys(rule.expression)
         expression = rule.expression
@@ -147,14 +177,6 @@ def _join_exceptions(found: list[Match]) -> list[Match]:
         out[k] = replace(out[k], expression=joined)
         out[n] = replace(m, expression=joined)
     return out
-
-
-_VAGUE_KEYS = VAGUE_KEYS
-
-
-def _vague(m: Match) -> bool:
-    """Evidence that names no particular license (the LicenseDB's unknown and generic keys)."""
-    return all(k in _VAGUE_KEYS for k in expr_keys(m.license_expression))
 
 
 def _overlaps(x: Match, y: Match) -> bool:
@@ -221,12 +243,12 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
         if any(r.start_line <= m.start_line and m.end_line <= r.end_line
                and r.end_line - r.start_line > m.end_line - m.start_line for r in inside):
             continue  # a text inside a longer notice found word for word is part of it
-        if (m.exact and m.kind in _FULL) or not inside:
+        if (m.exact and m.kind in FULL) or not inside:
             kept.append(m)
             continue
         span = set(range(m.start_line, m.end_line + 1))
         cover = [r for r in inside if len(_lines([r]) & span) >= 0.8 * len(span)]
-        if cover and not (m.differences and m.kind in _FULL and any(
+        if cover and not (m.differences and m.kind in FULL and any(
                 m.key in expr_keys(r.license_expression) for r in cover)):
             continue  # what a rule says word for word; a text that differs says how
         if _explained(m, inside, text):
@@ -235,7 +257,7 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
             kept.append(m)
             continue
         keys = {k for r in inside for k in expr_keys(r.license_expression)}
-        if (m.kind not in _FULL or m.key not in keys) and \
+        if (m.kind not in FULL or m.key not in keys) and \
                 len(_lines(inside) & span) >= 0.6 * len(span):
             continue
         kept.append(m)
@@ -246,7 +268,7 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
 def _with_added_terms(index: Index, found: list[Match], text: str) -> list[Match]:
     """A license text found word for word as a rule, beside license-like prose that no match
     explains: that prose is added to the license (never dropped, never `exact`)."""
-    texts = [m for m in found if m.kind in _FULL]
+    texts = [m for m in found if m.kind in FULL]
     if len(texts) != 1:
         return found
     lines = text.split("\n")  # as the tokenizer counts lines (a form feed is no line break)
@@ -274,27 +296,6 @@ def _with_added_terms(index: Index, found: list[Match], text: str) -> list[Match
     return [replace(x, differences=tuple(diffs)) if x is m else x for x in found]
 
 
-def _classify(matches: list[Match]) -> tuple[Result, Match | None, float]:
-    if not matches:
-        return Result.NONE, None, 0.0
-    primary = max(matches, key=lambda m: (m.kind in {"text", "fingerprint", "template"},
-                                          m.span[1] - m.span[0], m.coverage))
-    keys = {m.key for m in matches}
-
-    def confidence(m: Match) -> float:
-        base = 1.0 if m.exact else min(m.similarity, 0.99)
-        return base * (AMBIGUITY_PENALTY if m.ambiguous_with else 1.0)
-
-    conf = min(confidence(m) for m in matches)
-    if len(keys) > 1:
-        return Result.MULTIPLE, primary, conf
-    if all(m.exact for m in matches):
-        return Result.EXACT, primary, conf
-    if primary.coverage >= MODIFIED_MIN_COVERAGE:
-        return Result.MODIFIED, primary, conf
-    return Result.PARTIAL, primary, conf
-
-
 def identify_text(text: str, path: str = "<text>", index: Index | None = None,
                   notes: Iterable[str] = (), rules: RuleIndex | None = None) -> Identification:
     """Identify every license in `text`."""
@@ -316,7 +317,7 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
         found = match(ix, text, accept=accept)
     if drafted is not None:
         all_notes += drafted.notes
-    spdx, spdx_notes = _spdx_matches(text)
+    spdx, spdx_notes = _spdx_matches(text, rx)
     all_notes += spdx_notes
     # a tag quoted inside a full license text (an example in its how-to-apply part) is text
     spans = [(m.start_line, m.end_line) for m in found
@@ -330,7 +331,7 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
     found = _join_exceptions(_with_added_terms(ix, found, text))
     found, variant_notes = guard(ix, found, text)
     all_notes += variant_notes
-    result, primary, conf = _classify(found)
+    result, primary, conf = classify(found)
     for m in found:
         if m.optional_absent:
             all_notes.append(f"{m.key}: optional part absent: {', '.join(m.optional_absent)}")
@@ -345,147 +346,6 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
     )
 
 
-def _identify_card(card: ModelCard, text: str, path: Path, index: Index | None,
-                   notes: list[str], seen: frozenset[Path] = frozenset()) -> Identification:
-    cat = catalog()
-    body = identify_text(text[card.body_offset :], str(path), index)
-    # the body's matches, with lines counted in the whole file
-    shift = card.body_line - 1
-    # a card's prose ("an express patent grant", "commercial use") names no license by itself:
-    # only evidence of a named license in its body counts beside what the card declares
-    body_matches = tuple(_shift(m, shift) for m in body.matches
-                         if m.kind in _FULL or not _vague(m))
-    resolved = None
-    candidates: tuple[str, ...] = ()
-    dec_note = None
-    declared_keys: list[str] = []  # every license the card names (`license: [a, b]`)
-    for value in card.license:
-        tag = cat.hf_tag(value)
-        if tag is not None and tag.is_none:
-            named = cat.lookup(card.license_name) if card.license_name else None
-            resolved = resolved or named
-            if named is None:
-                dec_note = f"license: {value} ({tag.name})" + (
-                    f"; license_name {card.license_name!r} is not a license licentia knows"
-                    if card.license_name else "")
-            continue
-        if tag is not None and tag.family:
-            candidates = tag.family
-            resolved = resolved or (cat.get(tag.default) if tag.default else None)
-            dec_note = (f"the tag {value!r} names a family ({', '.join(tag.family)}); the "
-                        "version comes from the license text, not the tag")
-            continue
-        # a card's `license:` is a Hub tag first (`bsl-1.0` is Boost, not the LicenseDB's key)
-        lic = (cat.get(tag.key) if tag is not None and tag.key else None) or cat.lookup(value)
-        if lic is None:
-            dec_note = f"license: {value!r} is not a Hugging Face tag or license licentia knows"
-        else:
-            declared_keys.append(lic.key)
-        resolved = resolved or lic
-    link_result: Identification | None = None
-    agrees: bool | None = None
-    linked_key: str | None = None  # the license a remote license_link is known to publish
-    by_url = False  # the license is known only from where license_link points
-    link = card.license_link
-    if link and "://" not in link and not link.startswith("mailto:"):
-        try:
-            target = (path.parent / link.split("#")[0]).resolve()
-            if target in seen:
-                raise InputError("leads back to a model card already read (a loop); not "
-                                 "followed")
-            link_result = identify_file(target, index, seen)
-        except LicentiaError as exc:
-            notes.append(f"license_link {describe(link)}: {exc.message}")
-        except (OSError, ValueError, RuntimeError) as exc:  # a link loop, a NUL byte
-            notes.append(f"license_link {describe(link)}: {problem_of(exc)}")
-    elif link:
-        published = cat.keys_for_url(link)
-        if len(published) == 1:
-            linked_key = published[0]
-            notes.append(f"license_link {link!r} is where {linked_key} is published (known "
-                         "from the LicenseDB; not fetched)")
-            if resolved is None and (not candidates or linked_key in candidates):
-                resolved = cat.get(linked_key)
-                by_url = True
-            elif resolved is not None:
-                agrees = linked_key == resolved.key
-        elif published:
-            notes.append(f"license_link {link!r} is where {', '.join(published)} are "
-                         "published: it does not fix the version (not fetched)")
-            candidates = candidates or tuple(published)
-        else:
-            notes.append(f"license_link {link!r} is remote; licentia does not fetch it")
-    if link_result is not None and link_result.license is not None:
-        linked = link_result.license.key
-        agrees = linked == resolved.key if resolved else (linked in candidates or None)
-        # `license: other` (or a family tag) with a local license_link: the linked file's license
-        if resolved is None and (linked in candidates or not candidates):
-            resolved, agrees = link_result.license, True
-    declared = Declared(card.license, card.license_name, card.license_link, resolved, candidates,
-                        link_result, agrees, dec_note)
-    if card.error:
-        notes.append(card.error)
-    others = [k for k in dict.fromkeys(declared_keys) if resolved and k != resolved.key]
-    if others and resolved is not None:
-        notes.append(f"the card names several licenses ({', '.join([resolved.key, *others])})"
-                     "; which governs what is not said")
-    if body_matches:
-        result, primary, conf = _classify(list(body_matches))
-        lic = cat.get(primary.key) if primary else None
-        if resolved is not None and lic is not None and lic.key != resolved.key:
-            result = Result.MULTIPLE
-            notes.append(f"the card declares {resolved.key} but its text holds {lic.key}")
-        if others and not set(others) <= {m.key for m in body_matches}:
-            result = Result.MULTIPLE
-        return Identification(str(path), result, lic, conf,
-                              primary.coverage if primary else 0.0, body_matches,
-                              (*notes, *body.notes), declared)
-    if resolved is None:
-        result = Result.PARTIAL if candidates else Result.NONE
-        return Identification(str(path), result, None, 0.0, 0.0, (), tuple(notes), declared)
-    decl_match = Match(resolved.key, "declared", "model card front matter", 1,
-                       max(1, card.body_line - 1), 100.0, 1.0)
-    matches: tuple[Match, ...] = (decl_match, *(replace(decl_match, key=k) for k in others))
-    if others:
-        return Identification(str(path), Result.MULTIPLE, resolved, 0.5, 100.0, matches,
-                              tuple(notes), declared)
-    if agrees and link_result is not None and link_result.result is not Result.EXACT:
-        # the linked file is the license, but not an exact copy of it: never "exact"
-        notes.append(f"license_link {card.license_link} is {link_result.result.value} "
-                     f"{resolved.key}; its differences are lines of that file")
-        return Identification(str(path), link_result.result, resolved, link_result.confidence,
-                              link_result.coverage, (*matches, *link_result.matches),
-                              tuple(notes), declared)
-    if agrees is False and link_result is not None and link_result.license is not None:
-        notes.append(f"license_link file is {link_result.license.key}, but the card declares "
-                     f"{resolved.key}")
-        return Identification(str(path), Result.MULTIPLE, resolved, 0.5, 100.0,
-                              (*matches, *link_result.matches), tuple(notes), declared)
-    if agrees is False and linked_key is not None:
-        notes.append(f"license_link points to {linked_key}, but the card declares "
-                     f"{resolved.key}")
-        link_match = Match(linked_key, "declared", "model card license_link", 1,
-                           max(1, card.body_line - 1), 100.0, 1.0)
-        return Identification(str(path), Result.MULTIPLE, resolved, 0.5, 100.0,
-                              (*matches, link_match), tuple(notes), declared)
-    if by_url:  # declared only by an address; the text itself was not read
-        return Identification(str(path), Result.EXACT, resolved, 0.9, 100.0, matches,
-                              tuple(notes), declared)
-    confidence = 1.0 if not candidates or agrees else 0.6
-    result = Result.EXACT if not candidates or agrees else Result.PARTIAL
-    return Identification(str(path), result, resolved, confidence, 100.0, matches,
-                          tuple(notes), declared)
-
-
-def _shift(m: Match, lines: int) -> Match:
-    if not lines:
-        return m
-    return Match(m.key, m.kind, m.source, m.start_line + lines, m.end_line + lines, m.coverage,
-                 m.similarity, tuple(type(d)(d.kind, d.reference, d.found, d.line + lines,
-                                             d.section, d.tokens) for d in m.differences),
-                 m.optional_absent, m.ambiguous_with, m.span, m.expression)
-
-
 def identify_file(path: Path, index: Index | None = None,
                   seen: frozenset[Path] = frozenset()) -> Identification:
     """Identify one file; raise InputError when it cannot be read at all. `seen`: the model
@@ -498,7 +358,13 @@ def identify_file(path: Path, index: Index | None = None,
     if card is not None and (card.license or card.error):
         with contextlib.suppress(OSError, ValueError, RuntimeError):
             seen = seen | {path.resolve()}
-        ident = _identify_card(card, tf.text, path, index, notes, seen)
+        body = identify_text(tf.text[card.body_offset :], str(path), index)
+        reached = seen
+
+        def follow(target: Path) -> Identification:
+            return identify_file(target, index, reached)
+
+        ident = identify_card(card, path, body, follow, notes, seen)
         expression = combine(m.license_expression for m in ident.matches)
         return replace(ident, expression=expression, spdx_expression=to_spdx(expression))
     return identify_text(tf.text, str(path), index, notes)

@@ -30,7 +30,8 @@ JOIN_GAP = 24  # words between two findings that may join them ("or", "designate
 # keys that name no particular license: the LicenseDB's unknown and generic ones
 VAGUE_KEYS = frozenset({"unknown", "unknown-license-reference", "free-unknown",
                         "other-permissive", "other-copyleft", "proprietary-license",
-                        "commercial-license", "warranty-disclaimer", "generic-cla"})
+                        "commercial-license", "warranty-disclaimer", "generic-cla",
+                        "unknown-spdx"})
 LIST_MIN_NAMES = 10  # distinct licenses named one after another: a list of licenses
 NAME_MAX_TOKENS = 12
 

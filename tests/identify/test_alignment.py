@@ -1,0 +1,147 @@
+# SPDX-FileCopyrightText: 2026 The licentia authors
+# SPDX-License-Identifier: Apache-2.0
+"""Approximate alignment against every LicenseDB rule: the rule that explains the most of a
+notice wins over fragments of it, compound notices keep their expression, a license text
+never yields to a near variant that says the opposite, and SPDX tags with ids SPDX lacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from licentia.identify import identify_text
+from licentia.identify.index import Index
+from licentia.identify.rules import RuleIndex, get_rules
+from licentia.normalize import SPDX_TAG
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleIndex:
+    return get_rules()
+
+
+GPL_HEADER = """# Copyright 2019-2024, Example Widgets LLC
+#
+# This file is part of Frobnicator.
+#
+# Frobnicator is free software: you can redistribute it and/or modify
+# it under the terms of the GNU General Public License as published by
+# the Free Software Foundation, either version 2 of the License, or
+# (at your option) any later version.
+#
+# Frobnicator is distributed in the hope that it will be useful,
+# but WITHOUT ANY WARRANTY; without even the implied warranty of
+# MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+# GNU General Public License for more details.
+#
+# You should have received a copy of the GNU General Public License
+# along with Frobnicator.  If not, see <http://www.gnu.org/licenses/>.
+#
+
+import os
+"""
+
+
+def test_a_whole_notice_is_one_license_not_its_fragments(index: Index,
+                                                         rules: RuleIndex) -> None:
+    # its last sentence alone is also a notice for "GPL, any version": part of this one
+    r = identify_text(GPL_HEADER, index=index, rules=rules)
+    assert r.expression == "gpl-2.0-plus", [(m.key, m.source) for m in r.matches]
+
+
+MPL_TRI = """/* ***** BEGIN LICENSE BLOCK *****
+ * Version: MPL 1.1/GPL 2.0/LGPL 2.1
+ *
+ * The contents of this file are subject to the Mozilla Public License Version
+ * 1.1 (the "License"); you may not use this file except in compliance with
+ * the License. You may obtain a copy of the License at
+ * http://www.mozilla.org/MPL/
+ *
+ * Software distributed under the License is distributed on an "AS IS" basis,
+ * WITHOUT WARRANTY OF ANY KIND, either express or implied. See the License
+ * for the specific language governing rights and limitations under the
+ * License.
+ *
+ * The Original Code is the Example Widget Toolkit.
+ *
+ * The Initial Developer of the Original Code is
+ * Example Widgets LLC.
+ * Portions created by the Initial Developer are Copyright (C) 2004
+ * the Initial Developer. All Rights Reserved.
+ *
+ * Contributor(s):
+ *   Jane Doe <jane@example.org>
+ *
+ * Alternatively, the contents of this file may be used under the terms of
+ * either the GNU General Public License Version 2 or later (the "GPL"), or
+ * the GNU Lesser General Public License Version 2.1 or later (the "LGPL"),
+ * in which case the provisions of the GPL or the LGPL are applicable instead
+ * of those above. If you wish to allow use of your version of this file only
+ * under the terms of either the GPL or the LGPL, and not to allow others to
+ * use your version of this file under the terms of the MPL, indicate your
+ * decision by deleting the provisions above and replace them with the notice
+ * and other provisions required by the GPL or the LGPL. If you do not delete
+ * the provisions above, a recipient may use your version of this file under
+ * the terms of any one of the MPL, the GPL or the LGPL.
+ *
+ * ***** END LICENSE BLOCK ***** */
+int widget;
+"""
+
+
+def test_a_compound_notice_keeps_its_expression(index: Index, rules: RuleIndex) -> None:
+    r = identify_text(MPL_TRI, index=index, rules=rules)
+    assert set(r.license_keys) == {"mpl-1.1", "gpl-2.0-plus", "lgpl-2.1-plus"}, r.expression
+    assert " OR " in r.expression and " AND " not in r.expression
+
+
+BSD_3 = """Copyright (c) 2007 Jane Doe <jane@example.org>
+All rights reserved.
+
+Redistribution and use in source and binary forms, with or without
+modification, are permitted provided that the following conditions
+are met:
+1. Redistributions of source code must retain the above copyright
+   notice, this list of conditions and the following disclaimer.
+2. Redistributions in binary form must reproduce the above copyright
+   notice, this list of conditions and the following disclaimer in the
+   documentation and/or other materials provided with the distribution.
+3. The name of the author may not be used to endorse or promote products
+   derived from this software without specific prior written permission.
+
+THIS SOFTWARE IS PROVIDED BY THE AUTHOR ``AS IS'' AND ANY EXPRESS OR
+IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED WARRANTIES
+OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE DISCLAIMED.
+IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY DIRECT, INDIRECT,
+INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL DAMAGES (INCLUDING, BUT
+NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES; LOSS OF USE,
+DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER CAUSED AND ON ANY
+THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY, OR TORT
+(INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE OF
+THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+"""
+
+
+def test_may_not_endorse_is_bsd_3_clause_and_may_endorse_is_not(index: Index,
+                                                                 rules: RuleIndex) -> None:
+    # one word apart: the license the LicenseDB has for "may be used to endorse" is not the
+    # closest text of "may not be used to endorse", whatever its own text's bonus
+    r = identify_text(BSD_3, index=index, rules=rules)
+    assert r.expression == "bsd-new", [(m.key, m.source) for m in r.matches]
+    allowed = identify_text(BSD_3.replace("may not be used", "may be used"), index=index,
+                            rules=rules)
+    assert allowed.expression == "bsd-endorsement-allowed", allowed.matches
+
+
+def test_a_deprecated_spdx_id_is_what_replaced_it(index: Index, rules: RuleIndex) -> None:
+    r = identify_text(f"/* {SPDX_TAG}: eCos-2.0 */\nint x;\n", index=index, rules=rules)
+    assert r.expression == "gpl-2.0-plus WITH ecos-exception-2.0"
+    assert r.spdx_expression == "GPL-2.0-or-later WITH eCos-exception-2.0"
+
+
+def test_an_spdx_id_nobody_knows_is_unknown_spdx(index: Index, rules: RuleIndex) -> None:
+    r = identify_text(f"# {SPDX_TAG}: MIT OR Frobnicator-9.9\n", index=index, rules=rules)
+    assert r.expression == "mit OR unknown-spdx"  # never the id as if it were a license key
+    assert any("Frobnicator-9.9" in n for n in r.notes)
+    bad = identify_text(f"# {SPDX_TAG}: MIT OR (Apache-2.0\n", index=index, rules=rules)
+    assert "unknown-spdx" in bad.license_keys
+    assert any("not a valid expression" in n for n in bad.notes)
