@@ -48,6 +48,18 @@ EQUIVALENTS: dict[str, str] = {
 }
 
 _TOKEN = re.compile(r"[^\W_]+")
+_NEWLINE = re.compile("\n")
+_WORD_BYTE = bytes(1 if chr(c).isascii() and chr(c).isalnum() else 0 for c in range(256))
+
+
+def _ascii_word_edges(text: str) -> list[int]:
+    """Start, end, start, end... of the runs of ASCII letters and digits in an ASCII text (as
+    _TOKEN finds them there)."""
+    import numpy as np  # only where spans are wanted: a text identified by its digest needs none
+
+    flags = np.frombuffer(text.encode("ascii").translate(_WORD_BYTE), dtype=np.int8)
+    edges: list[int] = np.flatnonzero(np.diff(flags, prepend=0, append=0)).tolist()
+    return edges
 # Markdown links keep their text, not their target: [text](url) -> text.
 _MD_LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*\)")
 # Inline HTML tags (<br>, <p align="center">) carry no license words.
@@ -103,11 +115,21 @@ class Tokens:
         return len(self.words)
 
     def _spans(self) -> None:
+        masked = self._masked
+        if masked.isascii():  # a word is a run of ASCII letters and digits: found in one pass
+            edges = _ascii_word_edges(masked)
+            self._starts, self._ends = tuple(edges[0::2]), tuple(edges[1::2])
+            return
         starts, ends = [], []
-        for m in _TOKEN.finditer(self._masked):
+        for m in _TOKEN.finditer(masked):
             starts.append(m.start())
             ends.append(m.end())
         self._starts, self._ends = tuple(starts), tuple(ends)
+
+    def _line_breaks(self) -> list[int]:
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _NEWLINE.finditer(self._text)]
+        return self._breaks
 
     @property
     def starts(self) -> tuple[int, ...]:
@@ -125,8 +147,11 @@ class Tokens:
     @property
     def lines(self) -> tuple[int, ...]:
         if self._lines is None:
-            breaks = [i for i, c in enumerate(self._text) if c == "\n"]
-            self._lines = tuple(bisect_right(breaks, s - 1) + 1 for s in self.starts)
+            import numpy as np  # see _ascii_word_edges
+
+            # a token's line: 1 + the line breaks before its first character
+            self._lines = tuple((np.searchsorted(np.array(self._line_breaks(), dtype=np.int64),
+                                                 self.starts, side="left") + 1).tolist())
         return self._lines
 
     def line_of(self, i: int) -> int:
@@ -134,9 +159,7 @@ class Tokens:
         if self._lines is not None:
             return self._lines[i]
         if 0 < i < len(self.words) - 1 or self._starts is not None:
-            if self._breaks is None:
-                self._breaks = [n for n, c in enumerate(self._text) if c == "\n"]
-            return bisect_right(self._breaks, self.starts[i] - 1) + 1
+            return bisect_right(self._line_breaks(), self.starts[i] - 1) + 1
         masked = self._masked
         if i == 0:
             m = _TOKEN.search(masked)
@@ -265,10 +288,13 @@ def rule_tokens(text: str) -> tuple[list[str], list[int]]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer: word by word
         pairs = [(m.group().lower(), m.start()) for m in _RULE_WORD.finditer(text)]
+        words, starts = [w for w, _ in pairs], [a for _, a in pairs]
     else:
-        spans = [m.span() for m in _RULE_WORD.finditer(lowered)]
-        pairs = [(lowered[a:b], a) for a, b in spans]
-    kept = [(w, a) for w, a in pairs if w not in MARKUP_WORDS]
+        words = _RULE_WORD.findall(lowered)
+        starts = [m.start() for m in _RULE_WORD.finditer(lowered)]
+    if MARKUP_WORDS.isdisjoint(words):
+        return words, starts
+    kept = [(w, a) for w, a in zip(words, starts, strict=True) if w not in MARKUP_WORDS]
     return [w for w, _ in kept], [a for _, a in kept]
 
 
