@@ -162,6 +162,8 @@ def test_every_json_document_carries_provenance(tmp_path: Path, licentia: Invoke
         _check_provenance(item, [license_file])
     for item in _json(licentia("licenses", "list", "--family", "ai", "--json")):
         _check_provenance(item, [])
+    _check_provenance(_json(licentia("scan", str(ROOT / "LICENSES"), "--json")),
+                      [ROOT / "LICENSES" / "Apache-2.0.txt"])
     repo = tmp_path / "repo"
     doc = _json(licentia("init", str(repo), "--license", "Apache-2.0", "--holder", "Acme",
                          "--json"))

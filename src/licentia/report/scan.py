@@ -10,6 +10,7 @@ from typing import Any
 
 from licentia import __version__
 from licentia.analysis.findings import Finding, Severity
+from licentia.catalog.terms import sheet_for
 from licentia.report.provenance import Provenance, provenance
 from licentia.report.render import DISCLAIMER, neutralise_html
 from licentia.scan import Scan
@@ -21,9 +22,15 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 _MARK = {Severity.ERROR: "x", Severity.WARNING: "!", Severity.INFO: "-"}
 
 
+MAX_DIGESTED = 200  # license texts digested in the provenance (a vendored tree can hold more)
+
+
 def scan_provenance(scan: Scan) -> Provenance:
-    """The scan's provenance: the policy file (the tree's files are listed in the scan)."""
-    return provenance([scan.policy.path if scan.policy else None])
+    """The scan's provenance: the policy file and the full license texts the verdict rests on
+    (every file is listed in the scan itself), and the term sheets of the licenses found."""
+    texts = [scan.tree.root / f.path for f in scan.tree.files if f.license_text]
+    return provenance([scan.policy.path if scan.policy else None, *texts[:MAX_DIGESTED]],
+                      [sheet_for(k) for k in scan.tree.licenses()])
 
 
 def to_json(scan: Scan) -> dict[str, Any]:
