@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from licentia.analysis.manifest import Kind
+
 
 class Role(StrEnum):
     """What a user may do, each role including the ones before it."""
@@ -29,11 +31,8 @@ class PartyRole(StrEnum):
     BOTH = "both"
 
 
-class AssetKind(StrEnum):
-    MODEL = "model"
-    DATASET = "dataset"
-    CODE = "code"
-    SERVICE = "service"
+# an asset is what a check manifest calls a component: one vocabulary for both
+AssetKind = Kind
 
 
 class Relation(StrEnum):
