@@ -11,8 +11,9 @@ import pytest
 
 from licentia.analysis.choose import QUESTIONS, answer, choose, next_question
 from licentia.analysis.goals import Goals
+from licentia.catalog.taxonomy import taxonomy
 from licentia.catalog.template.choices import TEMPLATE_ID, Grant
-from licentia.catalog.terms import sheet_for, taxonomy
+from licentia.catalog.terms import sheet_for
 from licentia.errors import InputError
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "choose"

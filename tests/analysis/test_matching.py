@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from licentia.analysis.matching import Tier, matcher, stem
-from licentia.catalog.terms import taxonomy
+from licentia.catalog.taxonomy import taxonomy
 
 
 def counted(text: str) -> dict[str, list[str]]:

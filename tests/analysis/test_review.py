@@ -18,9 +18,10 @@ from licentia.analysis.review import Review, Step, Verdict, review_reference
 from licentia.analysis.usecase import UseCase
 from licentia.catalog.evidence import corpus_dir, document_source, quote_in
 from licentia.catalog.licensedb import read_text
+from licentia.catalog.taxonomy import taxonomy
 from licentia.catalog.template.choices import Choices
 from licentia.catalog.template.text import render_markdown
-from licentia.catalog.terms import all_sheets, taxonomy
+from licentia.catalog.terms import all_sheets
 from licentia.errors import InputError, UnknownLicenseError
 from licentia.report import review as report
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from licentia.catalog import terms
+from licentia.catalog import taxonomy, terms
 from licentia.catalog.catalog import catalog
 from licentia.catalog.evidence import corpus_dir, verify_quotes
 from licentia.errors import DataError
@@ -32,7 +32,7 @@ def test_every_quote_is_in_the_reference_text(key: str) -> None:
 
 @pytest.mark.parametrize("key", sorted(SHEETS))
 def test_use_restrictions_map_to_taxonomy(key: str) -> None:
-    known = terms.taxonomy()
+    known = taxonomy.taxonomy()
     for clause in SHEETS[key].clauses:
         if clause.kind is terms.ClauseKind.USE_RESTRICTION:
             assert clause.taxonomy and set(clause.taxonomy) <= set(known), clause.id

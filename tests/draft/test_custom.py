@@ -12,10 +12,10 @@ import pytest
 from docx import Document
 
 from licentia.catalog.licensedb import iter_license_files, split_front_matter
+from licentia.catalog.taxonomy import taxonomy
 from licentia.catalog.template import blocks
 from licentia.catalog.template.choices import TEMPLATE_ID, Choices, Covered, Grant, template_text
 from licentia.catalog.template.text import render_markdown
-from licentia.catalog.terms import taxonomy
 from licentia.draft.custom import Format, render
 from licentia.errors import InputError
 from licentia.normalize import words
