@@ -19,8 +19,15 @@ from licentia.errors import LicentiaError
 app = typer.Typer(help="Hugging Face Hub dumps: lineage compliance and license adoption.",
                   no_args_is_help=True)
 
-Dumps = Annotated[list[Path], typer.Argument(
-    help="Dump files (CSV, Parquet, JSON lines) or folders of them.")]
+Dumps = Annotated[list[Path] | None, typer.Argument(
+    help="Dump files (CSV, Parquet, JSON lines) or folders of them.", show_default=False)]
+Online = Annotated[bool, typer.Option(
+    "--online", help="Also list models from the Hugging Face Hub API (huggingface_hub).")]
+Author = Annotated[str | None, typer.Option("--author", help="--online: models of this author.")]
+Search = Annotated[str | None, typer.Option("--search",
+                                            help="--online: models whose id contains this.")]
+Limit = Annotated[int | None, typer.Option("--limit", min=1,
+                                           help="--online: at most this many models.")]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 Force = Annotated[bool, typer.Option("--force", help="Overwrite an existing --out file.")]
 
@@ -32,6 +39,22 @@ class Format(StrEnum):
     PARQUET = "parquet"
 
 
+def _inputs(command: str, dumps: list[Path] | None, online: bool, author: str | None,
+            search: str | None, limit: int | None) -> list[Path]:
+    """The dump paths, with the Hub API's listing first when --online."""
+    if not online:
+        if author or search or limit:
+            fail(f"licentia hub {command}: --author, --search and --limit need --online")
+        if not dumps:
+            fail(f"licentia hub {command}: give a dump file or folder, or --online")
+        return list(dumps or [])
+    from licentia.hub.online import Query, fetch, hub_api
+
+    path = fetch(hub_api(), Query(author=author, search=search, limit=limit))
+    err.print(f"listed the Hub's models into {escape(str(path))}")
+    return [path, *(dumps or [])]
+
+
 def _write(path: Path, data: bytes | str, force: bool) -> None:
     from licentia.atomic_write import write_file
 
@@ -41,7 +64,7 @@ def _write(path: Path, data: bytes | str, force: bool) -> None:
 
 @app.command("lineage")
 def lineage_command(
-    dumps: Dumps,
+    dumps: Dumps = None,
     as_json: Json = False,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TEXT,
     out_path: Annotated[Path | None, typer.Option(
@@ -49,6 +72,10 @@ def lineage_command(
     ray: Annotated[str | None, typer.Option(
         "--ray", help="Evaluate the rules on Ray: a cluster address, or 'local'.")] = None,
     force: Force = False,
+    online: Online = False,
+    author: Author = None,
+    search: Search = None,
+    limit: Limit = None,
 ) -> None:
     """Check every model of a dump against the licenses of its ancestors."""
     from licentia.hub import render
@@ -60,7 +87,7 @@ def lineage_command(
     if fmt in (Format.CSV, Format.PARQUET) and out_path is None:
         fail(f"licentia hub lineage: --format {fmt.value} needs --out FILE")
     try:
-        dump = ingest(dumps)
+        dump = ingest(_inputs("lineage", dumps, online, author, search, limit))
         evaluator: Evaluator = evaluate_local
         if ray is not None:
             from licentia.hub.distributed import ray_evaluator
@@ -84,24 +111,28 @@ def lineage_command(
             sys.stdout.write(data)
     except LicentiaError as exc:
         fail(str(exc))
-    raise typer.Exit(EXIT_FINDING if "conflict" in result.verdicts.values() else EXIT_OK)
+    raise typer.Exit(EXIT_FINDING if result.conflict else EXIT_OK)
 
 
 @app.command("adoption")
 def adoption_command(
-    dumps: Dumps,
+    dumps: Dumps = None,
     as_json: Json = False,
     plots: Annotated[Path | None, typer.Option(
         "--plots", help="Write the charts (PNG and SVG) and an HTML page into this folder.",
         file_okay=False)] = None,
     force: Force = False,
+    online: Online = False,
+    author: Author = None,
+    search: Search = None,
+    limit: Limit = None,
 ) -> None:
     """License shares over models and downloads: by family, task and time, with sources."""
     from licentia.atomic_write import Write, write_files
     from licentia.hub import adoption as adopt
 
     try:
-        result = adopt.adoption(dumps)
+        result = adopt.adoption(_inputs("adoption", dumps, online, author, search, limit))
         if plots is not None:
             written = write_files([Write(plots / name, data)
                                    for name, data in adopt.charts(result).items()], force)

@@ -23,7 +23,7 @@ from licentia.cache import cache_dir
 from licentia.errors import InputError
 from licentia.hub.read import COLUMNS, SUFFIXES, FileRows, read_file
 
-INGEST_FORMAT = 1
+INGEST_FORMAT = 2
 _RELATIONS = {"finetune": "finetune", "fine-tune": "finetune", "adapter": "adapter",
               "merge": "merge", "quantized": "quantize", "quantize": "quantize",
               "distill": "distill", "distillation": "distill"}
@@ -164,7 +164,7 @@ def _rows_sql() -> str:
     """Every row, its id cleaned (a `- ` prefix: an item of a cut YAML list), values typed."""
     lic = _blank("license")
     return f"""
-        SELECT *, row_number() OVER (PARTITION BY file_no, raw_id ORDER BY rn) AS dup
+        SELECT r.*, CASE WHEN r.rn > d.first_rn THEN 2 ELSE 1 END AS dup
         FROM (SELECT file_no, file, rn, id, trim(id) AS raw_id,
                      regexp_replace(trim(id), '^- ', '') AS mid,
                      starts_with(trim(id), '- ') AS cut_id,
@@ -183,7 +183,9 @@ def _rows_sql() -> str:
                      {_blank("created_at")} AS created_at,
                      CASE WHEN regexp_matches({_blank("created_at")}, '^\\d{{4}}-\\d{{2}}-\\d{{2}}')
                           THEN TRY_CAST(left({_blank("created_at")}, 10) AS DATE) END AS created
-              FROM raw)"""
+              FROM raw) r
+        LEFT JOIN (SELECT file_no, trim(id) AS raw_id, min(rn) AS first_rn FROM raw
+                   GROUP BY ALL HAVING count(*) > 1) d USING (file_no, raw_id)"""
 
 
 def _problems(con: duckdb.DuckDBPyConnection, b: _Builder) -> None:
@@ -197,16 +199,22 @@ def _problems(con: duckdb.DuckDBPyConnection, b: _Builder) -> None:
         p.examples += [e[:160] for e in (examples or [])][: _EXAMPLES - len(p.examples)]
 
 
-def _models_sql() -> str:
-    """One row per model: the first value any file gives for each column."""
+_ROW = "file_no * 4294967296 + rn"  # a row's place among all files' rows
+
+
+def _models_sql(merge: bool) -> str:
+    """One row per model: the first value any file gives for each column (`merge`: some model
+    has several rows; else each row is one model)."""
     def first(expr: str, name: str) -> str:
-        return f"first({expr} ORDER BY file_no, rn) FILTER (WHERE {expr} IS NOT NULL) AS {name}"
+        if not merge:
+            return f"{expr} AS {name}"
+        return f"arg_min({expr}, {_ROW}) FILTER (WHERE {expr} IS NOT NULL) AS {name}"
 
     cols = [first("lic", "license"), first("license_name", "license_name"),
             first("license_link", "license_link"), first("pipeline_tag", "pipeline_tag"),
             first("n_downloads", "downloads"), first("n_likes", "likes"),
             first("created", "created_at")]
-    return f"SELECT mid AS id, {', '.join(cols)} FROM good GROUP BY mid"
+    return f"SELECT mid AS id, {', '.join(cols)} FROM good" + (" GROUP BY mid" if merge else "")
 
 
 def _edges(con: duckdb.DuckDBPyConnection, b: _Builder) -> None:
@@ -235,10 +243,11 @@ def _edges(con: duckdb.DuckDBPyConnection, b: _Builder) -> None:
         CREATE TEMP TABLE pairs AS
         SELECT child, parent, bool_or(cut) AS cut FROM items
         WHERE regexp_full_match(parent, '{_ID_SQL}') GROUP BY child, parent""")
-    con.execute("""
+    con.execute(f"""
         CREATE TEMP TABLE rels AS
-        SELECT mid AS child, first(relation ORDER BY file_no, rn)
-               FILTER (WHERE relation IS NOT NULL) AS given FROM good GROUP BY mid""")
+        SELECT mid AS child, arg_min(relation, {_ROW})
+               FILTER (WHERE relation IS NOT NULL) AS given FROM good
+        WHERE relation IS NOT NULL GROUP BY mid""")
     con.execute("""
         CREATE TEMP TABLE tag_rels AS
         SELECT child, first(rel) FILTER (WHERE rel IS NOT NULL) AS rel FROM items
@@ -262,8 +271,7 @@ _EDGES_SQL = """
            coalesce(r.given, t.rel) IS NOT NULL AS relation_given,
            p.cut OR (coalesce(r.given, t.rel) = 'merge' AND n.k = 1) AS truncated
     FROM pairs p JOIN (SELECT child, count(*) AS k FROM pairs GROUP BY child) n USING (child)
-    LEFT JOIN rels r USING (child) LEFT JOIN tag_rels t USING (child)
-    ORDER BY p.child, p.parent"""
+    LEFT JOIN rels r USING (child) LEFT JOIN tag_rels t USING (child)"""
 
 
 class _Builder:
@@ -294,7 +302,9 @@ class _Builder:
             _problems(con, self)
             bad = " OR ".join(f"({_CHECKS[k][0]})" for k in ("no-id", "bad-id", "duplicate-id"))
             con.execute(f"CREATE TEMP TABLE good AS SELECT * FROM rows WHERE NOT ({bad})")
-            con.execute(f"CREATE TABLE models AS {_models_sql()} ORDER BY id")
+            once = con.execute("SELECT count(DISTINCT mid) = count(*) FROM good").fetchone()
+            merge = not (once and once[0])
+            con.execute(f"CREATE TABLE models AS {_models_sql(merge)} ORDER BY id")
             _edges(con, self)
             con.execute(f"CREATE TABLE edges AS {_EDGES_SQL}")
             con.execute("CREATE TABLE problems (kind VARCHAR, message VARCHAR, count BIGINT, "

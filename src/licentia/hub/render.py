@@ -8,8 +8,10 @@ from __future__ import annotations
 import base64
 import html
 from collections import Counter
+from itertools import islice
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
@@ -18,7 +20,7 @@ from licentia.analysis.findings import Severity
 from licentia.catalog.terms import sheet_for
 from licentia.hub import plots
 from licentia.hub.families import family
-from licentia.hub.lineage import FORMAT_VERSION, Lineage, LineageFinding, Scope
+from licentia.hub.lineage import FORMAT_VERSION, Lineage, LineageFinding, findings_of
 from licentia.report.provenance import Provenance, provenance
 
 _TOP = 15
@@ -27,38 +29,44 @@ _TOP = 15
 def family_rates(r: Lineage) -> list[tuple[str, int, int]]:
     """Per family of the base model's license: edges checked, edges with a conflict."""
     t = r.tree
-    if t is None:
-        return []
-    bad = {(f.model, f.parent) for f in r.findings
-           if f.severity is Severity.ERROR and f.scope is Scope.EDGE}
+    known = t.key >= 0
+    checked = known[t.child] & known[t.parent]
+    child, parent = t.child[checked], t.parent[checked]
+    bad = [b.model[b.edge] * t.size + b.parent[b.edge] for b in r.blocks
+           if b.severity is Severity.ERROR and b.edge is not None and b.parent is not None]
+    conflicted = np.isin(child * t.size + parent, np.concatenate(bad)) if bad else \
+        np.zeros(child.size, bool)
+    width = len(t.keys)
+    per_key = np.bincount(t.key[parent], minlength=width)
+    bad_key = np.bincount(t.key[parent][conflicted], minlength=width)
     total: Counter[str] = Counter()
     conflict: Counter[str] = Counter()
-    for i, edges in enumerate(t.parents):
-        for e in edges:
-            key = t.licenses[e.parent].key
-            if key is None or t.licenses[i].key is None:
-                continue
-            fam = family(key).value
-            total[fam] += 1
-            conflict[fam] += (t.ids[i], t.ids[e.parent]) in bad
+    for k, name in enumerate(t.keys):
+        if per_key[k]:
+            fam = family(name).value
+            total[fam] += int(per_key[k])
+            conflict[fam] += int(bad_key[k])
     return sorted(((f, total[f], conflict[f]) for f in total), key=lambda x: -x[1])
 
 
 def top_pairs(r: Lineage, n: int = _TOP) -> list[tuple[str, str, int]]:
     """The (upstream license, model license) pairs with the most conflicts."""
-    c = Counter((f.licenses[0], f.licenses[-1]) for f in r.findings
-                if f.severity is Severity.ERROR and len(f.licenses) > 1)
-    return [(a, b, k) for (a, b), k in c.most_common(n)]
+    c: Counter[tuple[str, str]] = Counter()
+    for b in r.blocks:
+        if b.severity is Severity.ERROR and len(b.licenses) > 1:
+            c[(b.licenses[0], b.licenses[-1])] += len(b)
+    return [(a, b, k) for (a, b), k in sorted(c.items(), key=lambda x: (-x[1], x[0]))[:n]]
 
 
 def lineage_provenance(r: Lineage) -> Provenance:
     """The dump's files and the term sheets of the licenses the findings rest on."""
-    keys = sorted({e.license for f in r.findings for e in f.evidence})
+    keys = sorted({e.license for b in r.blocks if b.rule is not None
+                   for e in b.rule[1].evidence})
     return provenance(r.dump.sources, (sheet_for(k) for k in keys))
 
 
 def to_json(r: Lineage, limit: int | None = None) -> dict[str, Any]:
-    findings = r.findings if limit is None else r.findings[:limit]
+    findings = r.findings if limit is None else tuple(islice(r.iter_findings(), limit))
     return {
         "format_version": FORMAT_VERSION,
         "dump": {"sources": list(r.dump.sources), "database": str(r.dump.db),
@@ -66,7 +74,7 @@ def to_json(r: Lineage, limit: int | None = None) -> dict[str, Any]:
                  "problems": [p.to_json() for p in r.dump.problems]},
         "summary": {"models": r.models, "edges": r.edges, "edges_checked": r.edges_checked,
                     "situations": r.situations,
-                    "verdicts": dict(Counter(r.verdicts.values())), "findings": r.counts(),
+                    "verdicts": r.verdict_counts(), "findings": r.counts(),
                     "family_rates": [{"family": f, "edges": n, "conflicts": k}
                                      for f, n, k in family_rates(r)],
                     "top_pairs": [{"upstream": a, "license": b, "conflicts": k}
@@ -100,12 +108,12 @@ def table_bytes(r: Lineage, fmt: str) -> bytes:
 
 
 def to_text(r: Lineage, examples: int = 10) -> str:
-    v = Counter(r.verdicts.values())
+    v = r.verdict_counts()
     lines = [f"Lineage of {r.models:,} models, {r.edges:,} base-model edges "
              f"({r.edges_checked:,} with both licenses known; {r.situations} distinct "
              "situations checked)",
-             f"Models: {v['conflict']:,} conflict, {v['review']:,} to review, "
-             f"{v['ok']:,} ok", "", "Findings:"]
+             f"Models: {v.get('conflict', 0):,} conflict, {v.get('review', 0):,} to review, "
+             f"{v.get('ok', 0):,} ok", "", "Findings:"]
     for code, sev in r.counts().items():
         lines.append(f"  {code:28} " + ", ".join(f"{n:,} {s}" for s, n in sorted(sev.items())))
     if r.dump.problems:
@@ -121,7 +129,7 @@ def to_text(r: Lineage, examples: int = 10) -> str:
     if pairs:
         lines += ["", "Most frequent conflicting pairs (upstream -> model license):"]
         lines += [f"  {k:>6,}  {a} -> {b}" for a, b, k in pairs[:10]]
-    errors = [f for f in r.findings if f.severity is Severity.ERROR][:examples]
+    errors = list(islice(findings_of(r, [Severity.ERROR]), examples))
     if errors:
         lines += ["", "Examples:"]
         for f in errors:
@@ -141,15 +149,15 @@ def chain_of(r: Lineage, model: str) -> list[tuple[str, str, bool]]:
     """The model and its first-parent ancestors, root first, each flagged when it has a
     conflict."""
     t = r.tree
-    if t is None or model not in t.index:
+    if model not in t.index:
         return []
     out: list[tuple[str, str, bool]] = []
-    i: int | None = t.index[model]
+    i = t.index[model]
     seen: set[int] = set()
-    while i is not None and i not in seen and len(out) < 12:
+    while i >= 0 and i not in seen and len(out) < 12:
         seen.add(i)
-        out.append((t.ids[i], t.licenses[i].label, r.verdicts.get(t.ids[i]) == "conflict"))
-        i = t.parents[i][0].parent if t.parents[i] else None
+        out.append((t.ids[i], t.license(i).label, int(r.verdict_rank[i]) == 2))
+        i = int(t.first_parent[i])
     return out[::-1]
 
 
@@ -172,16 +180,15 @@ def to_html(r: Lineage) -> str:
         parts.append(_img(plots.bars([f"{a} -> {b}" for a, b, _ in pairs],
                                      [k for _, _, k in pairs], "Top conflicting pairs",
                                      "findings"), "top pairs"))
-    worst = Counter(f.model for f in r.findings if f.severity is Severity.ERROR)
+    errors = list(findings_of(r, [Severity.ERROR]))
+    worst = Counter(f.model for f in errors)
     if worst:
         model = max(worst, key=lambda m: (len(chain_of(r, m)), worst[m], m))
         parts.append(_img(plots.ancestry(chain_of(r, model), f"Ancestry of {model}"),
                           "ancestry"))
     parts.append("<h2>Conflicts</h2><table><tr><th>model</th><th>code</th><th>ancestor</th>"
                  "<th>finding</th></tr>")
-    for f in r.findings:
-        if f.severity is not Severity.ERROR:
-            continue
+    for f in errors:
         quote = "".join(f"<blockquote>\u201c{html.escape(e.quote)}\u201d "
                         f"({html.escape(e.license)}, {html.escape(e.section)})</blockquote>"
                         for e in f.evidence[:2])
