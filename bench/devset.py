@@ -81,6 +81,15 @@ def _keys(expressions: list[str], renamed: dict[str, str]) -> frozenset[str]:
     return frozenset(renamed.get(k, k) for k in keys)
 
 
+def scancode_keys(entry: dict[str, Any], renamed: dict[str, str]) -> frozenset[str]:
+    """The license keys ScanCode found in one file: its detections' matches and its license
+    clues (matches too weak to make a detection, still licenses found)."""
+    exprs = [m.get("license_expression") or "" for d in entry.get("license_detections") or []
+             for m in d.get("matches") or []]
+    exprs += [m.get("license_expression") or "" for m in entry.get("license_clues") or []]
+    return _keys(exprs, renamed)
+
+
 def renamed_keys() -> dict[str, str]:
     """Deprecated LicenseDB keys replaced by exactly one other key."""
     from licentia.catalog.licensedb import read_entries
@@ -181,10 +190,7 @@ def run_scancode(files: list[DevFile], renamed: dict[str, str], processes: int,
         if entry.get("type") != "file":
             continue
         rel = str(Path(entry["path"]).relative_to("set"))
-        exprs = [m.get("license_expression") or "" for d in entry.get("license_detections") or []
-                 for m in d.get("matches") or []]
-        exprs += [m.get("license_expression") or "" for m in entry.get("license_clues") or []]
-        scored.got[rel] = _keys(exprs, renamed)
+        scored.got[rel] = scancode_keys(entry, renamed)
         if entry.get("scan_errors"):
             scored.errors[rel] = "; ".join(entry["scan_errors"])
     info = {"wall_s": c.wall, "cpu_s": c.cpu, "startup_s": pc.wall, "processes": processes,

@@ -13,6 +13,8 @@ from licentia.scan.findings import Verdict
 
 from .fixtures import make_repo, write
 
+DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "detect-dev"
+
 
 def _files(result):  # type: ignore[no-untyped-def]
     return {f.path: f for f in result.tree.files}
@@ -116,6 +118,9 @@ def test_mentions_count_unless_the_file_states_its_license_by_a_tag(tmp_path: Pa
     write(root, "orphan.license", "Licensed under the MIT license.\n")
     files = _files(scan(root, run_reuse=False))
     assert files["tool.py"].expression == "mit"  # the tag states it; GPL is only mentioned
+    # ...yet both are licenses found in it, as ScanCode lists a file's detections
+    assert "mit" in files["tool.py"].found
+    assert any(k.startswith("gpl-3.0") for k in files["tool.py"].found)
     assert {"mit", "gpl-2.0"} <= set(files["mixed.txt"].keys)  # no tag: every license found
     assert files["orphan.license"].expression == "mit"  # a .license file without its file
 
@@ -155,3 +160,14 @@ def test_a_1_gib_file_and_a_stray_bin_neither_stall_nor_make_a_model(tmp_path: P
     files = _files(result)
     assert files["big.dat"].kind.value == "binary" and files["big.dat"].size == 1 << 30
     assert result.kind == "directory" and result.model is None
+
+
+@pytest.mark.skipif(not (DEV / "lic1").is_dir(), reason="../shared corpus absent")
+def test_a_disclaimer_is_a_license_found_but_not_the_files_license(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo")
+    # config.guess: a GPL-2.0+ notice with the autoconf exception, then a separate disclaimer
+    write(root, "config.guess", (DEV / "lic1" / "config.guess-gpl2.txt").read_text())
+    f = _files(scan(root, run_reuse=False))["config.guess"]
+    assert {"gpl-2.0-plus", "autoconf-simple-exception-2.0", "warranty-disclaimer"} <= \
+        set(f.found)
+    assert "warranty-disclaimer" not in f.keys and "gpl-2.0-plus" in f.keys

@@ -74,6 +74,9 @@ class FileResult:
     notes: tuple[str, ...] = ()
     error: str | None = None
     reuse_expression: str = ""  # what REUSE reads of the file (its tags, its annotation)
+    # every LicenseDB key found in the file's own text (or its sidecar), as ScanCode lists a
+    # file's detections: mentions beside a tag, disclaimers and CLAs included
+    found: tuple[str, ...] = ()
 
     @property
     def spdx_expression(self) -> str:
@@ -102,6 +105,7 @@ class FileResult:
             "evidence": [e.to_json() for e in self.evidence],
             "overridden": list(self.overridden), "notes": list(self.notes), "error": self.error,
             "reuse_expression": to_spdx(self.reuse_expression) or None,
+            "found": list(self.found),
         }
 
 
@@ -216,4 +220,9 @@ def file_result(path: str, kind: Kind, size: int, ident: Identification | None,
     notes = ident.notes if ident is not None else ()
     return FileResult(path, kind, size, status, expression, ident.result if ident else None,
                       tuple(items + annotated), license_text, hidden, tuple(notes), error,
-                      reuse_view), problems
+                      reuse_view, found_keys(ident)), problems
+
+
+def found_keys(ident: Identification | None) -> tuple[str, ...]:
+    """Every license key identify found (what it reports of the file), sorted."""
+    return tuple(sorted(set(ident.license_keys))) if ident is not None else ()
