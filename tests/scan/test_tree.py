@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from licentia.catalog.licensedb import read_text
 from licentia.scan import scan
 from licentia.scan.evidence import Status
 from licentia.scan.findings import Verdict
@@ -171,3 +172,39 @@ def test_a_disclaimer_is_a_license_found_but_not_the_files_license(tmp_path: Pat
     assert {"gpl-2.0-plus", "autoconf-simple-exception-2.0", "warranty-disclaimer"} <= \
         set(f.found)
     assert "warranty-disclaimer" not in f.keys and "gpl-2.0-plus" in f.keys
+
+
+def test_copies_are_identified_once_each_under_its_own_path(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    tree = importlib.import_module("licentia.scan.tree")
+    root = make_repo(tmp_path / "repo")
+    legacy = (root / "vendor" / "legacy.c").read_text()
+    write(root, "third_party/a/legacy.c", legacy)
+    write(root, "third_party/b/legacy.c", legacy)
+    # two cards with the same words, each pointing at the LICENSE beside it
+    card = "---\nlicense: other\nlicense_name: custom\nlicense_link: LICENSE\n---\n# Model\n"
+    write(root, "models/m1/README.md", card)
+    write(root, "models/m1/LICENSE", read_text("mit"))
+    write(root, "models/m2/README.md", card)
+    write(root, "models/m2/LICENSE", read_text("bsd-new"))
+    asked: list[Path] = []
+    real = tree.identify_paths
+
+    def counting(paths, **kw):  # type: ignore[no-untyped-def]
+        asked.extend(paths)
+        return real(paths, **kw)
+
+    monkeypatch.setattr(tree, "identify_paths", counting)
+    files = _files(scan(root, run_reuse=False))
+    names = [p.relative_to(root).as_posix() for p in asked]
+    copies = ["third_party/a/legacy.c", "third_party/b/legacy.c", "vendor/legacy.c"]
+    assert sum(c in names for c in copies) == 1  # the first one in the walk
+    assert {files[c].expression for c in copies} == {files["vendor/legacy.c"].expression}
+    assert "gpl-2.0" in files["vendor/legacy.c"].keys
+    assert [f.path for f in files.values() if f.path in copies] == copies  # own paths
+    # a card is read with the files it points at: never taken for a copy
+    assert {"models/m1/README.md", "models/m2/README.md"} <= set(names)
+    assert "mit" in files["models/m1/README.md"].keys
+    assert "bsd-new" in files["models/m2/README.md"].keys

@@ -25,6 +25,7 @@ from licentia.scan.evidence import (
     file_result,
 )
 from licentia.scan.findings import finding
+from licentia.scan.identical import identify_once
 from licentia.scan.manifests import MANIFEST_NAMES, Declaration, read_manifest
 from licentia.scan.walker import Inventory, Kind, Listed, Skipped, walk
 
@@ -72,16 +73,30 @@ class TreeScan:
 
 def _identify(root: Path, targets: list[tuple[Listed, str]], jobs: int,
               progress: Progress | None) -> dict[str, Identification | Failure]:
-    """Identify each (file, path to read) - the file's text or its sidecar."""
+    """Identify each (file, path to read) - the file's text or its sidecar; identical
+    contents once."""
     paths = [root / read for _, read in targets]
-    total = len(paths)
+    sizes = [listed.size if read == listed.path else _size(root / read)
+             for listed, read in targets]
 
-    def tick(n: int, _total: int, _path: Path) -> None:
-        if progress is not None:
-            progress("identifying", n, total)
+    def identify(distinct: list[Path]) -> list[Identification | Failure]:
+        total = len(distinct)
 
-    found = identify_paths(paths, progress=tick, jobs=jobs)
+        def tick(n: int, _total: int, _path: Path) -> None:
+            if progress is not None:
+                progress("identifying", n, total)
+
+        return identify_paths(distinct, progress=tick, jobs=jobs)
+
+    found = identify_once(paths, sizes, identify)
     return {listed.path: result for (listed, _), result in zip(targets, found, strict=True)}
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1
 
 
 def _file_results(inv: Inventory, notes: Annotations, jobs: int,
