@@ -103,3 +103,43 @@ def test_spdx_3_ai_and_dataset_profiles(tmp_path: Path, hub: Path) -> None:
     base_license = [o for o in graph if o["type"] == "Relationship"
                     and by_id[o["from"]].get("name") == "meta-llama/Llama-3.1-8B"]
     assert base_license and base_license[0]["relationshipType"] == "hasDeclaredLicense"
+
+
+def test_packages_of_the_manifests_are_components_of_every_bom(tmp_path: Path) -> None:
+    from spdx_python_model import v3_0_1 as spdx3
+
+    from licentia.scan.spdx3 import spdx3_json
+
+    root = make_repo(tmp_path / "repo")  # pyproject: demo 1.0, Apache-2.0
+    write(root, "web/package.json", json.dumps({"name": "@acme/widget", "version": "2.1.0",
+                                                "license": "MIT OR ISC"}))
+    write(root, "native/Cargo.toml", '[package]\nname = "fastbits"\nversion = "0.3.1"\n'
+          'license = "MIT/Apache-2.0"\n')
+    write(root, "tools/Cargo.toml", "[workspace]\nmembers = []\n")  # names no package
+    result = scan(root, run_reuse=False)
+    purls = {p.purl: p for p in result.tree.packages}
+    assert set(purls) == {"pkg:pypi/demo@1.0", "pkg:npm/%40acme/widget@2.1.0",
+                          "pkg:cargo/fastbits@0.3.1"}
+
+    text = cyclonedx_json(result)
+    assert JsonStrictValidator(SchemaVersion.V1_6).validate_str(text) is None
+    libs = {c["purl"]: c for c in json.loads(text)["components"] if c["type"] == "library"}
+    assert libs["pkg:pypi/demo@1.0"]["licenses"] == [
+        {"license": {"id": "Apache-2.0", "acknowledgement": "declared"}}]
+    widget = libs["pkg:npm/%40acme/widget@2.1.0"]
+    assert (widget["group"], widget["name"], widget["version"]) == ("@acme", "widget", "2.1.0")
+    assert widget["licenses"] == [{"expression": "MIT OR ISC", "acknowledgement": "declared"}]
+
+    spdx2 = json.loads(spdx_json(result))
+    by_purl = {r["referenceLocator"]: p for p in spdx2["packages"]
+               for r in p.get("externalRefs", [])}
+    assert by_purl["pkg:cargo/fastbits@0.3.1"]["versionInfo"] == "0.3.1"
+    assert by_purl["pkg:pypi/demo@1.0"]["licenseDeclared"] == "Apache-2.0"
+
+    text3 = spdx3_json(result)
+    spdx3.JSONLDDeserializer().read(io.BytesIO(text3.encode()), spdx3.SHACLObjectSet())
+    graph = json.loads(text3)["@graph"]
+    pkg = next(o for o in graph if o.get("software_packageUrl") == "pkg:pypi/demo@1.0")
+    assert pkg["software_packageVersion"] == "1.0"
+    declared = [o for o in graph if o["type"] == "Relationship" and o["from"] == pkg["spdxId"]]
+    assert [d["relationshipType"] for d in declared] == ["hasDeclaredLicense"]

@@ -174,8 +174,8 @@ def test_a_disclaimer_is_a_license_found_but_not_the_files_license(tmp_path: Pat
     assert "warranty-disclaimer" not in f.keys and "gpl-2.0-plus" in f.keys
 
 
-def test_copies_are_identified_once_each_under_its_own_path(tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_copies_are_identified_once_each_under_its_own_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib
 
     tree = importlib.import_module("licentia.scan.tree")

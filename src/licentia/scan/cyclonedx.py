@@ -1,9 +1,10 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
 """A scan as a CycloneDX 1.6 JSON BOM / AI-BOM, built with cyclonedx-python-lib: the scanned
-tree as the BOM's subject, each file with license evidence as a `file` component, a model as a
-`machine-learning-model` component (with `modelCard`), its datasets as `data` components and
-its base models as `pedigree.ancestors`.
+tree as the BOM's subject, each package a manifest describes as a `library` component (name,
+version, purl, its declared license), each file with license evidence as a `file` component,
+a model as a `machine-learning-model` component (with `modelCard`), its datasets as `data`
+components and its base models as `pedigree.ancestors`.
 
 Licenses are SPDX ids when SPDX has them, expressions as expressions, and any other license as
 its `LicenseRef-` name with the LicenseDB text attached. cyclonedx-python-lib has no model card
@@ -41,25 +42,46 @@ def license_text(key: str) -> str | None:
         return None
 
 
-def licenses(expression: str) -> list[Any]:
+def licenses(expression: str, declared: bool = False) -> list[Any]:
     """CycloneDX licenses for a LicenseDB expression: one SPDX id, one named LicenseRef with
-    its text, or an SPDX expression."""
+    its text, or an SPDX expression; `declared`: as the package declares it (a manifest)."""
     from cyclonedx.model import AttachedText, XsUri
-    from cyclonedx.model.license import DisjunctiveLicense, LicenseExpression
+    from cyclonedx.model.license import (
+        DisjunctiveLicense,
+        LicenseAcknowledgement,
+        LicenseExpression,
+    )
     from cyclonedx.spdx import is_supported_id
 
     if not expression:
         return []
+    ack = LicenseAcknowledgement.DECLARED if declared else None
     spdx = to_spdx(expression)
     keys = expression_keys(expression)
     if len(keys) > 1 or " " in spdx:
-        return [LicenseExpression(spdx)]
+        return [LicenseExpression(spdx, acknowledgement=ack)]
     if is_supported_id(spdx):
-        return [DisjunctiveLicense(id=spdx)]
+        return [DisjunctiveLicense(id=spdx, acknowledgement=ack)]
     text = license_text(keys[0]) if keys else None
     lic = catalog().get(keys[0]) if keys else None
     return [DisjunctiveLicense(name=spdx, text=AttachedText(content=text) if text else None,
-                               url=XsUri(lic.urls[0]) if lic is not None and lic.urls else None)]
+                               url=XsUri(lic.urls[0]) if lic is not None and lic.urls else None,
+                               acknowledgement=ack)]
+
+
+def _packages(scan: Scan) -> Iterable[Any]:
+    """The packages the manifests describe, with the licenses they declare."""
+    from cyclonedx.model import Property
+    from cyclonedx.model.component import Component, ComponentType
+    from packageurl import PackageURL
+
+    for p in scan.tree.packages:
+        group, _, name = p.name.rpartition("/") if p.ecosystem == "npm" else ("", "", p.name)
+        yield Component(name=name, group=group or None, version=p.version,
+                        type=ComponentType.LIBRARY, bom_ref=f"package:{p.file}",
+                        purl=PackageURL.from_string(p.purl),
+                        licenses=licenses(p.declared, declared=True),
+                        properties=[Property(name="licentia:manifest", value=p.file)])
 
 
 def _files(scan: Scan) -> Iterable[Any]:
@@ -124,6 +146,7 @@ def cyclonedx_document(scan: Scan) -> dict[str, Any]:
         model, datasets, model_card = _model_components(scan)
         parts += [model, *datasets]
         bom.register_dependency(model, datasets)
+    parts += list(_packages(scan))
     parts += list(_files(scan))
     for c in parts:
         bom.components.add(c)

@@ -4,7 +4,9 @@
 `{text}` / `{file}` tables, Poetry, classifiers), `setup.cfg`, `package.json` and `Cargo.toml`.
 
 A declaration is what the package says of itself; it is evidence beside what its files hold,
-never a replacement for it.
+never a replacement for it. A manifest that names its package also gives the package itself
+(ecosystem, name, version, Package URL, declared license): a component of the bills of
+materials.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from licentia.errors import LicentiaError
+from licentia.identify.expression import combine
 from licentia.safe_read import read_any_text
 from licentia.scan.expressions import read_expression
 
@@ -41,6 +44,71 @@ class Declaration:
         return {"file": self.file, "key": self.key, "value": self.written,
                 "expression": self.expression or None, "problem": self.problem,
                 "license_file": self.license_file}
+
+
+@dataclass(frozen=True)
+class Package:
+    """The package a manifest describes: its Package URL type (`pypi`, `npm`, `cargo`), name,
+    version (None when the manifest leaves it dynamic) and the license it declares."""
+
+    file: str  # the manifest
+    ecosystem: str
+    name: str
+    version: str | None
+    declared: str  # LicenseDB expression; "" when it declares none licentia knows
+
+    @property
+    def purl(self) -> str:
+        from packageurl import PackageURL
+
+        namespace, _, name = self.name.rpartition("/") if self.ecosystem == "npm" else \
+            ("", "", self.name)
+        if self.ecosystem == "pypi":  # the purl spec: lowercase, "-" for "_"
+            name = name.lower().replace("_", "-")
+        return str(PackageURL(type=self.ecosystem, namespace=namespace or None, name=name,
+                              version=self.version))
+
+    def to_json(self) -> dict[str, Any]:
+        from licentia.scan.expressions import to_spdx
+
+        return {"file": self.file, "ecosystem": self.ecosystem, "name": self.name,
+                "version": self.version, "purl": self.purl,
+                "declared": self.declared or None,
+                "declared_spdx": to_spdx(self.declared) or None}
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _package(name: str, data: Any) -> tuple[str, str | None, str | None]:
+    """(ecosystem, package name, version) a manifest's data names."""
+    if not isinstance(data, dict):
+        return "", None, None
+    if name == "package.json":
+        return "npm", _text(data.get("name")), _text(data.get("version"))
+    table: Any = data.get("package") if name == "Cargo.toml" else data.get("project")
+    if name == "pyproject.toml" and not (isinstance(table, dict) and _text(table.get("name"))):
+        tool = data.get("tool")
+        table = tool.get("poetry") if isinstance(tool, dict) else None
+    if not isinstance(table, dict):
+        return "", None, None
+    return ("cargo" if name == "Cargo.toml" else "pypi"), _text(table.get("name")), \
+        _text(table.get("version"))
+
+
+def package_of(file: str, ecosystem: str, name: str | None, version: str | None,
+               declarations: list[Declaration]) -> Package | None:
+    """The package of a manifest that names one; its declared license is what the manifest
+    declares (classifiers only when it declares nothing else)."""
+    if not name or not ecosystem:
+        return None
+    if version is not None and version.startswith(("attr:", "file:")):
+        version = None  # setup.cfg reading the version from the code
+    stated = [d.expression for d in declarations if d.expression]
+    main = [d.expression for d in declarations
+            if d.expression and not d.key.endswith("classifiers")]
+    return Package(file, ecosystem, name, version, combine(main or stated))
 
 
 def _declared(file: str, key: str, value: str) -> Declaration:
@@ -79,12 +147,7 @@ def _pyproject(file: str, data: dict[str, Any]) -> Iterator[Declaration]:
         yield _declared(file, "tool.poetry.license", poetry["license"])
 
 
-def _setup_cfg(file: str, text: str) -> Iterator[Declaration]:
-    parser = configparser.ConfigParser(interpolation=None, strict=False)
-    parser.read_string(text)
-    if not parser.has_section("metadata"):
-        return
-    meta = parser["metadata"]
+def _setup_cfg(file: str, meta: dict[str, str]) -> Iterator[Declaration]:
     if meta.get("license"):
         yield _declared(file, "metadata.license", meta["license"].strip())
     lines = [c.strip() for c in meta.get("classifiers", "").splitlines() if c.strip()]
@@ -123,19 +186,29 @@ def _cargo(file: str, data: dict[str, Any]) -> Iterator[Declaration]:
                           package["license-file"])
 
 
-def read_manifest(path: Path, rel: str) -> tuple[list[Declaration], str | None]:
-    """The declarations of one manifest, and a problem when it cannot be read."""
+def read_manifest(path: Path, rel: str) -> tuple[Package | None, list[Declaration], str | None]:
+    """The package of one manifest (None when it names none), its declarations, and a problem
+    when it cannot be read."""
     try:
         text = read_any_text(path, MAX_MANIFEST_BYTES, "package manifest")
         name = path.name
+        data: Any
         if name == "package.json":
-            return list(_package_json(rel, json.loads(text))), None
-        if name == "setup.cfg":
-            return list(_setup_cfg(rel, text)), None
-        data = tomllib.loads(text)
-        return list(_pyproject(rel, data) if name == "pyproject.toml" else _cargo(rel, data)), None
+            data = json.loads(text)
+            found = list(_package_json(rel, data))
+        elif name == "setup.cfg":
+            parser = configparser.ConfigParser(interpolation=None, strict=False)
+            parser.read_string(text)
+            meta = dict(parser["metadata"]) if parser.has_section("metadata") else {}
+            found = list(_setup_cfg(rel, meta))
+            return package_of(rel, "pypi", _text(meta.get("name")), _text(meta.get("version")),
+                              found), found, None
+        else:
+            data = tomllib.loads(text)
+            found = list(_pyproject(rel, data) if name == "pyproject.toml" else _cargo(rel, data))
+        return package_of(rel, *_package(name, data), found), found, None
     except LicentiaError as exc:
-        return [], exc.message
+        return None, [], exc.message
     except (tomllib.TOMLDecodeError, json.JSONDecodeError, configparser.Error) as exc:
         what = {"package.json": "JSON", "setup.cfg": "setup.cfg syntax"}.get(path.name, "TOML")
-        return [], f"not valid {what}: {' '.join(str(exc).split())[:200]}"
+        return None, [], f"not valid {what}: {' '.join(str(exc).split())[:200]}"

@@ -59,6 +59,7 @@ class Scan:
             "licenses": self.licenses_json(),
             "without_evidence": [f.path for f in t.files if f.status.value == "none"],
             "declared": [d.to_json() for d in t.declarations],
+            "packages": [p.to_json() for p in t.packages],
             "findings": [finding_json(f) for f in self.findings],
             "model": self.model.to_json() if self.model else None,
             "reuse": self.reuse.to_json() if self.reuse else None,

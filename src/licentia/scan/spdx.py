@@ -1,8 +1,9 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
 """A scan as an SPDX 2.3 JSON document, built and validated with spdx-tools: one package for
-the scanned tree (its declared license, the licenses found in its files), one file entry per
-file (SHA-1, the licenses found in it), every `LicenseRef-` with its LicenseDB text."""
+the scanned tree (its declared license, the licenses found in its files) containing one package
+per package manifest (name, version, purl, declared license), one file entry per file (SHA-1,
+the licenses found in it), every `LicenseRef-` with its LicenseDB text."""
 
 from __future__ import annotations
 
@@ -47,6 +48,8 @@ def spdx_document(scan: Scan) -> Any:
         ChecksumAlgorithm,
         CreationInfo,
         Document,
+        ExternalPackageRef,
+        ExternalPackageRefCategory,
         ExtractedLicensingInfo,
         File,
         Package,
@@ -99,13 +102,24 @@ def spdx_document(scan: Scan) -> Any:
                                   "SPDXRef-Package")]
     relationships += [Relationship("SPDXRef-Package", RelationshipType.CONTAINS, f.spdx_id)
                       for f in files]
+    packages = [package]
+    for n, p in enumerate(scan.tree.packages, 1):
+        packages.append(Package(
+            f"SPDXRef-Package-{n}", p.name, SpdxNoAssertion(), version=p.version,
+            files_analyzed=False, license_concluded=SpdxNoAssertion(),
+            license_declared=expression(p.declared) if p.declared else SpdxNoAssertion(),
+            copyright_text=SpdxNoAssertion(), comment=f"described by {p.file}",
+            external_references=[ExternalPackageRef(ExternalPackageRefCategory.PACKAGE_MANAGER,
+                                                    "purl", p.purl)]))
+        relationships.append(Relationship("SPDXRef-Package", RelationshipType.CONTAINS,
+                                          f"SPDXRef-Package-{n}"))
     extracted = []
     for ident, key in sorted(refs.items()):
         text = license_text(key)
         extracted.append(ExtractedLicensingInfo(
             ident, text or f"licentia identified {key}; its text is not in licentia's data",
             key))
-    return Document(info, [package], files, relationships=relationships,
+    return Document(info, packages, files, relationships=relationships,
                     extracted_licensing_info=extracted)
 
 

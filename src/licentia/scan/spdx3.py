@@ -3,7 +3,8 @@
 """A scan as an SPDX 3.0.1 JSON-LD document with the AI and Dataset profiles, built with
 spdx-python-model (whose serializer refuses a document missing a required property): the model
 an `ai_AIPackage` with `hasDeclaredLicense`, its datasets `dataset_DatasetPackage`s it is
-`trainedOn`, its base models `ai_AIPackage`s it is `descendantOf`; each file with license
+`trainedOn`, its base models `ai_AIPackage`s it is `descendantOf`; each package a manifest
+describes a `software_Package` (version, purl) with `hasDeclaredLicense`; each file with license
 evidence a `software_File` with `hasDeclaredLicense`. A `LicenseRef-` is a custom license
 carrying its LicenseDB text, mapped from the expression (`customIdToUri`)."""
 
@@ -108,6 +109,18 @@ def spdx3_document(scan: Scan) -> spdx.SHACLObjectSet:
     else:
         package = b.element(spdx.software_Package, "package", name=scan.root.resolve().name)
         roots.append(package)
+    packages = []
+    for n, pkg in enumerate(scan.tree.packages, 1):
+        item = b.element(spdx.software_Package, f"manifest-package-{n}", name=pkg.name,
+                         software_packageUrl=pkg.purl, comment=f"described by {pkg.file}")
+        if pkg.version:
+            item.software_packageVersion = pkg.version
+        item.software_primaryPurpose = spdx.software_SoftwarePurpose.library
+        packages.append(item)
+        if pkg.declared:
+            b.relate(item, spdx.RelationshipType.hasDeclaredLicense, [b.license(pkg.declared)])
+    if packages:
+        b.relate(roots[0], spdx.RelationshipType.contains, packages)
     files = []
     for n, f in enumerate(scan.tree.files, 1):
         item = b.element(spdx.software_File, f"file-{n}", name=f.path)

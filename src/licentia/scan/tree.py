@@ -26,7 +26,7 @@ from licentia.scan.evidence import (
 )
 from licentia.scan.findings import finding
 from licentia.scan.identical import identify_once
-from licentia.scan.manifests import MANIFEST_NAMES, Declaration, read_manifest
+from licentia.scan.manifests import MANIFEST_NAMES, Declaration, Package, read_manifest
 from licentia.scan.walker import Inventory, Kind, Listed, Skipped, walk
 
 Progress = Callable[[str, int, int], None]
@@ -55,6 +55,7 @@ class TreeScan:
     ignored: int
     declarations: tuple[Declaration, ...]
     findings: tuple[Finding, ...]
+    packages: tuple[Package, ...] = ()  # the packages the manifests describe
 
     def licenses(self) -> dict[str, list[str]]:
         """Each license key found and the files it is found in."""
@@ -129,16 +130,20 @@ def _file_results(inv: Inventory, notes: Annotations, jobs: int,
     return results, list(dict.fromkeys(problems))
 
 
-def _manifests(inv: Inventory) -> tuple[list[Declaration], list[tuple[str, str]]]:
+def _manifests(inv: Inventory) -> tuple[list[Package], list[Declaration],
+                                        list[tuple[str, str]]]:
+    packages: list[Package] = []
     found: list[Declaration] = []
     problems: list[tuple[str, str]] = []
     for f in inv.files:
         if f.path.rpartition("/")[2] in MANIFEST_NAMES:
-            got, problem = read_manifest(inv.root / f.path, f.path)
+            package, got, problem = read_manifest(inv.root / f.path, f.path)
             found += got
+            if package is not None:
+                packages.append(package)
             if problem:
                 problems.append((f.path, problem))
-    return found, problems
+    return packages, found, problems
 
 
 def _mismatches(files: list[FileResult], declarations: list[Declaration]) -> list[Finding]:
@@ -215,12 +220,12 @@ def scan_tree(root: Path, jobs: int = 1, progress: Progress | None = None,
     tomls = [f.path for f in inv.files if f.path.rpartition("/")[2] == "REUSE.toml"]
     notes = read_annotations(root, tomls)
     results, expr_problems = _file_results(inv, notes, jobs, progress)
-    declarations, manifest_problems = _manifests(inv)
+    packages, declarations, manifest_problems = _manifests(inv)
     problems = {"annotation-problem": [*notes.problems, *expr_problems],
                 "manifest-problem": manifest_problems}
     findings = _tree_findings(results, inv, declarations, problems)
     return TreeScan(root, tuple(results), inv.skipped, inv.ignored, tuple(declarations),
-                    tuple(findings))
+                    tuple(findings), tuple(packages))
 
 
 
