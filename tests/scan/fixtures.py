@@ -107,10 +107,11 @@ def card(license_tag: str, **fields: object) -> str:
 
 
 def cache_model(hub: Path, repo_id: str, files: dict[str, str | bytes],
-                revision: str = "0123456789abcdef0123456789abcdef01234567") -> Path:
-    """A model in a Hugging Face cache laid out as huggingface_hub lays it (blobs, snapshot
-    links, refs/main)."""
-    repo = hub / ("models--" + repo_id.replace("/", "--"))
+                revision: str = "0123456789abcdef0123456789abcdef01234567",
+                kind: str = "models") -> Path:
+    """A model (or, with kind "datasets", a dataset) in a Hugging Face cache laid out as
+    huggingface_hub lays it (blobs, snapshot links, refs/main)."""
+    repo = hub / (f"{kind}--" + repo_id.replace("/", "--"))
     snapshot = repo / "snapshots" / revision
     if snapshot.exists():
         return snapshot

@@ -143,3 +143,38 @@ def test_packages_of_the_manifests_are_components_of_every_bom(tmp_path: Path) -
     assert pkg["software_packageVersion"] == "1.0"
     declared = [o for o in graph if o["type"] == "Relationship" and o["from"] == pkg["spdxId"]]
     assert [d["relationshipType"] for d in declared] == ["hasDeclaredLicense"]
+
+
+def test_dataset_licenses_come_from_the_local_caches(tmp_path: Path, hub: Path) -> None:
+    from licentia.scan.spdx3 import spdx3_json
+
+    root = tmp_path / "m"
+    write(root, "README.md", card("apache-2.0", datasets=["acme/chat-data", "acme/prepared",
+                                                         "acme/absent"]))
+    write(root, "LICENSE", read_text("apache-2.0"))
+    # a dataset repo huggingface_hub downloaded; one the datasets library prepared
+    cache_model(hub, "acme/chat-data", {"README.md": card("cc-by-nc-4.0")}, kind="datasets")
+    write(tmp_path / "hf-datasets", "acme___prepared/default/0.0.0/0a1b2c/dataset_info.json",
+          json.dumps({"description": "", "license": "cc-by-sa-4.0", "features": {}}))
+    result = scan(root, run_reuse=False)
+    assert result.model is not None
+    got = {d.repo_id: d for d in result.model.datasets}
+    assert got["acme/chat-data"].expression == "cc-by-nc-4.0"
+    assert got["acme/chat-data"].source and got["acme/chat-data"].source.endswith("README.md")
+    assert got["acme/prepared"].expression == "cc-by-sa-4.0"
+    assert got["acme/absent"].expression == "" and got["acme/absent"].source is None
+
+    text = cyclonedx_json(result)
+    assert JsonStrictValidator(SchemaVersion.V1_6).validate_str(text) is None
+    data = {c["name"]: c.get("licenses") for c in json.loads(text)["components"]
+            if c["type"] == "data"}
+    assert data["acme/chat-data"] == [{"license": {"id": "CC-BY-NC-4.0"}}]
+    assert data["acme/absent"] is None
+
+    graph = json.loads(spdx3_json(result))["@graph"]
+    by_id = {o.get("spdxId"): o for o in graph}
+    declared = {by_id[o["from"]]["name"]: by_id[o["to"][0]]["simplelicensing_licenseExpression"]
+                for o in graph if o["type"] == "Relationship"
+                and o["relationshipType"] == "hasDeclaredLicense"
+                and by_id[o["from"]]["type"] == "dataset_DatasetPackage"}
+    assert declared == {"acme/chat-data": "CC-BY-NC-4.0", "acme/prepared": "CC-BY-SA-4.0"}

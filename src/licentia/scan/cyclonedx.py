@@ -101,13 +101,14 @@ def _model_components(scan: Scan) -> tuple[Any, list[Any], dict[str, Any]]:
 
     m = scan.model
     assert m is not None
-    card = m.card
     ancestors = [Component(name=b.repo_id, type=ComponentType.MACHINE_LEARNING_MODEL,
                            bom_ref=f"base:{b.repo_id}",
                            licenses=licenses(b.license) if b.license else None)
                  for b in m.bases]
-    datasets = [Component(name=d, type=ComponentType.DATA, bom_ref=f"dataset:{d}")
-                for d in (card.datasets if card else ())]
+    datasets = [Component(name=d.repo_id, type=ComponentType.DATA,
+                          bom_ref=f"dataset:{d.repo_id}",
+                          licenses=licenses(d.expression) if d.expression else None)
+                for d in m.datasets]
     properties = [Property(name="licentia:finding", value=f"{f.code}: {f.message}")
                   for f in m.findings[:50]]
     properties += [Property(name="licentia:weights", value=f"{w.path} ({w.format})")

@@ -19,6 +19,7 @@ from licentia.errors import LicentiaError
 from licentia.identify import Identification, identify_file
 from licentia.identify.expression import keys as expression_keys
 from licentia.safe_read import read_any_text
+from licentia.scan.datasets import Dataset, local_dataset
 from licentia.scan.evidence import FileResult
 from licentia.scan.expressions import combine, read_expression, to_spdx
 from licentia.scan.findings import finding
@@ -67,6 +68,7 @@ class ModelScan:
     expression: str  # the model's license (LicenseDB keys), "" when nothing says
     bases: tuple[Base, ...]
     findings: tuple[Finding, ...]
+    datasets: tuple[Dataset, ...] = ()  # the card's datasets, licenses from the local caches
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "card": self.card.to_json() if self.card else None,
@@ -77,7 +79,8 @@ class ModelScan:
                 "weights": [w.to_json() for w in self.weights],
                 "expression": self.expression or None,
                 "spdx_expression": to_spdx(self.expression) or None,
-                "base_models": [b.to_json() for b in self.bases]}
+                "base_models": [b.to_json() for b in self.bases],
+                "datasets": [d.to_json() for d in self.datasets]}
 
 
 def _strings(value: object) -> tuple[str, ...]:
@@ -211,8 +214,15 @@ def scan_model(root: Path, files: dict[str, FileResult]) -> ModelScan:
     bases = tuple(_base(b) for b in (card.base_model if card else ()))
     if card is not None and expression and bases:
         findings += lineage_findings(name, expression, card.base_model_relation, bases)
+    datasets = tuple(local_dataset(d, _card_license) for d in (card.datasets if card else ()))
     return ModelScan(name, card, license_files, policies, notices, weights, expression, bases,
-                     tuple(findings))
+                     tuple(findings), datasets)
+
+
+def _card_license(path: Path) -> tuple[str, str | None]:
+    """A (dataset) card's resolved license and its `license` as written."""
+    got = read_card(path, str(path))
+    return got.resolved or "", ", ".join(got.license) or None
 
 
 def _base(repo_id: str) -> Base:

@@ -92,11 +92,14 @@ def spdx3_document(scan: Scan) -> spdx.SHACLObjectSet:
         if m.expression:
             b.relate(model, spdx.RelationshipType.hasDeclaredLicense, [b.license(m.expression)])
         datasets = []
-        for n, name in enumerate(m.card.datasets if m.card else (), 1):
-            data = b.element(spdx.dataset_DatasetPackage, f"dataset-{n}", name=name)
+        for n, d in enumerate(m.datasets, 1):
+            data = b.element(spdx.dataset_DatasetPackage, f"dataset-{n}", name=d.repo_id)
             data.software_primaryPurpose = spdx.software_SoftwarePurpose.data
             data.dataset_datasetType = [spdx.dataset_DatasetType.noAssertion]
             datasets.append(data)
+            if d.expression:
+                b.relate(data, spdx.RelationshipType.hasDeclaredLicense,
+                         [b.license(d.expression)])
         if datasets:
             b.relate(model, spdx.RelationshipType.trainedOn, datasets)
         for n, base in enumerate(m.bases, 1):
