@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from packageurl import PackageURL
+
 from licentia.errors import LicentiaError
 from licentia.identify.expression import combine
 from licentia.safe_read import read_any_text
-from licentia.scan.expressions import read_expression
+from licentia.scan.expressions import read_expression, to_spdx
 
 MANIFEST_NAMES = frozenset({"pyproject.toml", "setup.cfg", "package.json", "Cargo.toml"})
 MAX_MANIFEST_BYTES = 4 << 20
@@ -59,8 +61,6 @@ class Package:
 
     @property
     def purl(self) -> str:
-        from packageurl import PackageURL
-
         namespace, _, name = self.name.rpartition("/") if self.ecosystem == "npm" else \
             ("", "", self.name)
         if self.ecosystem == "pypi":  # the purl spec: lowercase, "-" for "_"
@@ -69,8 +69,6 @@ class Package:
                               version=self.version))
 
     def to_json(self) -> dict[str, Any]:
-        from licentia.scan.expressions import to_spdx
-
         return {"file": self.file, "ecosystem": self.ecosystem, "name": self.name,
                 "version": self.version, "purl": self.purl,
                 "declared": self.declared or None,
