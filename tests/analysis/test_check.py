@@ -424,7 +424,7 @@ def extra_sheet(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def
           - id: pass-on
             kind: condition
             title: Include these restrictions in any license of derivatives
-            value: {trigger: distribution}
+            value: {trigger: distribution, flow_down: [impose]}
             artifacts: [weights, derivatives]
             flows_down: true
             evidence: [{quote: "you must include the restrictions", section: "2"}]

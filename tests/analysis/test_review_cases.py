@@ -118,6 +118,15 @@ FACT_CASES = [
     ("GPL-3.0-only", "We patched a GPL command-line tool and ship the binary with every router "
      "we sell; the source is published on our public repository.", "distributed", "clear",
      ("source-code", "clear")),
+    # a notice duty is settled by whether the copies keep the notices (facts.yaml `settles`)
+    ("MIT", "We paste an MIT-licensed parser into our product and strip its copyright and "
+     "permission notice from the file before shipping the product.", "distributed", "conflict",
+     ("notice", "conflict")),
+    ("Apache-2.0", "Our mobile app bundles a modified copy of an Apache SDK; we delete the NOTICE "
+     "file and the license headers before release.", "distributed", "conflict",
+     ("notice-file", "conflict")),
+    ("MIT", "We paste an MIT-licensed parser into our product and keep its copyright notice "
+     "in the file we ship.", "distributed", "clear", ("notice", "clear")),
     # a duty the use case says nothing about is a to-do (clear, with its action), not a question
     ("gemma", "A restaurant app translates its menus into twelve languages with the model, "
      "which runs on the customer's phone.", "on-device", "clear",

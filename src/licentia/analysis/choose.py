@@ -147,13 +147,13 @@ class _Traits:
                       and not restrictions and nc is None and sa is None and nd is None)
         attribution = first(lambda c: c.kind is ClauseKind.CONDITION and (
             c.value.attribution_text or c.value.notice_file or c.value.retain_notices
-            or c.value.license_copy or "notice" in c.id or "attribution" in c.id))
+            or c.value.license_copy))
         return cls(
             permissive=permissive,
             patent=first(lambda c: c.kind is ClauseKind.PATENT and c.value.patent_grant),
             no_patent=first(lambda c: c.value.patent_grant is False),
-            trademark=first(lambda c: c.kind is ClauseKind.LIMITATION and (
-                "trademark" in c.id or "endorse" in c.id)),
+            trademark=first(lambda c: c.kind is ClauseKind.LIMITATION
+                            and bool(c.value.trademark)),
             restrictions=restrictions, non_commercial=nc,
             conditional=facts.commercial_use == "conditional",
             copyleft=facts.copyleft, share_alike=sa, no_derivatives=nd, attribution=attribution,
@@ -413,7 +413,7 @@ def _commercialization(a: _Assessment) -> None:
     if cand.template is not None and cand.template.partner_track:
         a.good(14, "keeps commercial use for partners you approve under a separate paid "
                    "agreement (a commercial-partner track)"
-               + _cite(next((c for c in cand.sheet.clauses if c.id == "partner-track"), None)))
+               + _cite(next((c for c in cand.sheet.clauses if c.value.partner_track), None)))
     elif t.non_commercial is not None:
         a.good(6, "as the rights holder you may still sell commercial licenses separately "
                   "(dual licensing)")

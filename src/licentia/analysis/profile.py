@@ -5,7 +5,6 @@ LicenseDB category): the facts `compat` and `check` reason over, each tied to it
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
@@ -28,13 +27,10 @@ from licentia.errors import UnknownLicenseError
 SCOPE_RANK = {CopyleftScope.NONE: 0, CopyleftScope.FILE: 1, CopyleftScope.LIBRARY: 2,
               CopyleftScope.WORK: 3, CopyleftScope.NETWORK: 4}
 WHOLE_WORK = frozenset({CopyleftScope.WORK, CopyleftScope.NETWORK})
-# the id term sheets give the clause forbidding restrictions beyond the license's own
-NO_FURTHER_RESTRICTIONS = "no-further-restrictions"
 OUTPUT_TAXONOMY = frozenset({"output-training", "competing-products"})
 PERMISSIVE_CATEGORIES = frozenset({"Permissive", "Public Domain"})
 # a license and the exception that modifies it, as one key: "gpl-2.0 WITH classpath-exception-2.0"
 WITH = " WITH "
-_RESTRICTION = re.compile(r"restriction", re.I)
 
 Trigger = Literal["distribution", "network-use", "use", "modification", "publication"]
 Via = Literal["relicensing", "secondary-license", "combination"]
@@ -223,8 +219,8 @@ def _from_sheet(lic: License, sheet: Sheet) -> Profile:
     flow_down = tuple(c for c in restrictions if c.flows_down)
     # the condition passing the restrictions on: flows down, bites on distribution, and says so
     flow_cond = _first([c for c in clauses if c.kind is ClauseKind.CONDITION and c.flows_down
-                        and trigger(c) == "distribution" and c.id != NO_FURTHER_RESTRICTIONS
-                        and _RESTRICTION.search(c.title)]) if flow_down else None
+                        and trigger(c) == "distribution" and not c.value.no_further_restrictions
+                        and c.value.flow_down]) if flow_down else None
     relicense = _first([c for c in clauses if c.value.relicensable]
                        + [c for c in clauses if c.value.sublicensable])
     explicit_no = any(c.value.relicensable is False for c in clauses)
@@ -250,7 +246,7 @@ def _from_sheet(lic: License, sheet: Sheet) -> Profile:
         flow_down=flow_down, flow_down_condition=flow_cond,
         relicensable=(relicense is not None or permissive) and not explicit_no,
         relicense_clause=relicense, conversions=tuple(conversions),
-        no_further_restrictions=next((c for c in clauses if c.id == NO_FURTHER_RESTRICTIONS),
+        no_further_restrictions=next((c for c in clauses if c.value.no_further_restrictions),
                                      None),
         patent_termination=_first([c for c in clauses
                                    if c.value.patent_termination_on_litigation]),
@@ -263,7 +259,7 @@ def _from_sheet(lic: License, sheet: Sheet) -> Profile:
         output_terms=tuple(c for c in clauses if c.value.output_use is not None
                            or set(c.taxonomy) & OUTPUT_TAXONOMY),
         aggregate=_first([c for c in clauses if c.kind is ClauseKind.DEFINITION
-                          and "aggregat" in c.id]),
+                          and c.value.aggregate]),
         revocable=_first([c for c in clauses if c.value.revocable]),
         thresholds=tuple(c for c in clauses if c.kind is ClauseKind.THRESHOLD),
         conditions=tuple(c for c in clauses if c.kind is ClauseKind.CONDITION),

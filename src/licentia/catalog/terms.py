@@ -16,7 +16,7 @@ from importlib.resources.abc import Traversable
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from licentia.catalog.taxonomy import Involves, taxonomy
 from licentia.datafile import load_yaml
@@ -80,6 +80,9 @@ class Value(_Strict):
     revenue_threshold_usd: int | None = None
     attribution_text: str | None = None
     name_prefix: str | None = None
+    # the attribution must be shown where people see the product (its interface, website or
+    # documentation: "Built with Llama"), not only shipped in a notice file
+    display_notice: bool | None = None
     notice_file: bool | None = None
     state_changes: bool | None = None
     share_alike: bool | None = None
@@ -130,6 +133,29 @@ class Value(_Strict):
     counts_affiliates: bool | None = None
     counted_at: Literal["release-date", "any-time"] | None = None
     release_date: str | None = None
+    # duties: the licensee must provide the source code (with the object code it distributes)
+    source_disclosure: bool | None = None
+    # how a license makes the licensee pass its use restrictions on: as an enforceable
+    # provision of its own terms, by notice to recipients, by making its users comply, or
+    # (unspecified) by imposing them on what it shares
+    flow_down: tuple[Literal["enforceable-provision", "notice", "users-comply", "impose"],
+                     ...] | None = None
+    # limitations: the license gives no right to the licensor's names, marks or endorsement
+    trademark: bool | None = None
+    # definitions: an aggregate (a work merely beside the licensed one) is outside its terms
+    aggregate: bool | None = None
+    # patent grants: who grants (the licensor, or each contributor for its own contributions);
+    # a grant that covers the licensor's "intellectual property" without naming patents
+    patent_grantor: Literal["licensor", "contributors"] | None = None
+    ip_grant: bool | None = None
+    # a license forbidding restrictions beyond its own (GPL section 6 / section 10, MPL 3.2):
+    # what it may be combined with cannot add terms
+    no_further_restrictions: bool | None = None
+    # commercial use only for partners the licensor approves under a separate agreement
+    partner_track: bool | None = None
+    # the id of a document of the sheet (an acceptable-use policy) this clause makes part of
+    # the license by reference
+    incorporates: str | None = None
 
 
 class Condition(_Strict):
@@ -237,16 +263,29 @@ class Sheet(_Strict):
             seen.add(clause.id)
         return clauses
 
+    @model_validator(mode="after")
+    def _incorporated_documents(self) -> Sheet:
+        ids = {d.id for d in self.documents}
+        for clause in self.clauses:
+            doc = clause.value.incorporates
+            if doc is not None and doc not in ids:
+                raise ValueError(f"clause {clause.id!r}: incorporates {doc!r}, which is not one "
+                                 "of the sheet's documents")
+        return self
+
 
 @dataclass(frozen=True)
 class FactSpec:
     """A named fact clauses can depend on: its type, the question that settles it, and the
-    activities a stated value means the use involves (`involves[True]`: when it is true)."""
+    activities a stated value means the use involves (`involves[True]`: when it is true), and
+    the duties it settles (`settles`: clause values, e.g. `retain_notices`; a duty carrying one
+    is not met when the fact is false)."""
 
     name: str
     type: Literal["bool", "number", "text"]
     question: str
     involves: dict[bool, Involves] = field(default_factory=dict)
+    settles: tuple[str, ...] = ()
 
 
 @cache
@@ -255,10 +294,15 @@ def fact_vocabulary() -> dict[str, FactSpec]:
     data = load_yaml((_data_dir() / "facts.yaml").read_text(encoding="utf-8"))
     out = {name: FactSpec(name, spec["type"], spec["question"],
                           {value: Involves.parse(spec.get(key)) for value, key in
-                           ((True, "when_true"), (False, "when_false")) if spec.get(key)})
+                           ((True, "when_true"), (False, "when_false")) if spec.get(key)},
+                          tuple(spec.get("settles") or ()))
            for name, spec in data["facts"].items()}
     known = taxonomy()
     for spec in out.values():
+        for duty in spec.settles:
+            if duty not in Value.model_fields:
+                raise DataError(f"facts.{spec.name}.settles: {duty!r} is not a clause value",
+                                path="catalog/data/facts.yaml")
         for inv in spec.involves.values():
             for tid in inv.ids():
                 if tid not in known:

@@ -60,7 +60,7 @@ def _summary(sheet: Sheet | None) -> list[str]:
             "no": "Commercial use is not allowed.",
             "conditional": "Commercial use is allowed under conditions (see the license)."}[
         facts.commercial_use]]
-    partner = next((c for c in sheet.clauses if c.id == "partner-track"), None)
+    partner = next((c for c in sheet.clauses if c.value.partner_track), None)
     if partner is not None:
         out.append("Commercial use is available to approved partners under a separate "
                    "agreement with the licensor.")

@@ -69,7 +69,7 @@ def _binds(p: Profile, clause: Clause, via: Via, exposure: Distribution | None, 
         return False
     if clause.value.state_changes and (not derived or via == "data"):
         return False
-    if clause.value.relicensable or clause.id == "no-further-restrictions":
+    if clause.value.relicensable or clause.value.no_further_restrictions:
         return False
     if clause.value.only_when_linked not in (None, link.value):
         return False  # LGPL relinking: a static link only

@@ -70,31 +70,58 @@ def parse(text: str) -> Doc:
 
 
 def _words(items: Iterable[Any], key: str) -> list[str]:
-    out = []
+    """A group's phrases; an item `{verbs: [...], objects: [...]}` stands for every verb
+    followed by every object ("remove" + "copyright notice")."""
+    out: list[str] = []
     for item in items:
-        if not isinstance(item, str):  # YAML reads bare no/on as booleans
-            raise DataError(f"{key}: {item!r} is not a phrase (quote it)", path=DATA)
-        out.append(item)
+        if isinstance(item, dict) and set(item) == {"verbs", "objects"}:
+            verbs, objects = (_words(item[k] or (), key) for k in ("verbs", "objects"))
+            out.extend(f"{v} {o}" for v in verbs for o in objects)
+        elif isinstance(item, str):
+            out.append(item)
+        else:  # YAML reads bare no/on as booleans
+            raise DataError(f"{key}: {item!r} is not a phrase (quote it) nor "
+                            "{verbs: [...], objects: [...]}", path=DATA)
     return out
 
 
+# determiners and possessives that may stand between two words of a phrase: "remove copyright
+# notice" also reads "remove the copyright notice", "remove its copyright notice"
+_DETERMINERS = ("a", "an", "the", "its", "their", "our", "his", "her", "your", "this", "these",
+                "those", "all", "any", "every")
+
+
 class Phrases:
-    """A PhraseMatcher over lower-case lemmas, with a label per phrase group."""
+    """Phrases matched on lower-case lemmas, with a label per phrase group; between two words of
+    a phrase a determiner or possessive may stand that the phrase does not write."""
 
     def __init__(self, groups: Mapping[str, Iterable[str]]) -> None:
         nlp = pipeline()
         matcher = importlib.import_module("spacy.matcher")
-        self.matcher = matcher.PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.matcher = matcher.Matcher(nlp.vocab)
         for label, phrases in groups.items():
-            patterns = list(nlp.pipe([lower(p) for p in _words(phrases, label)]))
+            patterns = [_pattern(doc) for doc in nlp.pipe([lower(p) for p in
+                                                           _words(phrases, label)])]
             if patterns:
-                self.matcher.add(label, patterns)
+                self.matcher.add(label, [p for p in patterns if p])
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
-        """(label, start token, end token) of every match, longest first where they overlap."""
-        found = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
-        found.sort(key=lambda t: (t[1], -(t[2] - t[1])))
-        return found
+        """(label, start token, end token) of every match, longest first where they overlap;
+        a match inside a longer one of the same label is the same words, counted once."""
+        found = sorted({(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)},
+                       key=lambda t: (t[1], -(t[2] - t[1]), t[0]))
+        return [t for t in found if not any(
+            o is not t and o[0] == t[0] and o[1] <= t[1] and t[2] <= o[2]
+            and o[2] - o[1] > t[2] - t[1] for o in found)]
+
+
+def _pattern(phrase: Doc) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for i, tok in enumerate(phrase):
+        if i and tok.lower_ not in _DETERMINERS and phrase[i - 1].lower_ not in _DETERMINERS:
+            out.append({"LOWER": {"IN": list(_DETERMINERS)}, "OP": "?"})
+        out.append({"LEMMA": tok.lemma_})
+    return out
 
 
 @dataclass(frozen=True)

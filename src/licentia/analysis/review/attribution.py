@@ -4,18 +4,25 @@
 
 from __future__ import annotations
 
-import re
-
 from licentia.analysis.facts import Facts
 from licentia.analysis.findings import Code, Evidence, Finding, Status
 from licentia.analysis.profile import known, profile, reaches_hosting
 from licentia.analysis.review.decide import decide, questions
-from licentia.analysis.review.model import Step, finding, quotes
+from licentia.analysis.review.model import Step, finding
 from licentia.analysis.usecase import Deployment, UseCase
-from licentia.catalog.terms import Artifact, Clause, ClauseKind, Sheet
+from licentia.catalog.terms import (
+    Artifact,
+    Clause,
+    ClauseKind,
+    Condition,
+    Decision,
+    Sheet,
+    fact_vocabulary,
+)
 
 
 def attribution_code(c: Clause) -> Code | None:
+    """The kind of duty a clause is, from the values its term sheet records."""
     v = c.value
     if c.kind is ClauseKind.COPYLEFT:
         if v.trigger == "network-use":
@@ -25,17 +32,15 @@ def attribution_code(c: Clause) -> Code | None:
         return None
     if v.name_prefix:
         return Code.NAMING_REQUIREMENT
-    if (v.attribution_text and re.match(r"(built|powered)\b", v.attribution_text, re.I)) \
-            or re.search(r"built-with|built-on|powered-by", c.id):
+    if v.display_notice:
         return Code.BUILT_WITH_NOTICE
-    if v.state_changes or c.id in ("modified-files", "state-changes", "modification-statement"):
+    if v.state_changes:
         return Code.STATE_CHANGES
-    if v.notice_file or v.license_copy or v.retain_notices or v.attribution_text \
-            or re.search(r"notice|attribution|copy-of|license-copy|license-text", c.id):
+    if v.notice_file or v.license_copy or v.retain_notices or v.attribution_text:
         return Code.ATTRIBUTION
     if v.share_alike:
         return Code.SHARE_ALIKE
-    if "source" in c.id:
+    if v.source_disclosure:
         return Code.SOURCE_DISCLOSURE
     return None
 
@@ -143,9 +148,19 @@ def _applies(code: Code, c: Clause, sheet: Sheet, uc: UseCase,
     return _reaches(c, sheet, uc, facts)
 
 
+def _settled_by(c: Clause) -> Decision | None:
+    """The facts that settle a duty its term sheet gives no `decided_by` (facts.yaml
+    `settles`): it is not met when one of them is false."""
+    values = {k for k, v in c.value if v}
+    fact = next((spec.name for spec in fact_vocabulary().values()
+                 if values & set(spec.settles)), None)
+    if fact is None:
+        return None
+    return Decision(when=(Condition(fact=fact, equals=False),), activity=False, open="to-do")
+
+
 def _attribution_action(code: Code, c: Clause) -> str:
     v = c.value
-    text = quotes(c).lower()
     if code is Code.NAMING_REQUIREMENT:
         return (f"Begin the name of every model you create or improve with it, and distribute "
                 f"or make available, with \u201c{v.name_prefix}\u201d.")
@@ -168,11 +183,11 @@ def _attribution_action(code: Code, c: Clause) -> str:
     if v.notice_file:
         return ("If the upstream work has a NOTICE file, include its attribution notices in "
                 "what you distribute.")
-    if v.license_copy or "copy of this" in text or "copy of the" in text:
+    if v.license_copy:
         return "Give every recipient a copy of the license text (e.g. a LICENSE file shipped " \
             "with the model or the product)."
-    if "retain" in text or "keep intact" in text or "shall be included" in text:
-        return "Keep the copyright, license and attribution notices in every copy."
+    if v.retain_notices:
+        return f"Keep the notices the license requires, as it says: {c.title}."
     return f"Comply: {c.title}."
 
 
@@ -183,8 +198,12 @@ def attribution(sheet: Sheet, uc: UseCase, facts: Facts) -> list[Finding]:
         if code is None:
             continue
         applies, why = _applies(code, c, sheet, uc, facts)
-        if applies is not False and c.decided_by is not None:
-            out.append(_decided(sheet, c, code, facts, applies, why))
+        # the sheet's own deciding facts whenever the duty may apply; the facts that settle
+        # its kind of duty (facts.yaml `settles`) once it does
+        decided_by = c.decided_by or (_settled_by(c) if applies else None)
+        if applies is not False and decided_by is not None:
+            out.append(_decided(sheet, c.model_copy(update={"decided_by": decided_by}), code,
+                                facts, applies, why))
             continue
         if applies is None:
             status, actions = Status.GRAY, [_attribution_action(code, c)]

@@ -5,43 +5,31 @@ that bind outputs."""
 
 from __future__ import annotations
 
-import re
-
 from licentia.analysis.findings import Code, Evidence, Finding, Status
-from licentia.analysis.review.model import Step, finding, quotes
+from licentia.analysis.review.model import Step, finding
 from licentia.analysis.usecase import UseCase
 from licentia.catalog.terms import Artifact, ClauseKind, Sheet
-
-_FLOW_DOWN_ID = re.compile(r"flow-down|use-based|users-must-comply|restrictions-cover|"
-                           r"use-conditions")
-_FLOW_DOWN_QUOTE = re.compile(r"allow others to use|require all of your users|enforceable "
-                              r"provision|procure that all persons|give notice to subsequent "
-                              r"users|permit, assist or cause any third party", re.IGNORECASE)
 
 
 def flow_down(sheet: Sheet, uc: UseCase) -> list[Finding]:
     """What the product must impose on its own users, derivatives and recipients."""
     if not any(c.kind is ClauseKind.USE_RESTRICTION for c in sheet.clauses):
         return []
-    clauses = [c for c in sheet.clauses if c.kind is ClauseKind.CONDITION and (
-        _FLOW_DOWN_ID.search(c.id) or _FLOW_DOWN_QUOTE.search(quotes(c)))]
-    clauses += [c for c in sheet.clauses if c.kind is ClauseKind.USE_RESTRICTION
-                and _FLOW_DOWN_QUOTE.search(quotes(c)) and c not in clauses]
+    clauses = [c for c in sheet.clauses if c.value.flow_down
+               and c.kind in (ClauseKind.CONDITION, ClauseKind.USE_RESTRICTION)]
     out: list[Finding] = []
     if clauses:
-        evidence = [ev for c in clauses for ev in Evidence.from_clause(sheet, c)
-                    if _FLOW_DOWN_QUOTE.search(ev.quote) or c.kind is ClauseKind.CONDITION]
-        text = " ".join(ev.quote for ev in evidence).lower()
+        evidence = [ev for c in clauses for ev in Evidence.from_clause(sheet, c)]
+        modes = {m for c in clauses for m in c.value.flow_down or ()}
         actions = []
-        if "enforceable provision" in text:
+        if "enforceable-provision" in modes:
             actions.append("Include the license's use restrictions as an enforceable provision "
                            "of your own terms with users and recipients (terms of service, "
                            "EULA, or the license of a derivative).")
-        if "give notice" in text or "notice to subsequent" in text:
+        if "notice" in modes:
             actions.append("Tell recipients that the model (and any derivative) is subject to "
                            "the use restrictions.")
-        if "require all of your users" in text or "procure that all persons" in text \
-                or "allow others" in text or "permit, assist" in text:
+        if "users-comply" in modes:
             actions.append("Make your users comply: an acceptable-use policy in your terms, "
                            "and enforcement (monitoring, suspension) when they break it.")
         if uc.modifies:

@@ -4,10 +4,8 @@
 
 from __future__ import annotations
 
-import re
-
 from licentia.analysis.findings import Code, Evidence, Finding, Status
-from licentia.analysis.review.model import ReviewCode, Step, finding, quotes
+from licentia.analysis.review.model import ReviewCode, Step, finding
 from licentia.analysis.usecase import UseCase
 from licentia.catalog.terms import ClauseKind, Sheet
 
@@ -19,12 +17,8 @@ def patent(sheet: Sheet, uc: UseCase) -> list[Finding]:
     refused = [c for c in patents if c.value.patent_grant is False]
     if granted:
         c = granted[0]
-        text = quotes(c)
         who = (", by each contributor for the patent claims its own contributions "
-               "necessarily infringe" if re.search(r"each contributor", text, re.I) else "")
-        scope = re.search(r"patent license(?: under [^,]*)?,? to ([^.;]*)", c.evidence[0].quote,
-                          re.I)
-        covers = f" to {scope.group(1).strip()}" if scope else ""
+               "necessarily infringe" if c.value.patent_grantor == "contributors" else "")
         mod = (" Your own changes carry no patent license from anyone else; patents of third "
                "parties are never covered." if uc.modifies else
                " Patents of third parties are never covered.")
@@ -33,7 +27,7 @@ def patent(sheet: Sheet, uc: UseCase) -> list[Finding]:
         if limited and uc.commercial:
             out.append(finding(
                 Step.PATENT, ReviewCode.PATENT_GRANT, Status.GRAY, c.title,
-                f"An express patent license is granted{covers}{who}, but only within the "
+                f"An express patent license is granted{who}, but only within the "
                 "license's scope, which is non-commercial or research use: this use is "
                 "commercial, so the patent license does not cover it.",
                 Evidence.from_clause(sheet, c),
@@ -44,7 +38,7 @@ def patent(sheet: Sheet, uc: UseCase) -> list[Finding]:
         else:
             out.append(finding(
                 Step.PATENT, ReviewCode.PATENT_GRANT, Status.CLEAR, c.title,
-                f"An express patent license is granted{covers}{who}. For this use "
+                f"An express patent license is granted{who}. For this use "
                 f"({'commercial' if uc.commercial else 'non-commercial'}, "
                 f"{uc.deployment.value if uc.deployment else 'deployment not stated'}) it "
                 f"covers making, using and offering the licensed material as licensed.{mod}",
@@ -60,7 +54,7 @@ def patent(sheet: Sheet, uc: UseCase) -> list[Finding]:
              "a patent license is needed)."]))
     else:
         ip_grant = [c for c in sheet.clauses if c.kind is ClauseKind.PERMISSION
-                    and re.search(r"intellectual property", quotes(c), re.I)]
+                    and c.value.ip_grant]
         if ip_grant:
             c = ip_grant[0]
             rationale = ("No express patent license: the grant covers the licensor's "
@@ -79,13 +73,8 @@ def patent(sheet: Sheet, uc: UseCase) -> list[Finding]:
                    or c.value.litigation_trigger]
     if terminating:
         c = terminating[0]
-        text = quotes(c).lower()
-        trigger = c.value.litigation_trigger or (
-            "patent" if "patent litigation" in text or "patent infringement" in text
-            else "ip")
-        ends = c.value.litigation_terminates or (
-            "patent-license" if "patent license" in text or "patent licenses" in text
-            else "all")
+        trigger = c.value.litigation_trigger or "ip"
+        ends = c.value.litigation_terminates or "all"
         suit = ("patent litigation" if trigger == "patent" else
                 "litigation over intellectual property")
         lost = ("your patent license under it" if ends == "patent-license" else
@@ -96,8 +85,7 @@ def patent(sheet: Sheet, uc: UseCase) -> list[Finding]:
             f"If your organization starts {suit} claiming that the licensed material (or, "
             f"where the clause says so, its outputs) infringes, you lose {lost} from the date "
             "it is filed.",
-            [ev for t in terminating for ev in Evidence.from_clause(sheet, t)
-             if re.search(r"litigation|proceedings|lawsuit|terminat", ev.quote, re.I)],
+            [ev for t in terminating for ev in Evidence.from_clause(sheet, t)],
             [f"Before asserting patents or other IP in this area, have counsel weigh losing "
              f"{lost}."]))
     return out

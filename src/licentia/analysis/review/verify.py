@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-import re
-
 from licentia.analysis.findings import Code, Evidence, Finding, Status
 from licentia.analysis.matching import Matcher
 from licentia.analysis.review.model import (
@@ -17,7 +15,6 @@ from licentia.analysis.review.model import (
     short,
 )
 from licentia.catalog.catalog import Family
-from licentia.catalog.terms import ClauseKind
 from licentia.identify import Identification, Result
 
 
@@ -65,11 +62,8 @@ def verify(basis: Basis, m: Matcher, not_assessed: list[str]) -> list[Finding]:
             question=f"What does {lic.name} require and prohibit for this use?"))
     if sheet is not None:
         for doc in sheet.documents:
-            incorporating = [c for c in sheet.clauses if c.kind is not ClauseKind.USE_RESTRICTION
-                             and any("incorporat" in ev.quote.lower() for ev in c.evidence)]
-            evidence = [ev for c in incorporating for ev in Evidence.from_clause(sheet, c)
-                        if "incorporat" in ev.quote.lower()
-                        and re.search(r"reference|polic", ev.quote, re.IGNORECASE)]
+            evidence = [ev for c in sheet.clauses if c.value.incorporates == doc.id
+                        for ev in Evidence.from_clause(sheet, c)]
             where = f" at {doc.url}" if doc.url else ""
             if not doc.held:
                 out.append(finding(

@@ -108,7 +108,7 @@ _SPECS: tuple[_Spec, ...] = (
     _Spec("partner-track", ClauseKind.PERMISSION,
           "Commercial use only for partners the Licensor approves, under a separate signed "
           "agreement", ("The Licensor may allow commercial use", "That agreement, and not this"),
-          when=lambda c: c.partner_track,
+          when=lambda c: c.partner_track, value=lambda c: {"partner_track": True},
           note="This License itself grants no commercial use: a commercial user needs the "
                "Licensor's separate written partner agreement."),
     _Spec("patent", ClauseKind.PATENT,
