@@ -70,7 +70,13 @@ SHORT = [
      "posts and check-ins to work out their daily routine and current address.", "review"),
     ("llama3.1", "The coaching bot encourages users to eat under 500 calories a day and tells "
      "them how to hide their weight loss from family.", "conflict"),
+    ("llama3.1", "The bot introduces itself as a psychiatrist and tells each user which "
+     "antidepressant and dose to take.", "review"),
+    ("llama2", "Llama 2 writes a million question-answer pairs; those pairs become the training "
+     "set for our own assistant on a Falcon base model.", "conflict"),
     # words that share a stem with a restricted activity, in ordinary work: no conflict, no gray
+    ("llama3.1", "A military history museum's audio guide describes the uniforms and letters "
+     "on display for visitors.", "clear"),
     ("llama3.1", "Analysts get summaries of public threat-intelligence reports about attacks on "
      "banks, so they can patch faster.", "clear"),
     ("llama3.1", "The assistant helps developers find memory leaks and purge stale cache "
