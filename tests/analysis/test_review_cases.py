@@ -74,6 +74,8 @@ SHORT = [
      "antidepressant and dose to take.", "review"),
     ("llama2", "Llama 2 writes a million question-answer pairs; those pairs become the training "
      "set for our own assistant on a Falcon base model.", "conflict"),
+    ("llama2", "Llama 2 grades the answers of our in-house model during evaluation, and the "
+     "grades decide which checkpoint of our model we ship.", "review"),
     # words that share a stem with a restricted activity, in ordinary work: no conflict, no gray
     ("llama3.1", "A military history museum's audio guide describes the uniforms and letters "
      "on display for visitors.", "clear"),
@@ -133,6 +135,13 @@ FACT_CASES = [
      ("notice-file", "conflict")),
     ("MIT", "We paste an MIT-licensed parser into our product and keep its copyright notice "
      "in the file we ship.", "distributed", "clear", ("notice", "clear")),
+    # a product's own terms that carry no use restrictions break the flow-down condition
+    ("gemma", "We host a fine-tuned Gemma and sell API keys. Our customer agreement covers "
+     "SLAs, payment and data retention; it contains no rules about how customers may use the "
+     "model.", "saas", "conflict", ("use-restriction-flow-down", "conflict")),
+    ("creativeml-openrail-m", "We merged two Stable Diffusion checkpoints and sell the merged "
+     "model file under our own commercial EULA, which does not mention any use restrictions.",
+     "distributed", "conflict", ("restrictions-flow-down", "conflict")),
     # a duty the use case says nothing about is a to-do (clear, with its action), not a question
     ("gemma", "A restaurant app translates its menus into twelve languages with the model, "
      "which runs on the customer's phone.", "on-device", "clear",

@@ -7,18 +7,10 @@ from __future__ import annotations
 from licentia.analysis.facts import Facts
 from licentia.analysis.findings import Code, Evidence, Finding, Status
 from licentia.analysis.profile import known, profile, reaches_hosting
-from licentia.analysis.review.decide import decide, questions
+from licentia.analysis.review.decide import decide, questions, settled_by
 from licentia.analysis.review.model import Step, finding
 from licentia.analysis.usecase import Deployment, UseCase
-from licentia.catalog.terms import (
-    Artifact,
-    Clause,
-    ClauseKind,
-    Condition,
-    Decision,
-    Sheet,
-    fact_vocabulary,
-)
+from licentia.catalog.terms import Artifact, Clause, ClauseKind, Sheet
 
 
 def attribution_code(c: Clause) -> Code | None:
@@ -148,17 +140,6 @@ def _applies(code: Code, c: Clause, sheet: Sheet, uc: UseCase,
     return _reaches(c, sheet, uc, facts)
 
 
-def _settled_by(c: Clause) -> Decision | None:
-    """The facts that settle a duty its term sheet gives no `decided_by` (facts.yaml
-    `settles`): it is not met when one of them is false."""
-    values = {k for k, v in c.value if v}
-    fact = next((spec.name for spec in fact_vocabulary().values()
-                 if values & set(spec.settles)), None)
-    if fact is None:
-        return None
-    return Decision(when=(Condition(fact=fact, equals=False),), activity=False, open="to-do")
-
-
 def _attribution_action(code: Code, c: Clause) -> str:
     v = c.value
     if code is Code.NAMING_REQUIREMENT:
@@ -200,7 +181,7 @@ def attribution(sheet: Sheet, uc: UseCase, facts: Facts) -> list[Finding]:
         applies, why = _applies(code, c, sheet, uc, facts)
         # the sheet's own deciding facts whenever the duty may apply; the facts that settle
         # its kind of duty (facts.yaml `settles`) once it does
-        decided_by = c.decided_by or (_settled_by(c) if applies else None)
+        decided_by = c.decided_by or (settled_by(c) if applies else None)
         if applies is not False and decided_by is not None:
             out.append(_decided(sheet, c.model_copy(update={"decided_by": decided_by}), code,
                                 facts, applies, why))

@@ -121,6 +121,18 @@ class Decided:
         return "; ".join(parts)
 
 
+def settled_by(c: Clause) -> Decision | None:
+    """The facts that settle a duty its term sheet gives no `decided_by` (facts.yaml
+    `settles`, by the values the clause carries): it is not met when the fact is false, and a
+    to-do while the use case does not say."""
+    values = {k for k, v in c.value if v}
+    fact = next((spec.name for spec in fact_vocabulary().values()
+                 if values & set(spec.settles)), None)
+    if fact is None:
+        return None
+    return Decision(when=(Condition(fact=fact, equals=False),), activity=False, open="to-do")
+
+
 def decide(decision: Decision, facts: Facts, clause: Clause) -> Decided:
     readings = tuple(read(c, facts, clause) for c in decision.when)
     failed = [r for r in readings if r.outcome is Outcome.FAILED]

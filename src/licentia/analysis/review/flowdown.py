@@ -5,13 +5,15 @@ that bind outputs."""
 
 from __future__ import annotations
 
+from licentia.analysis.facts import Facts
 from licentia.analysis.findings import Code, Evidence, Finding, Status
+from licentia.analysis.review.decide import decide, questions
 from licentia.analysis.review.model import Step, finding
 from licentia.analysis.usecase import UseCase
-from licentia.catalog.terms import Artifact, ClauseKind, Sheet
+from licentia.catalog.terms import Artifact, Clause, ClauseKind, Sheet
 
 
-def flow_down(sheet: Sheet, uc: UseCase) -> list[Finding]:
+def flow_down(sheet: Sheet, uc: UseCase, facts: Facts) -> list[Finding]:
     """What the product must impose on its own users, derivatives and recipients."""
     if not any(c.kind is ClauseKind.USE_RESTRICTION for c in sheet.clauses):
         return []
@@ -43,9 +45,7 @@ def flow_down(sheet: Sheet, uc: UseCase) -> list[Finding]:
             question: str | None = "Will people outside your organization use the model or " \
                 "the product, or receive it?"
         elif uc.serves_others:
-            status, question = Status.CLEAR, None
-            rationale = (f"The product reaches others ({uc.deployment}): the license's use "
-                         "restrictions must bind them too.")
+            status, rationale, question = _passed_on(clauses, facts, uc)
         else:
             status, question = Status.CLEAR, None
             rationale = ("Internal use: the restrictions bind your own staff; pass them on "
@@ -53,7 +53,9 @@ def flow_down(sheet: Sheet, uc: UseCase) -> list[Finding]:
         out.append(finding(
             Step.RESTRICTIONS, Code.USE_RESTRICTIONS_FLOW_DOWN, status,
             "Flow-down: impose the use restrictions on users and recipients", rationale,
-            evidence, actions, clauses=[c.id for c in clauses], question=question))
+            evidence, actions, clauses=[c.id for c in clauses], question=question,
+            clause=next((c.id for c in clauses if c.decided_by is not None
+                         and c.kind is ClauseKind.CONDITION), None)))
     derivative_defs = [c for c in sheet.clauses if c.kind is ClauseKind.DEFINITION
                        and {Artifact.DERIVATIVES, Artifact.OUTPUTS} <= set(c.artifacts)]
     if uc.outputs_train_other_models and derivative_defs:
@@ -72,6 +74,26 @@ def flow_down(sheet: Sheet, uc: UseCase) -> list[Finding]:
             question="Is the model trained on the outputs meant to perform similarly to the "
                      "licensed model (which would make it a Derivative under the license)?"))
     return out
+
+
+def _passed_on(clauses: list[Clause], facts: Facts,
+               uc: UseCase) -> tuple[Status, str, str | None]:
+    """Whether the product's terms carry the restrictions on, as the facts say (the deciding
+    facts the term sheet gives its flow-down condition)."""
+    reaches = (f"The product reaches others ({uc.deployment}): the license's use restrictions "
+               "must bind them too")
+    decisive = next((c for c in clauses if c.decided_by is not None
+                     and c.kind is ClauseKind.CONDITION), None)
+    if decisive is None or decisive.decided_by is None:
+        return Status.CLEAR, reaches + ".", None
+    decided = decide(decisive.decided_by, facts, decisive)
+    if decided.status is Status.CONFLICT:
+        return (Status.CONFLICT, f"{reaches}, and the use case says its terms do not carry "
+                f"them: {decided.because()}.", None)
+    if decided.status is Status.GRAY:
+        return (Status.GRAY, f"{reaches}; whether its terms carry them is not settled: "
+                f"{decided.because()}.", " ".join(questions(decided)) or None)
+    return Status.CLEAR, reaches + ".", None
 
 
 def output_terms(sheet: Sheet, uc: UseCase) -> list[Finding]:

@@ -49,8 +49,10 @@ def reviewed_clauses(sheet: Sheet) -> list[Clause]:
             and sheet.facts.commercial_use == "no":
         out += [c for c in sheet.clauses if c not in out and (
             c.value.non_commercial or c.value.commercial_use is False)]
+    # a condition passing the restrictions on is the flow-down finding's (flowdown.py)
     out += [c for c in sheet.clauses if c not in out and c.decided_by is not None
-            and c.kind is not ClauseKind.THRESHOLD and attribution_code(c) is None]
+            and c.kind is not ClauseKind.THRESHOLD and attribution_code(c) is None
+            and not (c.kind is ClauseKind.CONDITION and c.value.flow_down)]
     return out
 
 
