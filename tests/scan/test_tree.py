@@ -208,3 +208,30 @@ def test_copies_are_identified_once_each_under_its_own_path(
     assert {"models/m1/README.md", "models/m2/README.md"} <= set(names)
     assert "mit" in files["models/m1/README.md"].keys
     assert "bsd-new" in files["models/m2/README.md"].keys
+
+
+def test_a_binary_is_read_as_its_strings_weights_are_not(tmp_path: Path) -> None:
+    from .fixtures import gpl2_notice, write_gguf
+
+    root = make_repo(tmp_path / "repo")
+    # a compiled library with a GPL-2.0 notice among its strings, in ASCII and in UTF-16LE
+    notice = gpl2_notice().encode("ascii")
+    write(root, "lib/libold.so", b"\x7fELF\x02\x01\x01" + bytes(40) + notice + bytes(16))
+    write(root, "lib/old.dll", b"MZ\x90\x00" + bytes(60) + gpl2_notice().encode("utf-16-le"))
+    write_gguf(root / "model.gguf", "mit")  # weights: their metadata is the model's business
+    files = _files(scan(root, run_reuse=False))
+    for rel in ("lib/libold.so", "lib/old.dll"):
+        assert files[rel].kind.value == "binary"
+        assert "gpl-2.0" in files[rel].keys, rel
+        assert any("printable strings" in n for n in files[rel].notes)
+    assert files["logo.png"].status is Status.NONE  # no strings that say anything
+    assert files["model.gguf"].result is None  # not read as strings
+
+
+@pytest.mark.skipif(not (DEV / "lic1").is_dir(), reason="../shared corpus absent")
+def test_a_text_padded_with_a_nul_byte_is_still_read(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo")
+    # an RTF file whose editor ended it with a NUL byte
+    write(root, "EULA.rtf", (DEV / "lic1" / "gpl_eula.rtf").read_bytes())
+    f = _files(scan(root, run_reuse=False))["EULA.rtf"]
+    assert f.kind.value == "binary" and "gpl-2.0-plus" in f.keys

@@ -27,7 +27,9 @@ from licentia.scan.evidence import (
 from licentia.scan.findings import finding
 from licentia.scan.identical import identify_once
 from licentia.scan.manifests import MANIFEST_NAMES, Declaration, Package, read_manifest
+from licentia.scan.strings import identify_strings
 from licentia.scan.walker import Inventory, Kind, Listed, Skipped, walk
+from licentia.scan.weights import is_weights
 
 Progress = Callable[[str, int, int], None]
 SIDECAR = ".license"
@@ -93,6 +95,13 @@ def _identify(root: Path, targets: list[tuple[Listed, str]], jobs: int,
     return {listed.path: result for (listed, _), result in zip(targets, found, strict=True)}
 
 
+def _binary_strings(root: Path, files: list[Listed]) -> dict[str, Identification | Failure]:
+    paths = [root / f.path for f in files]
+    found = identify_once(paths, [f.size for f in files],
+                          lambda distinct: [identify_strings(p) for p in distinct])
+    return {f.path: result for f, result in zip(files, found, strict=True)}
+
+
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -115,6 +124,10 @@ def _file_results(inv: Inventory, notes: Annotations, jobs: int,
         elif f.kind is Kind.TEXT:
             targets.append((f, f.path))
     idents = _identify(inv.root, targets, jobs, progress)
+    # a binary without a sidecar is read as its strings (weights: the model reader reads them)
+    idents.update(_binary_strings(inv.root, [
+        f for f in listed if f.kind is Kind.BINARY and f.path + SIDECAR not in sidecars
+        and not is_weights(f.path)]))
     results: list[FileResult] = []
     problems: list[tuple[str, str]] = []
     for f in listed:
