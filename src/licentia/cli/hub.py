@@ -80,20 +80,21 @@ def lineage_command(
     """Check every model of a dump against the licenses of its ancestors."""
     from licentia.hub import render
     from licentia.hub.ingest import ingest
-    from licentia.hub.lineage import Evaluator, evaluate_local, lineage
+    from licentia.hub.lineage import lineage
 
     if as_json and fmt is not Format.TEXT:
         fail("licentia hub lineage: --json and --format are exclusive: choose one")
     if fmt in (Format.CSV, Format.PARQUET) and out_path is None:
         fail(f"licentia hub lineage: --format {fmt.value} needs --out FILE")
     try:
-        dump = ingest(_inputs("lineage", dumps, online, author, search, limit))
-        evaluator: Evaluator = evaluate_local
-        if ray is not None:
-            from licentia.hub.distributed import ray_evaluator
+        inputs = _inputs("lineage", dumps, online, author, search, limit)
+        if ray is None:
+            result = lineage(ingest(inputs))
+        else:
+            from licentia.hub.distributed import ray_runner
 
-            evaluator = ray_evaluator(ray)
-        result = lineage(dump, evaluator)
+            with ray_runner(ray) as runner:
+                result = lineage(ingest(inputs, runner=runner), runner)
         data: bytes | str
         if as_json:
             import json

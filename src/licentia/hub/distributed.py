@@ -1,27 +1,32 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
-"""Lineage's rule evaluation as Ray tasks: the distinct situations are split into one batch
-per worker and evaluated by check's rules on the cluster; the results are the embedded path's
-(the same function runs in every worker). Ray is an optional extra (`licentia[ray]`)."""
+"""The hub pipeline's parallel steps as Ray tasks: reading the dump files (ingestion),
+resolving the distinct declared licenses and evaluating the distinct situations by check's
+rules, each split into one batch per CPU of the cluster. The functions are the embedded
+path's (hub.runner), so the results are identical. Ray is an optional extra
+(`licentia[ray]`)."""
 
 from __future__ import annotations
 
+import math
+import os
 import socket
 from collections.abc import Callable
-from typing import Any
+from types import TracebackType
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 from licentia.errors import InputError
-from licentia.hub.rules import RuleFinding, Situation, evaluate
 
+T = TypeVar("T")
+R = TypeVar("R")
 LOCAL = "local"
 CONNECT_TIMEOUT = 5.0
 DEFAULT_PORTS = {"ray": 10001, "": 6379}
-Results = dict[Situation, tuple[RuleFinding, ...]]
-
-
-def _evaluate_batch(batch: list[Situation]) -> list[tuple[Situation, tuple[RuleFinding, ...]]]:
-    return [(s, evaluate(s)) for s in batch]
+# a local Ray on a loaded machine: its raylet and workers may take longer than Ray's defaults
+# (30 s, 60 s) to come up; the user's own settings win
+_PATIENT = {"RAY_raylet_start_wait_time_s": "120", "RAY_worker_register_timeout_seconds": "180"}
+_ATTEMPTS = 2
 
 
 def _reachable(address: str) -> None:
@@ -50,36 +55,71 @@ def _import_ray() -> Any:
     return ray
 
 
-def ray_evaluator(address: str, workers: int | None = None) -> Callable[[list[Situation]],
-                                                                         Results]:
-    """An evaluator running on Ray at `address` ('local': a Ray started here, on loopback,
-    with `workers` CPUs, stopped afterwards)."""
-    if address != LOCAL:
-        _reachable(address)
-    ray = _import_ray()
+class RayRunner:
+    """Runs the pipeline's batches on Ray at `address` ('local': a Ray started here, on
+    loopback, with `workers` CPUs). Use it as a context manager: a Ray it started is shut
+    down on leaving, also after an error."""
 
-    def run(situations: list[Situation]) -> Results:
-        started = not ray.is_initialized()
-        if started:
+    def __init__(self, address: str, workers: int | None = None) -> None:
+        if address != LOCAL:
+            _reachable(address)
+        self.ray = _import_ray()
+        self.address = address
+        self.workers = workers
+        self.started = False
+        self._cpus = 1
+        self._tasks: dict[Callable[..., Any], Any] = {}
+
+    def __enter__(self) -> RayRunner:
+        ray = self.ray
+        if not ray.is_initialized():
+            self._start()
+            self.started = True
+        self._cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self.started:
+            self._stop()
+            self.started = False
+
+    def _stop(self) -> None:
+        """Shut down what this runner started, waiting until its processes have exited (a
+        loaded machine lets them linger past the shutdown call otherwise)."""
+        self.ray.shutdown(wait_for_processes=True)
+
+    def _start(self) -> None:
+        ray = self.ray
+        for name, value in _PATIENT.items():
+            os.environ.setdefault(name, value)
+        for attempt in range(1, _ATTEMPTS + 1):
             try:
-                if address == LOCAL:
-                    ray.init(num_cpus=workers or 2, include_dashboard=False,
+                if self.address == LOCAL:
+                    ray.init(num_cpus=self.workers or 2, include_dashboard=False,
                              _node_ip_address="127.0.0.1", log_to_driver=False,
                              configure_logging=False)
                 else:
-                    ray.init(address=address, log_to_driver=False, configure_logging=False)
+                    ray.init(address=self.address, log_to_driver=False,
+                             configure_logging=False)
+                return
             except Exception as exc:  # Ray raises ConnectionError, RuntimeError, ValueError...
-                raise InputError(f"--ray {address!r}: {str(exc).splitlines()[0]}") from exc
-        try:
-            n = max(1, int(ray.cluster_resources().get("CPU", 1)))
-            task = ray.remote(_evaluate_batch)
-            batches = [situations[i::n] for i in range(n) if situations[i::n]]
-            out: Results = {}
-            for part in ray.get([task.remote(b) for b in batches]):
-                out.update(part)
-            return out
-        finally:
-            if started:
-                ray.shutdown()
+                self._stop()  # whatever half started: its processes, this driver's state
+                if attempt == _ATTEMPTS or self.address != LOCAL:
+                    raise InputError(f"--ray {self.address!r}: "
+                                     f"{str(exc).splitlines()[0]}") from exc
 
-    return run
+    def map(self, fn: Callable[[list[T]], list[R]], items: list[T]) -> list[R]:
+        """fn over the items as Ray tasks, one contiguous batch per CPU."""
+        if not items:
+            return []
+        task = self._tasks.get(fn)
+        if task is None:
+            task = self._tasks[fn] = self.ray.remote(fn)
+        size = math.ceil(len(items) / self._cpus)
+        refs = [task.remote(items[i:i + size]) for i in range(0, len(items), size)]
+        return [x for part in self.ray.get(refs) for x in part]
+
+
+def ray_runner(address: str, workers: int | None = None) -> RayRunner:
+    return RayRunner(address, workers)

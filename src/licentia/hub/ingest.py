@@ -22,6 +22,7 @@ import yaml
 from licentia.cache import cache_dir
 from licentia.errors import InputError
 from licentia.hub.read import COLUMNS, SUFFIXES, FileRows, read_file
+from licentia.hub.runner import LOCAL, Runner
 
 INGEST_FORMAT = 2
 _RELATIONS = {"finetune": "finetune", "fine-tune": "finetune", "adapter": "adapter",
@@ -336,9 +337,22 @@ def _load(db: Path, sources: tuple[str, ...]) -> Dump:
     return Dump(db, sources, models[0] if models else 0, edges[0] if edges else 0, problems)
 
 
-def ingest(paths: Sequence[Path], directory: Path | None = None) -> Dump:
+def read_batch(files: list[Path]) -> list[FileRows | tuple[str, str]]:
+    """Each file's rows, or (message, path) when it cannot be read: a runner's step."""
+    out: list[FileRows | tuple[str, str]] = []
+    for f in files:
+        try:
+            out.append(read_file(f))
+        except InputError as exc:
+            out.append((exc.message, exc.path or str(f)))
+    return out
+
+
+def ingest(paths: Sequence[Path], directory: Path | None = None,
+           runner: Runner = LOCAL) -> Dump:
     """Ingest the dump files the paths name into a DuckDB file (reused while they are
-    unchanged). InputError when nothing usable is found."""
+    unchanged); the files are read by `runner` (here, or as Ray tasks). InputError when
+    nothing usable is found."""
     files = dump_files(paths)
     sources = tuple(str(f) for f in files)
     where = (directory or cache_dir()) / "hub"
@@ -350,12 +364,12 @@ def ingest(paths: Sequence[Path], directory: Path | None = None) -> Dump:
             db.unlink(missing_ok=True)
     b = _Builder()
     errors: list[InputError] = []
-    for f in files:
-        try:
-            b.add_file(read_file(f))
-        except InputError as exc:
-            errors.append(exc)
-            b.problems["unreadable-file"].add(str(exc))
+    for got in runner.map(read_batch, files):
+        if isinstance(got, FileRows):
+            b.add_file(got)
+        else:
+            errors.append(InputError(got[0], path=got[1]))
+            b.problems["unreadable-file"].add(str(errors[-1]))
     if not b.tables:
         raise errors[0] if errors else InputError("no model rows found", path=paths[0])
     where.mkdir(parents=True, exist_ok=True)

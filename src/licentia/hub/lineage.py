@@ -30,16 +30,16 @@ from licentia.hub.blocks import (
     rule_blocks,
     unknown_blocks,
 )
-from licentia.hub.graph import Ints, Resolver, Tree, load_tree, resolve_local
+from licentia.hub.graph import Ints, Tree, load_tree, resolve_local
 from licentia.hub.ingest import Dump
 from licentia.hub.rules import RuleFinding, Situation, evaluate
+from licentia.hub.runner import LOCAL, Runner
 from licentia.hub.situations import situations
 
-__all__ = ["FORMAT_VERSION", "Evaluator", "HubCode", "Lineage", "LineageFinding", "Scope",
-           "evaluate_local", "lineage"]
+__all__ = ["FORMAT_VERSION", "HubCode", "Lineage", "LineageFinding", "Scope", "evaluate_batch",
+           "lineage"]
 
 FORMAT_VERSION = 1
-Evaluator = Callable[[list[Situation]], dict[Situation, tuple[RuleFinding, ...]]]
 VERDICTS = ("ok", "review", "conflict")
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
@@ -112,24 +112,25 @@ class Lineage:
         return tuple(self.iter_findings())
 
 
-def evaluate_local(situations: list[Situation]) -> dict[Situation, tuple[RuleFinding, ...]]:
-    return {s: evaluate(s) for s in situations}
+def evaluate_batch(situations: list[Situation]) -> list[tuple[RuleFinding, ...]]:
+    """check's findings for each situation: a runner's step."""
+    return [evaluate(s) for s in situations]
 
 
-def lineage(dump: Dump, evaluator: Evaluator = evaluate_local,
-            resolver: Resolver = resolve_local) -> Lineage:
-    """Check every model of an ingested dump against its ancestry."""
+def lineage(dump: Dump, runner: Runner = LOCAL) -> Lineage:
+    """Check every model of an ingested dump against its ancestry. `runner` resolves the
+    distinct licenses and evaluates the distinct situations (here, or as Ray tasks)."""
     with dump.connect() as con:
-        t = load_tree(con, resolver)
+        t = load_tree(con, lambda triples: runner.map(resolve_local, triples))
     sits, sit = situations(t)
-    results = evaluator(sits)
-    rules, flagged = rule_blocks(t, sits, sit, [results.get(s, ()) for s in sits])
+    results = runner.map(evaluate_batch, sits)
+    rules, flagged = rule_blocks(t, sits, sit, results)
     blocks: list[Block] = [*data_blocks(t), *rules, *unknown_blocks(t),
                            *drift_blocks(t, sit, flagged)]
     known = t.key >= 0
     checked = int(np.count_nonzero(known[t.child] & known[t.parent]))
     return Lineage(dump, t.size, int(t.child.size) + len(t.self_references), checked,
-                   len(results), tuple(b for b in blocks if len(b)), t)
+                   len(sits), tuple(b for b in blocks if len(b)), t)
 
 
 def findings_of(r: Lineage, severities: Iterable[Severity]) -> Iterator[LineageFinding]:
