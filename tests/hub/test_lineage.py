@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from licentia.analysis.findings import Severity
+from licentia.hub.columns import findings_table
 from licentia.hub.ingest import ingest
 from licentia.hub.lineage import Lineage, LineageFinding, lineage
 
@@ -96,6 +97,21 @@ def test_a_merge_checks_every_parent(result: Lineage) -> None:
     assert drift.licenses == ("apache-2.0", "llama-3-license-2024")
 
 
+def rows_of(r: Lineage) -> list[tuple[object, ...]]:
+    return [(f.model, f.code, f.severity.value, f.scope.value, f.ancestor, f.parent,
+             " ".join(f.licenses), f.message, f.evidence[0].quote if f.evidence else None)
+            for f in r.findings]
+
+
+def test_the_table_writer_gives_the_findings(result: Lineage) -> None:
+    """The CSV / Parquet rows are built from the grouped findings without materializing them;
+    they are the findings, in order."""
+    cols = ("model", "code", "severity", "scope", "ancestor", "parent", "licenses", "message",
+            "quote")
+    table = findings_table(result).to_pylist()
+    assert [tuple(row[c] for c in cols) for row in table] == rows_of(result)
+
+
 def test_real_hub_lineage(corpus: Callable[..., Path]) -> None:
     r = lineage(ingest([corpus("hf-lineage"), corpus("hf-adoption", "gabtos-lab-authors")]))
     assert r.models > 20_000 and r.edges > 6_900 and r.edges_checked > 3_000
@@ -106,3 +122,6 @@ def test_real_hub_lineage(corpus: Callable[..., Path]) -> None:
     assert errors and all(f.ancestor and f.evidence for f in errors)
     assert {"relicense-not-allowed", "naming-requirement", "non-commercial"} <= \
         {f.code for f in errors}
+    cols = ("model", "code", "severity", "scope", "ancestor", "parent", "licenses", "message",
+            "quote")
+    assert [tuple(row[c] for c in cols) for row in findings_table(r).to_pylist()] == rows_of(r)

@@ -90,13 +90,13 @@ class Lineage:
                 by.setdefault(b.code, Counter())[b.severity.value] += len(b)
         return {code: dict(c) for code, c in sorted(by.items())}
 
-    def iter_findings(self, keep: Callable[[Block], bool] | None = None
-                      ) -> Iterator[LineageFinding]:
-        """The findings (of the blocks `keep` accepts), data first, then model by model
-        upstream first."""
+    def ordered(self, keep: Callable[[Block], bool] | None = None
+                ) -> tuple[list[Block], Ints, Ints]:
+        """The blocks `keep` accepts, and the output order of their rows (block, row): data
+        findings first, then model by model upstream first."""
         blocks = [b for b in self.blocks if len(b) and (keep is None or keep(b))]
         if not blocks:
-            return
+            return [], np.zeros(0, np.int64), np.zeros(0, np.int64)
         pos = np.empty(self.tree.size, np.int64)
         pos[self.tree.order] = np.arange(self.tree.order.size)
         group = np.concatenate([np.full(len(b), 0 if b.data else 1) for b in blocks])
@@ -104,8 +104,15 @@ class Lineage:
         sub = np.concatenate([np.zeros(len(b), np.int64) if b.data else b.sub for b in blocks])
         which = np.concatenate([np.full(len(b), n) for n, b in enumerate(blocks)])
         row = np.concatenate([np.arange(len(b)) for b in blocks])
-        for j in np.lexsort((row, which, sub, where, group)).tolist():
-            yield materialize(self.tree, blocks[int(which[j])], int(row[j]))
+        order = np.lexsort((row, which, sub, where, group))
+        return blocks, which[order], row[order]
+
+    def iter_findings(self, keep: Callable[[Block], bool] | None = None
+                      ) -> Iterator[LineageFinding]:
+        """The findings (of the blocks `keep` accepts), in output order."""
+        blocks, which, row = self.ordered(keep)
+        for b, j in zip(which.tolist(), row.tolist(), strict=True):
+            yield materialize(self.tree, blocks[b], j)
 
     @cached_property
     def findings(self) -> tuple[LineageFinding, ...]:

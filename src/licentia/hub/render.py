@@ -20,7 +20,7 @@ from licentia.analysis.findings import Severity
 from licentia.catalog.terms import sheet_for
 from licentia.hub import plots
 from licentia.hub.families import family
-from licentia.hub.lineage import FORMAT_VERSION, Lineage, LineageFinding, findings_of
+from licentia.hub.lineage import FORMAT_VERSION, Lineage, findings_of
 from licentia.report.provenance import Provenance, provenance
 
 _TOP = 15
@@ -84,21 +84,11 @@ def to_json(r: Lineage, limit: int | None = None) -> dict[str, Any]:
     }
 
 
-def _row(f: LineageFinding) -> dict[str, Any]:
-    ev = f.evidence[0] if f.evidence else None
-    return {"model": f.model, "code": f.code, "severity": f.severity.value,
-            "scope": f.scope.value, "ancestor": f.ancestor, "parent": f.parent,
-            "licenses": " ".join(f.licenses), "message": f.message,
-            "quote": ev.quote if ev else None, "quote_license": ev.license if ev else None,
-            "section": ev.section if ev else None}
-
-
 def table_bytes(r: Lineage, fmt: str) -> bytes:
     """The findings as one row each (the first quote with its section), CSV or Parquet."""
-    rows = [_row(f) for f in r.findings]
-    names = ["model", "code", "severity", "scope", "ancestor", "parent", "licenses", "message",
-             "quote", "quote_license", "section"]
-    table = pa.table({n: pa.array([row[n] for row in rows], type=pa.string()) for n in names})
+    from licentia.hub.columns import findings_table
+
+    table = findings_table(r)
     sink = pa.BufferOutputStream()
     if fmt == "parquet":
         pq.write_table(table, sink)
