@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 from licentia.analysis.findings import Severity
 from licentia.catalog.terms import sheet_for
 from licentia.hub import plots
+from licentia.hub.columns import findings_table
 from licentia.hub.families import family
 from licentia.hub.lineage import FORMAT_VERSION, Lineage, findings_of
 from licentia.report.provenance import Provenance, provenance
@@ -86,8 +87,6 @@ def to_json(r: Lineage, limit: int | None = None) -> dict[str, Any]:
 
 def table_bytes(r: Lineage, fmt: str) -> bytes:
     """The findings as one row each (the first quote with its section), CSV or Parquet."""
-    from licentia.hub.columns import findings_table
-
     table = findings_table(r)
     sink = pa.BufferOutputStream()
     if fmt == "parquet":
