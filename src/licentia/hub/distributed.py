@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 import os
 import socket
+import subprocess
+import time
 from collections.abc import Callable
 from types import TracebackType
 from typing import Any, TypeVar
@@ -27,6 +29,18 @@ DEFAULT_PORTS = {"ray": 10001, "": 6379}
 # (30 s, 60 s) to come up; the user's own settings win
 _PATIENT = {"RAY_raylet_start_wait_time_s": "120", "RAY_worker_register_timeout_seconds": "180"}
 _ATTEMPTS = 2
+_REAP_S = 60.0
+
+
+def _spawned(ray: Any) -> list[subprocess.Popen[bytes]]:
+    """The processes (GCS, raylet, monitors) a Ray started by this driver runs, as handles."""
+    try:
+        node = ray._private.worker._global_node
+        groups = node.all_processes.values() if node is not None else ()
+        return [info.process for infos in groups for info in infos
+                if isinstance(info.process, subprocess.Popen)]
+    except AttributeError:  # another Ray version: nothing to reap by hand
+        return []
 
 
 def _reachable(address: str) -> None:
@@ -85,9 +99,17 @@ class RayRunner:
             self.started = False
 
     def _stop(self) -> None:
-        """Shut down what this runner started, waiting until its processes have exited (a
-        loaded machine lets them linger past the shutdown call otherwise)."""
+        """Shut down what this runner started, and reap the processes it spawned: on a loaded
+        machine some are still exiting when the shutdown call returns."""
+        spawned = _spawned(self.ray)
         self.ray.shutdown(wait_for_processes=True)
+        deadline = time.monotonic() + _REAP_S
+        for proc in spawned:
+            try:
+                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                proc.kill()  # one of the processes this runner's Ray started, by its handle
+                proc.wait(timeout=5)
 
     def _start(self) -> None:
         ray = self.ray
