@@ -17,7 +17,7 @@ from licentia.errors import InputError
 from licentia.registry.audit import record, snapshot
 from licentia.registry.errors import NotFound, StaleWrite
 from licentia.registry.models import Agreement, Asset, Base, ObligationStatus, Party, UseCase, User
-from licentia.registry.models.base import Versioned
+from licentia.registry.models.base import MAX_ID, Versioned
 from licentia.registry.vocab import (
     AgreementKind,
     AgreementStatus,
@@ -31,7 +31,7 @@ NEAR_LIMIT = 0.8  # a threshold this full is shown as near its limit
 
 
 def get(session: Session, model: type[T], record_id: int) -> T:
-    row = session.get(model, record_id)
+    row = session.get(model, record_id) if 1 <= record_id <= MAX_ID else None
     if row is None:
         raise NotFound(f"no {model.__tablename__[:-1].replace('_', ' ')} {record_id}")
     return row
@@ -93,6 +93,10 @@ def add_use_case(session: Session, by: User, spec: dict[str, Any],
 def add_agreement(session: Session, by: User, title: str, kind: AgreementKind,
                   status: AgreementStatus = AgreementStatus.ACTIVE, **fields: Any) -> Agreement:
     text = _text(title, "title", 300)
+    for key, model in (("asset_id", Asset), ("licensor_id", Party), ("licensee_id", Party),
+                       ("supersedes_id", Agreement)):
+        if fields.get(key) is not None:
+            get(session, model, fields[key])  # NotFound names what is missing
     agreement = Agreement(title=text, kind=kind, status=status, **fields)
     _dates(agreement)
     session.add(agreement)

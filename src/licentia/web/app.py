@@ -19,7 +19,7 @@ from licentia.registry.engine import make_engine, session_factory
 from licentia.registry.errors import NotFound, Refused, StaleWrite
 from licentia.registry.migrate import require_current
 from licentia.web import api, auth, pages
-from licentia.web.security import Hardening, NotLoggedIn
+from licentia.web.security import SESSION_COOKIE, Hardening, NotLoggedIn
 from licentia.web.settings import Settings
 from licentia.web.views import render_error
 
@@ -34,7 +34,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key,
-                       session_cookie="licentia_session", max_age=settings.session_seconds,
+                       session_cookie=SESSION_COOKIE, max_age=settings.session_seconds,
                        same_site="strict", https_only=settings.secure_cookies)
     app.add_middleware(Hardening, limit=settings.max_upload_bytes + 64 * 1024)
     app.mount("/static", StaticFiles(directory=str(resources.files("licentia.web") / "static")),

@@ -6,16 +6,23 @@ on every state-changing request, security headers and a cap on request bodies.""
 from __future__ import annotations
 
 import hmac
+import json
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.security import APIKeyCookie
 
 from licentia.registry.models import User
 from licentia.registry.vocab import Role
 from licentia.web.db import DB
 
+SESSION_COOKIE = "licentia_session"
+# declared so /openapi.json says how a call is authenticated (the guard reads the session)
+SESSION = APIKeyCookie(name=SESSION_COOKIE, auto_error=False, scheme_name="session",
+                       description="the signed session cookie set by POST /login; "
+                                   "state-changing calls also need X-CSRF-Token")
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 CSRF_FIELD = "csrf"
 CSRF_HEADER = "x-csrf-token"
@@ -60,7 +67,8 @@ async def check_csrf(request: Request) -> None:
         raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")
 
 
-def current_user(request: Request, session: DB) -> User:
+def current_user(request: Request, session: DB,
+                 _cookie: Annotated[str | None, Depends(SESSION)]) -> User:
     user_id = request.session.get("user_id")
     user = session.get(User, user_id) if isinstance(user_id, int) else None
     if user is None or not user.active or request.session.get("role") != user.role.value:
@@ -110,7 +118,7 @@ class Hardening:
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await _too_large(send, self.limit)
+            await _too_large(send, self.limit, scope.get("path", "").startswith("/api/"))
             return
         seen = 0
 
@@ -134,10 +142,12 @@ class Hardening:
         await self.app(scope, limited, with_headers)
 
 
-async def _too_large(send: Send, limit: int) -> None:
-    body = f"request body larger than {limit} bytes".encode()
+async def _too_large(send: Send, limit: int, as_json: bool) -> None:
+    message = f"request body larger than {limit} bytes"
+    body = json.dumps({"detail": message}).encode() if as_json else message.encode()
+    kind = b"application/json" if as_json else b"text/plain; charset=utf-8"
     await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                "headers": [(b"content-type", kind),
                             (b"content-length", str(len(body)).encode()),
                             *[(k.encode(), v.encode()) for k, v in HEADERS.items()]]})
     await send({"type": "http.response.body", "body": body})

@@ -21,6 +21,9 @@ NAMING = {
 }
 
 
+MAX_ID = 2**31 - 1  # the largest integer primary key every backend stores (PostgreSQL's)
+
+
 class Base(DeclarativeBase):
     metadata = sa.MetaData(naming_convention=NAMING)
 
