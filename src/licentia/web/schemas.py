@@ -256,7 +256,8 @@ COMMON: Responses = {
     403: _problem("the role does not allow it, or the CSRF token is missing or wrong"),
     503: _problem("the registry is busy or unreachable: nothing was saved"),
 }
-BAD_INPUT: Responses = {400: _problem("the input breaks a rule of the registry (the message says which)")}
+BAD_INPUT: Responses = {400: _problem("the input breaks a rule of the registry (the message "
+                                      "says which)")}
 NOT_FOUND: Responses = {404: _problem("no record with that id")}
 STALE: Responses = {409: _problem("changed by someone else since you read it: nothing was saved")}
 TOO_LARGE: Responses = {413: _problem("the request body is over the upload limit")}
