@@ -47,7 +47,7 @@ def _case(name: str) -> dict[str, object]:
 def test_a_review_upload_records_the_library_result_quotes_and_obligations(
         factory: sessionmaker[Session], tmp_path: Path) -> None:
     spec = _case("03-emma-chat-persona")
-    with factory() as s, s.begin():
+    with factory() as s:  # submit commits its own write
         ed = add_user(s, "ed", Role.EDITOR, "long enough pw")
         asset = records.add_asset(s, ed, "llama-3-8b", AssetKind.MODEL)
         uc = records.add_use_case(s, ed, spec, asset=asset)
@@ -83,7 +83,7 @@ def test_a_review_upload_records_the_library_result_quotes_and_obligations(
 @needs_corpus
 def test_only_another_approver_decides_and_an_escalation_escalates(
         factory: sessionmaker[Session], tmp_path: Path) -> None:
-    with factory() as s, s.begin():
+    with factory() as s:  # submit commits its own write
         requester = add_user(s, "amy", Role.APPROVER, "long enough pw")
         other = add_user(s, "bo", Role.APPROVER, "long enough pw")
         viewer = add_user(s, "vi", Role.VIEWER, "long enough pw")
@@ -99,6 +99,7 @@ def test_only_another_approver_decides_and_an_escalation_escalates(
             decide(s, other, run, Outcome.APPROVED, "ok")
         decide(s, other, run, Outcome.ESCALATED, "outputs train a router: ask counsel")
         assert pending(s) == []
+        s.commit()
     with factory() as s:
         assert {st.status for st in s.scalars(sa.select(ObligationStatus))} == {
             StatusValue.ESCALATED}
@@ -123,7 +124,7 @@ def test_the_database_itself_refuses_a_self_approval(factory: sessionmaker[Sessi
 def test_check_and_identify_uploads(factory: sessionmaker[Session], tmp_path: Path) -> None:
     manifest = Path(__file__).resolve().parents[2] / "examples" / "check" / \
         "llama-finetune-as-mit.yaml"
-    with factory() as s, s.begin():
+    with factory() as s:  # submit commits its own write
         ed = add_user(s, "ed", Role.EDITOR, "long enough pw")
         run = submit(s, tmp_path, "manifest.yaml", manifest.read_bytes(), RunKind.CHECK, ed)
         assert run.verdict == "conflict"
@@ -144,7 +145,7 @@ def test_check_and_identify_uploads(factory: sessionmaker[Session], tmp_path: Pa
 def test_bad_uploads_are_refused_and_nothing_is_kept(
         factory: sessionmaker[Session], tmp_path: Path, name: str, data: bytes,
         message: str) -> None:
-    with factory() as s, s.begin():
+    with factory() as s:  # submit commits its own write
         ed = add_user(s, "ed", Role.EDITOR, "long enough pw")
         with pytest.raises(InputError, match=message):
             submit(s, tmp_path / "files", name, data, RunKind.CHECK, ed)

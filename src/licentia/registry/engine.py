@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from licentia.errors import InputError
 from licentia.registry.location import database_url, sqlite_path
+from licentia.registry.unit import OWNED
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -47,6 +48,8 @@ def session_factory(engine: sa.Engine) -> sessionmaker[Session]:
 
 @contextmanager
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """A session whose work is committed when the block ends, rolled back on any error."""
+    """A session whose work is committed when the block ends, rolled back on any error (the
+    services' writes inside it are part of it: `unit.write` leaves the commit to the block)."""
     with factory() as session, session.begin():
+        session.info[OWNED] = True
         yield session

@@ -26,3 +26,7 @@ class StaleWrite(LicentiaError):
                          f"{current}): reload it and apply your change again")
         self.read_version = read
         self.current_version = now
+
+
+class Busy(LicentiaError):
+    """The registry stayed busy with other writes: nothing was saved, try again."""

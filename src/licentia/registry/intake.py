@@ -1,8 +1,9 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
-"""Upload to registry: keep the document, run the analysis, record the run, its findings and
-the obligations they create (with an open status for the use case), all in one transaction
-with its audit entries."""
+"""Upload to registry: keep the document and run the analysis first (no transaction is open
+while licentia reads), then record the run, its findings and the obligations they create (with
+an open status for the use case) with their audit entries in one short write transaction. A
+document whose analysis or record fails is not kept."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from licentia.registry.models import (
     User,
 )
 from licentia.registry.storage import Stored, store
+from licentia.registry.unit import write
 from licentia.registry.vocab import RunKind, StatusValue
 
 
@@ -76,16 +78,16 @@ def submit(session: Session, storage: Path, name: str, data: bytes, kind: RunKin
            asset: Asset | None = None, use_case: UseCase | None = None,
            max_bytes: int | None = None) -> Run:
     """Store an uploaded document, analyse it and record what was found. InputError (nothing
-    recorded) for a document that is too large, of the wrong type, or that the analysis
-    cannot read."""
+    recorded, nothing kept) for a document that is too large, of the wrong type, or that the
+    analysis cannot read; a failed write (after its retry) keeps nothing either."""
     stored = store(storage, name, data) if max_bytes is None else store(storage, name, data,
                                                                          max_bytes)
     try:
         result = analyse(kind, stored.path, stored.name,
                          use_case.spec if use_case is not None else None)
-    except Exception:
+        if use_case is not None and asset is None and use_case.asset_id is not None:
+            asset = session.get(Asset, use_case.asset_id)
+        return write(session, lambda: _record(session, stored, result, by, asset, use_case))
+    except BaseException:
         stored.path.unlink(missing_ok=True)
         raise
-    if use_case is not None and asset is None and use_case.asset_id is not None:
-        asset = session.get(Asset, use_case.asset_id)
-    return _record(session, stored, result, by, asset, use_case)

@@ -25,6 +25,7 @@ from licentia.registry.models import (
     UseCase,
     User,
 )
+from licentia.registry.unit import write
 from licentia.registry.vocab import RunKind
 from licentia.web.db import DB
 from licentia.web.schemas import (
@@ -112,8 +113,10 @@ def get_run(run_id: PathId, user: Viewer, session: DB) -> RunOut:
 
 @router.post("/runs/{run_id}/decisions", status_code=201, responses=BAD_INPUT | NOT_FOUND)
 def decide(run_id: PathId, body: DecisionIn, user: Approver, session: DB) -> DecisionOut:
-    decision = decisions.decide(session, user, records.get(session, Run, run_id), body.outcome,
-                                body.reason, body.kind, body.scope, body.expires_on)
+    run = records.get(session, Run, run_id)
+    decision = write(session, lambda: decisions.decide(session, user, run, body.outcome,
+                                                       body.reason, body.kind, body.scope,
+                                                       body.expires_on))
     return DecisionOut.model_validate(decision)
 
 
@@ -125,7 +128,8 @@ def list_assets(user: Viewer, session: DB) -> list[AssetOut]:
 
 @router.post("/assets", status_code=201, responses=BAD_INPUT)
 def create_asset(body: AssetIn, user: Editor, session: DB) -> AssetOut:
-    return AssetOut.model_validate(records.add_asset(session, user, **body.model_dump()))
+    asset = write(session, lambda: records.add_asset(session, user, **body.model_dump()))
+    return AssetOut.model_validate(asset)
 
 
 def _steps(steps: list[lineage.Step]) -> list[LineageStep]:
@@ -146,8 +150,9 @@ def get_asset(asset_id: PathId, user: Viewer, session: DB) -> AssetDetail:
 @router.post("/assets/{asset_id}/edges", status_code=201, responses=BAD_INPUT | NOT_FOUND)
 def create_edge(asset_id: PathId, body: EdgeIn, user: Editor, session: DB) -> EdgeOut:
     """`asset_id` comes from `source_id` by `relation`; a cycle or a duplicate is refused."""
-    edge = lineage.add_edge(session, user, records.get(session, Asset, body.source_id),
-                            records.get(session, Asset, asset_id), body.relation)
+    source = records.get(session, Asset, body.source_id)
+    target = records.get(session, Asset, asset_id)
+    edge = write(session, lambda: lineage.add_edge(session, user, source, target, body.relation))
     return EdgeOut.model_validate(edge)
 
 
@@ -159,8 +164,9 @@ def list_parties(user: Viewer, session: DB) -> list[PartyOut]:
 
 @router.post("/parties", status_code=201, responses=BAD_INPUT)
 def create_party(body: PartyIn, user: Editor, session: DB) -> PartyOut:
-    return PartyOut.model_validate(records.add_party(session, user, body.name, body.role,
+    party = write(session, lambda: records.add_party(session, user, body.name, body.role,
                                                      body.contact))
+    return PartyOut.model_validate(party)
 
 
 @router.get("/agreements")
@@ -178,8 +184,9 @@ def upcoming_agreements(user: Viewer, session: DB,
 @router.post("/agreements", status_code=201, responses=BAD_INPUT | NOT_FOUND)
 def create_agreement(body: AgreementIn, user: Editor, session: DB) -> AgreementOut:
     fields = body.model_dump(exclude={"title", "kind", "status"})
-    return AgreementOut.model_validate(records.add_agreement(session, user, body.title,
+    agreement = write(session, lambda: records.add_agreement(session, user, body.title,
                                                              body.kind, body.status, **fields))
+    return AgreementOut.model_validate(agreement)
 
 
 @router.get("/use-cases")
@@ -191,12 +198,12 @@ def list_use_cases(user: Viewer, session: DB) -> list[UseCaseOut]:
 @router.post("/use-cases", status_code=201, responses=BAD_INPUT | NOT_FOUND)
 def create_use_case(body: UseCaseIn, user: Editor, session: DB) -> UseCaseOut:
     asset = records.get(session, Asset, body.asset_id) if body.asset_id is not None else None
-    return UseCaseOut.model_validate(records.add_use_case(session, user, body.spec, asset))
+    use_case = write(session, lambda: records.add_use_case(session, user, body.spec, asset))
+    return UseCaseOut.model_validate(use_case)
 
 
 @router.patch("/statuses/{status_id}", responses=BAD_INPUT | NOT_FOUND | STALE)
 def update_status(status_id: PathId, body: StatusIn, user: Editor, session: DB) -> StatusOut:
-    row = records.set_status(session, user, status_id, body.version, body.status,
-                             body.evidence)
-    session.flush()
+    row = write(session, lambda: records.set_status(session, user, status_id, body.version,
+                                                    body.status, body.evidence))
     return StatusOut.model_validate(row)

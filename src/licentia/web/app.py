@@ -16,7 +16,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from licentia import __version__
 from licentia.errors import LicentiaError
 from licentia.registry.engine import make_engine, session_factory
-from licentia.registry.errors import NotFound, Refused, StaleWrite
+from licentia.registry.errors import Busy, NotFound, Refused, StaleWrite
 from licentia.registry.migrate import require_current
 from licentia.web import api, auth, pages
 from licentia.web.security import SESSION_COOKIE, Hardening, NotLoggedIn
@@ -74,7 +74,8 @@ def _handlers(app: FastAPI) -> None:
 
     @app.exception_handler(sa.exc.OperationalError)
     @app.exception_handler(sa.exc.TimeoutError)
-    def busy(request: Request, exc: sa.exc.SQLAlchemyError) -> Response:
+    @app.exception_handler(Busy)
+    def busy(request: Request, exc: Exception) -> Response:
         # e.g. SQLite's write lock not granted within its busy timeout: nothing was written
         return answer(request, 503, "the registry is busy or unreachable: nothing was saved; "
                       "try again in a moment")

@@ -27,6 +27,7 @@ from licentia.registry.models import (
     UseCase,
     User,
 )
+from licentia.registry.unit import write
 from licentia.registry.vocab import (
     AgreementKind,
     AgreementStatus,
@@ -137,19 +138,21 @@ def _all_users(session: Session) -> list[User]:
 def decide(run_id: int, user: Approver, session: DB, outcome: F, reason: F,
            kind: F = "approval", scope: OptF = None, expires_on: OptF = None) -> Response:
     run = records.get(session, Run, run_id)
-    decisions.decide(session, user, run, forms.choice(outcome, Outcome, "outcome"), reason,
-                     forms.choice(kind, DecisionKind, "kind"), forms.text(scope),
-                     forms.day(expires_on, "expires_on"))
+    chosen = forms.choice(outcome, Outcome, "outcome"), forms.choice(kind, DecisionKind, "kind")
+    until = forms.day(expires_on, "expires_on")
+    write(session, lambda: decisions.decide(session, user, run, chosen[0], reason, chosen[1],
+                                            forms.text(scope), until))
     return _see(f"/runs/{run_id}")
 
 
 @router.post("/statuses/{status_id}")
 def set_status(request: Request, status_id: int, user: Editor, session: DB, status: F,
                version: F, evidence: OptF = None) -> Response:
-    row = records.set_status(session, user, status_id, forms.number(version, "version") or 0,
-                             forms.choice(status, StatusValue, "status"), evidence)
+    read = forms.number(version, "version") or 0
+    value = forms.choice(status, StatusValue, "status")
+    row = write(session, lambda: records.set_status(session, user, status_id, read, value,
+                                                    evidence))
     if request.headers.get("hx-request"):  # htmx: swap the row in place
-        session.flush()
         return render(request, "_status.html.j2", user, st=row,
                       status_values=list(StatusValue))
     obligation = session.get(Obligation, row.obligation_id)
@@ -168,8 +171,10 @@ def assets(request: Request, user: Viewer, session: DB) -> HTMLResponse:
 def add_asset(user: Editor, session: DB, name: F, kind: F, hub_id: OptF = None,
               revision: OptF = None, declared_license: OptF = None,
               concluded_license: OptF = None) -> Response:
-    asset = records.add_asset(session, user, name, forms.choice(kind, AssetKind, "kind"),
-                              hub_id, revision, declared_license, concluded_license)
+    chosen = forms.choice(kind, AssetKind, "kind")
+    asset = write(session, lambda: records.add_asset(session, user, name, chosen, hub_id,
+                                                     revision, declared_license,
+                                                     concluded_license))
     return _see(f"/assets/{asset.id}")
 
 
@@ -191,8 +196,10 @@ def asset_page(request: Request, asset_id: int, user: Viewer, session: DB) -> HT
 def edit_asset(asset_id: int, user: Editor, session: DB, version: F, revision: OptF = None,
                concluded_license: OptF = None) -> Response:
     asset = records.get(session, Asset, asset_id)
-    records.update(session, user, asset, forms.number(version, "version") or 0,
-                   revision=forms.text(revision), concluded_license=forms.text(concluded_license))
+    read = forms.number(version, "version") or 0
+    write(session, lambda: records.update(session, user, asset, read,
+                                          revision=forms.text(revision),
+                                          concluded_license=forms.text(concluded_license)))
     return _see(f"/assets/{asset_id}")
 
 
@@ -200,7 +207,8 @@ def edit_asset(asset_id: int, user: Editor, session: DB, version: F, revision: O
 def add_edge(asset_id: int, user: Editor, session: DB, source_id: F, relation: F) -> Response:
     target = records.get(session, Asset, asset_id)
     source = records.get(session, Asset, forms.number(source_id, "source_id") or 0)
-    lineage.add_edge(session, user, source, target, forms.choice(relation, Relation, "relation"))
+    chosen = forms.choice(relation, Relation, "relation")
+    write(session, lambda: lineage.add_edge(session, user, source, target, chosen))
     return _see(f"/assets/{asset_id}")
 
 
@@ -220,15 +228,22 @@ def add_agreement(user: Editor, session: DB, title: F, kind: F, asset_id: OptF =
                   licensor: OptF = None, effective_on: OptF = None, expires_on: OptF = None,
                   renewal_on: OptF = None, threshold_limit: OptF = None,
                   threshold_current: OptF = None) -> Response:
-    party = _party(session, user, licensor)
-    records.add_agreement(
-        session, user, title, forms.choice(kind, AgreementKind, "kind"),
-        asset_id=forms.number(asset_id, "asset_id"), licensor_id=party.id if party else None,
-        effective_on=forms.day(effective_on, "effective_on"),
-        expires_on=forms.day(expires_on, "expires_on"),
-        renewal_on=forms.day(renewal_on, "renewal_on"),
-        threshold_limit=forms.number(threshold_limit, "threshold_limit"),
-        threshold_current=forms.number(threshold_current, "threshold_current"))
+    chosen = forms.choice(kind, AgreementKind, "kind")
+    fields: dict[str, object] = {"asset_id": forms.number(asset_id, "asset_id"),
+                                 "effective_on": forms.day(effective_on, "effective_on"),
+                                 "expires_on": forms.day(expires_on, "expires_on"),
+                                 "renewal_on": forms.day(renewal_on, "renewal_on"),
+                                 "threshold_limit": forms.number(threshold_limit,
+                                                                 "threshold_limit"),
+                                 "threshold_current": forms.number(threshold_current,
+                                                                   "threshold_current")}
+
+    def work() -> Agreement:
+        party = _party(session, user, licensor)
+        return records.add_agreement(session, user, title, chosen, AgreementStatus.ACTIVE,
+                                     licensor_id=party.id if party else None, **fields)
+
+    write(session, work)
     return _see("/agreements")
 
 
@@ -244,9 +259,10 @@ def _party(session: Session, user: User, name: str | None) -> Party | None:
 def edit_agreement(agreement_id: int, user: Editor, session: DB, version: F, status: F,
                    threshold_current: OptF = None) -> Response:
     row = records.get(session, Agreement, agreement_id)
-    records.update(session, user, row, forms.number(version, "version") or 0,
-                   status=forms.choice(status, AgreementStatus, "status"),
-                   threshold_current=forms.number(threshold_current, "threshold_current"))
+    read = forms.number(version, "version") or 0
+    changes = {"status": forms.choice(status, AgreementStatus, "status"),
+               "threshold_current": forms.number(threshold_current, "threshold_current")}
+    write(session, lambda: records.update(session, user, row, read, **changes))
     return _see("/agreements")
 
 
@@ -273,8 +289,8 @@ def add_use_case(user: Editor, session: DB, name: F, description: F, deployment:
     if forms.text(activities):
         spec["activities"] = [a.strip() for a in (activities or "").split(",") if a.strip()]
     a_id = forms.number(asset_id, "asset_id")
-    records.add_use_case(session, user, spec,
-                         asset=records.get(session, Asset, a_id) if a_id else None)
+    asset = records.get(session, Asset, a_id) if a_id else None
+    write(session, lambda: records.add_use_case(session, user, spec, asset=asset))
     return _see("/use-cases")
 
 
@@ -310,7 +326,8 @@ def users(request: Request, user: Admin, session: DB) -> HTMLResponse:
 
 @router.post("/users")
 def create_user(user: Admin, session: DB, name: F, role: F, password: F) -> Response:
-    add_user(session, name, forms.choice(role, Role, "role"), password, by=user)
+    chosen = forms.choice(role, Role, "role")
+    write(session, lambda: add_user(session, name, chosen, password, by=user))
     return _see("/users")
 
 
