@@ -19,7 +19,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty registry database: a SQLite file, and a database in a throwaway PostgreSQL."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'registry.sqlite3'}"
-    return fresh_database()
+    return fresh_database(request.getfixturevalue("pg_cluster"))
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ def bench(tmp_path: Path) -> Iterator[Workbench]:
 def any_bench(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workbench]:
     """The workbench on SQLite and on PostgreSQL."""
     url = f"sqlite:///{tmp_path / 'registry.sqlite3'}" if request.param == "sqlite" \
-        else fresh_database()
+        else fresh_database(request.getfixturevalue("pg_cluster"))
     wb = make_workbench(url, tmp_path)
     yield wb
     wb.app.state.engine.dispose()
