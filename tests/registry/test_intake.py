@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -25,13 +26,18 @@ from licentia.registry.models import (
     AuditEntry,
     Decision,
     Finding,
+    License,
     Obligation,
     ObligationStatus,
     Run,
 )
+from licentia.registry.scanned import license_keys
 from licentia.registry.vocab import AssetKind, DecisionKind, Outcome, Role, RunKind, StatusValue
+from licentia.report.scan import to_json as scan_json
+from licentia.scan import scan
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpus"
 LLAMA3 = CORPUS / "ai-reference" / "meta-llama-models__llama3__LICENSE"
 CASES = CORPUS / "review-dev" / "cases"
 needs_corpus = pytest.mark.skipif(not LLAMA3.exists(), reason="../shared/corpus is absent")
@@ -151,3 +157,45 @@ def test_bad_uploads_are_refused_and_nothing_is_kept(
             submit(s, tmp_path / "files", name, data, RunKind.CHECK, ed)
     files = tmp_path / "files"
     assert not files.exists() or not any(files.iterdir())
+
+
+def test_a_scan_result_upload_records_its_findings_and_the_obligations_of_its_licenses(
+        factory: sessionmaker[Session], tmp_path: Path) -> None:
+    """The JSON `licentia scan` writes for a real tree (the repository's examples, several
+    licenses): verdict and findings as scanned, obligations quoted from the term sheets."""
+    scanned = scan_json(scan(ROOT / "examples", run_reuse=False))
+    keys = license_keys(scanned)
+    assert {"mit", "gpl-3.0", "bigscience-rail-1.0"} <= set(keys)
+    with factory() as s:
+        ed = add_user(s, "ed", Role.EDITOR, "long enough pw")
+        run = submit(s, tmp_path, "scan.json", json.dumps(scanned).encode(), RunKind.SCAN, ed)
+        assert (run.kind, run.verdict) == (RunKind.SCAN, scanned["verdict"])
+        findings = s.scalars(sa.select(Finding).where(Finding.run_id == run.id)).all()
+        assert [f.code for f in findings] == [f["code"] for f in scanned["findings"]]
+        duties = s.scalars(sa.select(Obligation).where(Obligation.run_id == run.id)).all()
+        by_license = {lic.key for lic in s.scalars(sa.select(License))}
+        assert {"mit", "gpl-3.0", "bigscience-rail-1.0"} <= by_license
+        for duty in duties:
+            lic = s.get(License, duty.license_id)
+            assert lic is not None
+            sheet = sheet_for(lic.key)
+            assert sheet is not None and duty.quote in {e.quote for c in sheet.clauses
+                                                        for e in c.evidence}
+        source = [d for d in duties if d.code == "source-disclosure"]
+        assert source and all(s.get(License, d.license_id).key.startswith(("gpl", "agpl"))
+                              for d in source)
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"{not json", "scan.json: not JSON"),
+    (b'{"verdict": "ok"}', r"scan.json: not a `licentia scan --json` result \(no `format_version`"),
+    (b'{"format_version": 1, "verdict": "fine", "licenses": [], "findings": [], "files": []}',
+     "scan.json: verdict 'fine' is none of ok, review, conflict"),
+])
+def test_a_bad_scan_result_is_refused_and_not_kept(
+        factory: sessionmaker[Session], tmp_path: Path, data: bytes, message: str) -> None:
+    with factory() as s:
+        ed = add_user(s, "ed", Role.EDITOR, "long enough pw")
+        with pytest.raises(InputError, match=message):
+            submit(s, tmp_path / "files", "scan.json", data, RunKind.SCAN, ed)
+    assert not any((tmp_path / "files").iterdir())

@@ -58,3 +58,31 @@ def test_the_audit_log_is_append_only(factory: sessionmaker[Session]) -> None:
 def test_a_bad_url_is_one_line_naming_the_option() -> None:
     with pytest.raises(InputError, match=r"^--db: not a registry URL"):
         make_engine("mysql://x@y/z")
+
+
+def test_the_database_checks_a_runs_kind_after_each_migration(engine: sa.Engine) -> None:
+    """0002 widened the CHECK on runs.kind to `scan` (the table rebuilt on SQLite): the
+    database still refuses a kind outside the vocabulary, and 0001 refuses `scan` again."""
+    with engine.begin() as conn:
+        user = conn.execute(sa.text("INSERT INTO users (name, password_hash, role, active, "
+                                    "created_at) VALUES ('u', 'x', 'admin', true, "
+                                    "CURRENT_TIMESTAMP) RETURNING id")).scalar_one()
+
+    def insert(kind: str) -> None:
+        with engine.begin() as conn:
+            conn.execute(sa.text(
+                "INSERT INTO runs (kind, requested_by, document_name, document_file, "
+                "document_sha256, result, created_at) VALUES (:k, :u, 'd', 'f', 'h', '{}', "
+                "CURRENT_TIMESTAMP)"), {"k": kind, "u": user})
+
+    insert("scan")
+    with pytest.raises(sa.exc.IntegrityError):
+        insert("bogus")
+    downgrade(engine, "0001")
+    with pytest.raises(sa.exc.IntegrityError):
+        insert("scan")
+    insert("check")
+    assert upgrade(engine) == head()
+    with engine.connect() as conn:
+        kinds = conn.execute(sa.text("SELECT kind FROM runs ORDER BY id")).scalars().all()
+    assert kinds == ["check"]  # the scan run went with the downgrade

@@ -64,7 +64,7 @@ class Analysis:
     duties: list[Duty]
 
 
-def _clause(license_key: str, clause_id: str) -> Clause | None:
+def clause_of(license_key: str, clause_id: str) -> Clause | None:
     sheet = sheet_for(license_key)
     if sheet is None:
         return None
@@ -81,7 +81,8 @@ def registry_trigger(clause: Clause) -> Trigger:
     return found
 
 
-def _duty(license_key: str, clause: Clause, code: str, evidence: list[dict[str, str]]) -> Duty:
+def duty_of(license_key: str, clause: Clause, code: str, evidence: list[dict[str, str]]
+            ) -> Duty:
     quote = evidence[0] if evidence else None
     return Duty(license_key, clause.id, code, clause.title,
                 quote.get("quote") if quote else None, quote.get("section") if quote else None,
@@ -135,9 +136,9 @@ def review_document(path: Path, shown: str, use_case: dict[str, Any]) -> Analysi
         if key is None or f.get("applies") is False:
             continue
         for clause_id in [f["clause"]] if f.get("clause") else f.get("clauses", []):
-            clause = _clause(key, clause_id)
+            clause = clause_of(key, clause_id)
             if clause is not None and clause.kind in DUTY_KINDS:
-                duties.setdefault((key, clause_id), _duty(key, clause, f["code"],
+                duties.setdefault((key, clause_id), duty_of(key, clause, f["code"],
                                                           f["evidence"]))
     return Analysis(RunKind.REVIEW, key, data["verdict"], data, findings, list(duties.values()))
 
@@ -151,12 +152,12 @@ def check_document(path: Path, shown: str) -> Analysis:
     duties: dict[tuple[str, str], Duty] = {}
     for component in data["obligations"]:
         for item in component["checklist"]:
-            clause = _clause(item["license"], item["clause"])
+            clause = clause_of(item["license"], item["clause"])
             if clause is None:
                 continue
             evidence = data["clauses"].get(f"{item['license']}#{item['clause']}", [])
             duties.setdefault((item["license"], item["clause"]),
-                              _duty(item["license"], clause, item["code"] or "obligation",
+                              duty_of(item["license"], clause, item["code"] or "obligation",
                                     evidence))
     return Analysis(RunKind.CHECK, None, data["verdict"], data, findings, list(duties.values()))
 
@@ -171,4 +172,6 @@ def analyse(kind: RunKind, path: Path, shown: str,
         if use_case is None:
             raise InputError("a review needs a use case", key="use_case")
         return review_document(path, shown, use_case)
+    if kind is RunKind.SCAN:
+        raise InputError("a scan result is read, not analysed: registry.scanned", key="kind")
     return check_document(path, shown)

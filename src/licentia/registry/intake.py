@@ -1,9 +1,10 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
-"""Upload to registry: keep the document and run the analysis first (no transaction is open
-while licentia reads), then record the run, its findings and the obligations they create (with
-an open status for the use case) with their audit entries in one short write transaction. A
-document whose analysis or record fails is not kept."""
+"""Upload to registry: keep the document and run the analysis (or read an uploaded scan
+result) first, with no transaction open while licentia reads; then record the run, its findings
+and the obligations they create (with an open status for the use case) with their audit
+entries in one short write transaction. A document whose analysis or record fails is not
+kept."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from licentia.registry.models import (
     UseCase,
     User,
 )
+from licentia.registry.scanned import scan_document
 from licentia.registry.storage import Stored, store
 from licentia.registry.unit import write
 from licentia.registry.vocab import RunKind, StatusValue
@@ -83,8 +85,9 @@ def submit(session: Session, storage: Path, name: str, data: bytes, kind: RunKin
     stored = store(storage, name, data) if max_bytes is None else store(storage, name, data,
                                                                          max_bytes)
     try:
-        result = analyse(kind, stored.path, stored.name,
-                         use_case.spec if use_case is not None else None)
+        result = scan_document(stored.path, stored.name) if kind is RunKind.SCAN else \
+            analyse(kind, stored.path, stored.name,
+                    use_case.spec if use_case is not None else None)
         if use_case is not None and asset is None and use_case.asset_id is not None:
             asset = session.get(Asset, use_case.asset_id)
         return write(session, lambda: _record(session, stored, result, by, asset, use_case))

@@ -89,6 +89,7 @@ class RunKind(StrEnum):
     IDENTIFY = "identify"
     REVIEW = "review"
     CHECK = "check"
+    SCAN = "scan"  # an uploaded `licentia scan --json` result
 
 
 class DecisionKind(StrEnum):
