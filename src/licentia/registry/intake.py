@@ -8,7 +8,9 @@ kept."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -30,6 +32,8 @@ from licentia.registry.scanned import scan_document
 from licentia.registry.storage import Stored, store
 from licentia.registry.unit import write
 from licentia.registry.vocab import RunKind, StatusValue
+
+T = TypeVar("T")
 
 
 def license_row(session: Session, key: str, text_sha256: str | None = None) -> License:
@@ -91,6 +95,19 @@ def submit(session: Session, storage: Path, name: str, data: bytes, kind: RunKin
         if use_case is not None and asset is None and use_case.asset_id is not None:
             asset = session.get(Asset, use_case.asset_id)
         return write(session, lambda: _record(session, stored, result, by, asset, use_case))
+    except BaseException:
+        stored.path.unlink(missing_ok=True)
+        raise
+
+
+def keep(session: Session, storage: Path, name: str, data: bytes,
+         work: Callable[[Stored], T], max_bytes: int | None = None) -> T:
+    """Store a document (an agreement's, say) and record it with `work` in one write; the
+    stored file is removed when the write fails."""
+    stored = store(storage, name, data) if max_bytes is None else store(storage, name, data,
+                                                                         max_bytes)
+    try:
+        return write(session, lambda: work(stored))
     except BaseException:
         stored.path.unlink(missing_ok=True)
         raise

@@ -18,6 +18,7 @@ from licentia.registry.audit import record, snapshot
 from licentia.registry.errors import NotFound, StaleWrite
 from licentia.registry.models import Agreement, Asset, Base, ObligationStatus, Party, UseCase, User
 from licentia.registry.models.base import MAX_ID, Versioned
+from licentia.registry.storage import Stored
 from licentia.registry.vocab import (
     AgreementKind,
     AgreementStatus,
@@ -91,8 +92,12 @@ def add_use_case(session: Session, by: User, spec: dict[str, Any],
 
 
 def add_agreement(session: Session, by: User, title: str, kind: AgreementKind,
-                  status: AgreementStatus = AgreementStatus.ACTIVE, **fields: Any) -> Agreement:
+                  status: AgreementStatus = AgreementStatus.ACTIVE,
+                  document: Stored | None = None, **fields: Any) -> Agreement:
+    """An agreement (with its signed document, kept by `intake.keep`, when there is one)."""
     text = _text(title, "title", 300)
+    if document is not None:
+        fields |= document_fields(document)
     for key, model in (("asset_id", Asset), ("licensor_id", Party), ("licensee_id", Party),
                        ("supersedes_id", Agreement)):
         if fields.get(key) is not None:
@@ -154,3 +159,9 @@ def upcoming(session: Session, within_days: int = 90,
         sa.or_(Agreement.expires_on <= horizon, Agreement.renewal_on <= horizon, near),
     ).order_by(sa.func.coalesce(Agreement.expires_on, Agreement.renewal_on, horizon))
     return list(session.scalars(query))
+
+
+def document_fields(document: Stored) -> dict[str, str]:
+    """An agreement's columns for its document: the name given, the stored name, the hash."""
+    return {"document_name": document.name, "document_file": document.file,
+            "document_sha256": document.sha256}

@@ -14,7 +14,7 @@ from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy.orm import Session
 
 from licentia.registry import decisions, lineage, records
-from licentia.registry.intake import submit
+from licentia.registry.intake import keep, submit
 from licentia.registry.models import (
     Agreement,
     Asset,
@@ -187,6 +187,24 @@ def create_agreement(body: AgreementIn, user: Editor, session: DB) -> AgreementO
     agreement = write(session, lambda: records.add_agreement(session, user, body.title,
                                                              body.kind, body.status, **fields))
     return AgreementOut.model_validate(agreement)
+
+
+@router.post("/agreements/{agreement_id}/document",
+             responses=BAD_INPUT | NOT_FOUND | STALE | TOO_LARGE)
+def attach_document(request: Request, agreement_id: PathId, user: Editor, session: DB,
+                    document: Annotated[UploadFile, File()],
+                    version: Annotated[int, Form(ge=1, description="the version you read")]
+                    ) -> AgreementOut:
+    """Keep the agreement's signed document (a new one replaces the record of the old) with
+    its SHA-256."""
+    row = records.get(session, Agreement, agreement_id)
+    settings = request.app.state.settings
+    keep(session, settings.storage, document.filename or "document",
+         document.file.read(settings.max_upload_bytes + 1),
+         lambda stored: records.update(session, user, row, version,
+                                       **records.document_fields(stored)),
+         settings.max_upload_bytes)
+    return AgreementOut.model_validate(row)
 
 
 @router.get("/use-cases")

@@ -18,7 +18,7 @@ from licentia.errors import LicentiaError
 from licentia.registry.engine import make_engine, session_factory
 from licentia.registry.errors import Busy, NotFound, Refused, StaleWrite
 from licentia.registry.migrate import require_current
-from licentia.web import api, auth, pages
+from licentia.web import agreement_pages, api, auth, pages
 from licentia.web.security import SESSION_COOKIE, Hardening, NotLoggedIn
 from licentia.web.settings import Settings
 from licentia.web.views import render_error
@@ -41,6 +41,7 @@ def create_app(settings: Settings) -> FastAPI:
               name="static")
     app.include_router(auth.router)
     app.include_router(pages.router)
+    app.include_router(agreement_pages.router)
     app.include_router(api.router)
     _handlers(app)
 

@@ -22,19 +22,15 @@ from licentia.registry.models import (
     Finding,
     Obligation,
     ObligationStatus,
-    Party,
     Run,
     UseCase,
     User,
 )
 from licentia.registry.unit import write
 from licentia.registry.vocab import (
-    AgreementKind,
-    AgreementStatus,
     AssetKind,
     DecisionKind,
     Outcome,
-    PartyRole,
     Relation,
     Role,
     RunKind,
@@ -212,58 +208,7 @@ def add_edge(asset_id: int, user: Editor, session: DB, source_id: F, relation: F
     return _see(f"/assets/{asset_id}")
 
 
-# -- agreements and use cases --------------------------------------------------------------------
-
-@router.get("/agreements")
-def agreements(request: Request, user: Viewer, session: DB) -> HTMLResponse:
-    return render(request, "agreements.html.j2", user,
-                  agreements=_all(session, Agreement, Agreement.id.desc()),
-                  upcoming=records.upcoming(session), kinds=list(AgreementKind),
-                  statuses=list(AgreementStatus), assets=_all(session, Asset, Asset.name),
-                  parties=_all(session, Party, Party.name))
-
-
-@router.post("/agreements")
-def add_agreement(user: Editor, session: DB, title: F, kind: F, asset_id: OptF = None,
-                  licensor: OptF = None, effective_on: OptF = None, expires_on: OptF = None,
-                  renewal_on: OptF = None, threshold_limit: OptF = None,
-                  threshold_current: OptF = None) -> Response:
-    chosen = forms.choice(kind, AgreementKind, "kind")
-    fields: dict[str, object] = {"asset_id": forms.number(asset_id, "asset_id"),
-                                 "effective_on": forms.day(effective_on, "effective_on"),
-                                 "expires_on": forms.day(expires_on, "expires_on"),
-                                 "renewal_on": forms.day(renewal_on, "renewal_on"),
-                                 "threshold_limit": forms.number(threshold_limit,
-                                                                 "threshold_limit"),
-                                 "threshold_current": forms.number(threshold_current,
-                                                                   "threshold_current")}
-
-    def work() -> Agreement:
-        party = _party(session, user, licensor)
-        return records.add_agreement(session, user, title, chosen, AgreementStatus.ACTIVE,
-                                     licensor_id=party.id if party else None, **fields)
-
-    write(session, work)
-    return _see("/agreements")
-
-
-def _party(session: Session, user: User, name: str | None) -> Party | None:
-    cleaned = forms.text(name)
-    if cleaned is None:
-        return None
-    found = session.scalar(sa.select(Party).where(Party.name == cleaned))
-    return found or records.add_party(session, user, cleaned, PartyRole.LICENSOR)
-
-
-@router.post("/agreements/{agreement_id}")
-def edit_agreement(agreement_id: int, user: Editor, session: DB, version: F, status: F,
-                   threshold_current: OptF = None) -> Response:
-    row = records.get(session, Agreement, agreement_id)
-    read = forms.number(version, "version") or 0
-    changes = {"status": forms.choice(status, AgreementStatus, "status"),
-               "threshold_current": forms.number(threshold_current, "threshold_current")}
-    write(session, lambda: records.update(session, user, row, read, **changes))
-    return _see("/agreements")
+# -- use cases ------------------------------------------------------------------------------------
 
 
 @router.get("/use-cases")
