@@ -24,6 +24,24 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _no_nul(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any,
+            executemany: bool) -> None:
+    """Refuse text holding a NUL character before the database sees it, on every backend
+    (PostgreSQL cannot store one and answers with an error that is no fault of the server)."""
+    if _holds_nul(parameters):
+        raise InputError("text with a NUL character is not accepted")
+
+
+def _holds_nul(value: Any) -> bool:
+    """Whether a statement's parameters (a row, rows, or one batch of rows) hold a NUL."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        value = value.values()
+    return isinstance(value, list | tuple | type({}.values())) and any(
+        _holds_nul(v) for v in value)
+
+
 def make_engine(url: str | None = None) -> sa.Engine:
     """An engine for `url` (None: the default SQLite file, whose folder is made)."""
     full = database_url(url)
@@ -39,6 +57,7 @@ def make_engine(url: str | None = None) -> sa.Engine:
         raise InputError(f"cannot use this database: {exc}", key="--db") from exc
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
+    sa.event.listen(engine, "before_cursor_execute", _no_nul)
     return engine
 
 
