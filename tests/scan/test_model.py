@@ -118,3 +118,20 @@ def test_real_hub_edges_relicensing_a_restricted_base(hub: Path) -> None:
         cache_model(hub, child, {"README.md": card(row["license"], base_model=base)})
         result = scan(child, run_reuse=False)
         assert result.verdict is Verdict.CONFLICT, (row, [f.message for f in result.findings])
+
+
+def test_datasets_with_local_licenses_are_judged_by_checks_rules(tmp_path: Path,
+                                                                 hub: Path) -> None:
+    root = tmp_path / "model"
+    write(root, "README.md", card("apache-2.0", datasets=["acme/nc-data", "acme/not-here"]))
+    write(root, "LICENSE", read_text("apache-2.0"))
+    cache_model(hub, "acme/nc-data", {"README.md": card("cc-by-nc-4.0")}, kind="datasets")
+    result = scan(root, run_reuse=False)
+    assert result.verdict is Verdict.CONFLICT
+    [nc] = [f for f in result.findings if f.code == "non-commercial"]
+    assert "acme/nc-data" in nc.components
+    assert not any("acme/not-here" in f.components for f in result.findings)
+
+    write(root, "README.md", card("apache-2.0", datasets=["acme/permissive"]))
+    cache_model(hub, "acme/permissive", {"README.md": card("cc0-1.0")}, kind="datasets")
+    assert scan(root, run_reuse=False).verdict is not Verdict.CONFLICT

@@ -212,9 +212,10 @@ def scan_model(root: Path, files: dict[str, FileResult]) -> ModelScan:
         findings.append(finding("weights-without-license", [w.path for w in weights]))
     name = _model_name(root, card)
     bases = tuple(_base(b) for b in (card.base_model if card else ()))
-    if card is not None and expression and bases:
-        findings += lineage_findings(name, expression, card.base_model_relation, bases)
     datasets = tuple(local_dataset(d, _card_license) for d in (card.datasets if card else ()))
+    if card is not None and expression and (bases or any(d.expression for d in datasets)):
+        findings += lineage_findings(name, expression, card.base_model_relation, bases,
+                                     datasets)
     return ModelScan(name, card, license_files, policies, notices, weights, expression, bases,
                      tuple(findings), datasets)
 
