@@ -3,12 +3,14 @@
 """A write as one short transaction on a real SQLite file: it waits for another writer's lock,
 is done once more when the database stayed busy, and gives up (nothing written) the second
 time; an error of the work itself is not retried; a stored upload is not kept when its record
-fails."""
+fails, and an old one no record names is swept."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ from licentia.registry import records, unit
 from licentia.registry.accounts import add_user
 from licentia.registry.engine import make_engine, session_factory, transaction
 from licentia.registry.errors import Busy
-from licentia.registry.intake import submit
+from licentia.registry.intake import submit, sweep
 from licentia.registry.migrate import upgrade
 from licentia.registry.models import Asset, Run, User
 from licentia.registry.unit import busy, write
@@ -157,3 +159,22 @@ def test_writers_of_one_process_queue_and_a_long_queue_is_busy(
     with session_factory(engine)() as s:
         write(s, lambda: _asset(s, calls, "third"))
     assert sorted(_names(engine)) == ["first", "third"]
+
+
+def test_a_sweep_removes_old_documents_no_record_names(sqlite_file: tuple[sa.Engine, Path],
+                                                       tmp_path: Path) -> None:
+    """What a server killed between storing and recording leaves: removed once it is an hour
+    old; a recorded document and a young one (maybe a write under way) stay."""
+    engine, _ = sqlite_file
+    storage = tmp_path / "files"
+    with session_factory(engine)() as s:
+        ed = s.scalars(sa.select(User)).one()
+        run = submit(s, storage, "m.yaml", MANIFEST.read_bytes(), RunKind.CHECK, ed)
+        old, young = storage / "0123abcd.txt", storage / "4567ef01.txt"
+        for orphan in (old, young):
+            orphan.write_text("left behind")
+        hour_ago = time.time() - 3700
+        os.utime(old, (hour_ago, hour_ago))
+        os.utime(storage / run.document_file, (hour_ago, hour_ago))
+        assert sweep(s, storage) == [old.name]
+    assert sorted(p.name for p in storage.iterdir()) == sorted([run.document_file, young.name])

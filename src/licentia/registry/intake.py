@@ -19,6 +19,7 @@ from licentia.catalog.catalog import catalog
 from licentia.registry.analyse import Analysis, analyse
 from licentia.registry.audit import record
 from licentia.registry.models import (
+    Agreement,
     Asset,
     Finding,
     License,
@@ -29,7 +30,7 @@ from licentia.registry.models import (
     User,
 )
 from licentia.registry.scanned import scan_document
-from licentia.registry.storage import Stored, store
+from licentia.registry.storage import Stored, store, unreferenced
 from licentia.registry.unit import write
 from licentia.registry.vocab import RunKind, StatusValue
 
@@ -111,3 +112,15 @@ def keep(session: Session, storage: Path, name: str, data: bytes,
     except BaseException:
         stored.path.unlink(missing_ok=True)
         raise
+
+
+def sweep(session: Session, storage: Path, older_than: float = 3600.0) -> list[str]:
+    """Remove stored documents no run or agreement names (kept by a process that stopped
+    between storing a document and recording it); their names."""
+    referenced = {name for model in (Run, Agreement)
+                  for name in session.scalars(sa.select(model.document_file))
+                  if name is not None}
+    gone = unreferenced(storage, referenced, older_than)
+    for path in gone:
+        path.unlink(missing_ok=True)
+    return [p.name for p in gone]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -62,3 +63,14 @@ def stored_path(folder: Path, file: str) -> Path:
     if not file or "/" in file or "\\" in file or file.startswith("."):
         raise InputError("not a stored document name", key=file)
     return folder / file
+
+
+def unreferenced(folder: Path, referenced: set[str], older_than: float,
+                 now: float | None = None) -> list[Path]:
+    """Stored documents that no record names and that were written more than `older_than`
+    seconds ago (a younger one may belong to a write still under way)."""
+    if not folder.is_dir():
+        return []
+    limit = (time.time() if now is None else now) - older_than
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.name not in referenced and p.stat().st_mtime < limit)
