@@ -90,6 +90,8 @@ SHORT = [
     # words of both domains, no sexual content itself: questions, not a conflict
     ("llama3.1", "A dating app for single parents of young children suggests first messages; "
      "each user writes and sends their own.", "review"),
+    ("llama3", "We fine-tuned Llama 3 8B on product manuals and published it on Hugging Face "
+     "as Orca-8B-Manuals.", "conflict", "fine-tune"),
     ("llama3.1", "We distilled Llama 3.1 into a small model that our app ships under our own "
      "brand name, and the app's about page says Built with Llama.", "conflict", "distill"),
 ]
@@ -142,6 +144,19 @@ FACT_CASES = [
     ("creativeml-openrail-m", "We merged two Stable Diffusion checkpoints and sell the merged "
      "model file under our own commercial EULA, which does not mention any use restrictions.",
      "distributed", "conflict", ("restrictions-flow-down", "conflict")),
+    # an unquoted name a model is released under; a change to the code read from the words
+    ("GPL-3.0-only", "Our appliance ships a modified GPL-3.0 tool as a binary; the complete "
+     "corresponding source code is published on our website.", "distributed", "clear",
+     ("source-code", "clear")),
+    ("AGPL-3.0-only", "We changed the ranking code of an AGPL search engine and run it as a "
+     "hosted API for clients; our changes are not published anywhere.", "saas", "conflict",
+     ("network-use", "conflict")),
+    # "powered by" describing the product is not a credit it displays
+    ("llama3.1", "We sell a writing tool powered by Llama 3.1; our website, docs and app never "
+     "mention Llama or Meta anywhere.", "saas", "conflict", ("built-with", "conflict")),
+    ("nvidia-open-model-2025-04-28", "The model came with a safety guardrail, but it slowed "
+     "responses, so we turned it off for all production traffic.", "saas", "conflict",
+     ("no-guardrail-circumvention", "conflict")),
     # a duty the use case says nothing about is a to-do (clear, with its action), not a question
     ("gemma", "A restaurant app translates its menus into twelve languages with the model, "
      "which runs on the customer's phone.", "on-device", "clear",

@@ -85,10 +85,11 @@ def _words(items: Iterable[Any], key: str) -> list[str]:
     return out
 
 
-# determiners and possessives that may stand between two words of a phrase: "remove copyright
-# notice" also reads "remove the copyright notice", "remove its copyright notice"
+# determiners, possessives and object pronouns that may stand between two words of a phrase:
+# "remove copyright notice" also reads "remove the copyright notice", "remove its copyright
+# notice"; "turned off" reads "turned it off"
 _DETERMINERS = ("a", "an", "the", "its", "their", "our", "his", "her", "your", "this", "these",
-                "those", "all", "any", "every")
+                "those", "all", "any", "every", "it", "them")
 
 
 class Phrases:

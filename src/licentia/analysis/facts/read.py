@@ -10,6 +10,7 @@ structured keys (deployment, modification, figures) give facts of their own, and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -201,7 +202,28 @@ def _names(doc: Doc, text: str) -> tuple[tuple[str, bool], ...]:
             continue
         verbs = {w.lemma_ for w in span.sent} & _RELEASE_VERBS
         out.append((text[span.start_char:span.end_char], bool(verbs)))
+    quoted = {name for name, _ in out}
+    out += [(name, True) for name in _bare_names(doc, text) if name not in quoted]
     return tuple(out)
+
+
+# an unquoted name after "as", "called" or "named" in a sentence that releases something
+# ("published it on Hugging Face as Orca-8B-Support"): capitalised words, digits, hyphens
+_BARE_NAME = re.compile(r"\b(?:as|called|named)\s+([A-Z][\w.+-]*(?:\s+(?:[A-Z0-9][\w.+-]*))"
+                        r"{0,3})")
+
+
+def _bare_names(doc: Doc, text: str) -> list[str]:
+    out = []
+    for sent in doc.sents:
+        if not {w.lemma_ for w in sent} & _RELEASE_VERBS:
+            continue
+        original = text[sent.start_char:sent.end_char]
+        for m in _BARE_NAME.finditer(original):
+            name = m.group(1).rstrip(".,;:")
+            if _name_like(name):
+                out.append(name)
+    return out
 
 
 _FUNCTION_WORDS = {"with", "by", "on", "our", "the", "of", "for", "and", "a", "an", "in", "to"}

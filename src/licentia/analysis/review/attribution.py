@@ -113,12 +113,13 @@ def _applies(code: Code, c: Clause, sheet: Sheet, uc: UseCase,
             return False, "you create no derived model (no modification, outputs not used " \
                 "to train models)"
     if code is Code.STATE_CHANGES:
-        if uc.modifies is None:
-            return None, "the use case does not say whether the model is modified"
-        if not uc.modifies:
-            return False, "the model is not modified"
+        modifies, how = _modifies(uc, facts)
+        if modifies is None:
+            return None, "the use case does not say whether the work is modified"
+        if not modifies:
+            return False, "the work is not modified"
         reaches, why = _reaches(c, sheet, uc, facts)
-        modified = f"the model is modified ({uc.modification}) and "
+        modified = f"the work is modified ({how}) and "
         return reaches, modified + why if reaches else why
     if code is Code.NETWORK_COPYLEFT:
         if uc.deployment is None:
@@ -134,10 +135,22 @@ def _applies(code: Code, c: Clause, sheet: Sheet, uc: UseCase,
     if trigger == "use":
         return True, "the duty applies to any use"
     if trigger == "modification":
-        if uc.modifies is None:
-            return None, "the use case does not say whether the model is modified"
-        return bool(uc.modifies), "modified" if uc.modifies else "not modified"
+        modifies, how = _modifies(uc, facts)
+        if modifies is None:
+            return None, "the use case does not say whether the work is modified"
+        return modifies, f"modified ({how})" if modifies else "not modified"
     return _reaches(c, sheet, uc, facts)
+
+
+def _modifies(uc: UseCase, facts: Facts) -> tuple[bool | None, str]:
+    """Whether the licensed work is changed: the use case's `modification`, else what its
+    description says (the `work_modified` fact: code changed, files patched)."""
+    if uc.modifies is not None:
+        return uc.modifies, str(uc.modification)
+    changed = facts.get("work_modified")
+    if isinstance(changed.value, bool):
+        return changed.value, changed.words
+    return None, ""
 
 
 def _attribution_action(code: Code, c: Clause) -> str:
