@@ -76,6 +76,10 @@ SHORT = [
      "set for our own assistant on a Falcon base model.", "conflict"),
     ("llama2", "Llama 2 grades the answers of our in-house model during evaluation, and the "
      "grades decide which checkpoint of our model we ship.", "review"),
+    ("llama3.3", "The tool reads employees' private Slack messages to flag anyone who talks "
+     "about joining a union, and sends the list to management.", "conflict"),
+    ("gemma", "The service produces official-looking university diplomas and transcripts for "
+     "customers who never studied there.", "conflict"),
     # words that share a stem with a restricted activity, in ordinary work: no conflict, no gray
     ("llama3.1", "A military history museum's audio guide describes the uniforms and letters "
      "on display for visitors.", "clear"),
