@@ -5,10 +5,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from licentia import arraystore
 from licentia.cache import atomic_write_bytes, read_verified
 
 
@@ -39,19 +41,23 @@ def test_a_killed_save_leaves_nothing_behind_for_long(tmp_path: Path) -> None:
 
 
 def test_a_damaged_cache_is_rebuilt_by_the_next_run(tmp_path: Path) -> None:
-    """Truncated index, garbage catalog: the command works, and leaves sound files behind."""
+    """Truncated index arrays, garbage catalog: the command works, and leaves sound caches."""
     from licentia.cache import cache_dir
 
     source = cache_dir()
-    cached = sorted(p for p in source.glob("*-v*") if p.is_file())
-    if not any(p.name.startswith("index-") for p in cached):
+    cached = sorted(p for p in source.glob("*-v*") if p.is_file() or p.is_dir())
+    stores = [p for p in cached if p.is_dir()]
+    if not any(p.name.startswith("index-") for p in stores):
         import pytest
 
         pytest.skip("no index cache built yet")
     for p in cached:
-        data = p.read_bytes()
-        (tmp_path / p.name).write_bytes(data[: len(data) // 2] if p.name.startswith("index-")
-                                        else b"garbage" * 100)
+        if p.is_dir():  # an array store: its largest array cut in half
+            shutil.copytree(p, tmp_path / p.name)
+            largest = max((tmp_path / p.name).glob("*.npy"), key=lambda f: f.stat().st_size)
+            largest.write_bytes(largest.read_bytes()[: largest.stat().st_size // 2])
+        else:
+            (tmp_path / p.name).write_bytes(b"garbage" * 100)
     licence = tmp_path / "LICENSE"
     licence.write_text("Permission is hereby granted, free of charge, to any person obtaining "
                        "a copy of this software\n")
@@ -61,4 +67,8 @@ def test_a_damaged_cache_is_rebuilt_by_the_next_run(tmp_path: Path) -> None:
                              capture_output=True, text=True, env=env, timeout=600)
         assert run.returncode == 0, run.stderr
     for p in cached:
-        assert read_verified(tmp_path / p.name) is not None, p.name
+        if p.is_dir():
+            names = [f.stem for f in p.glob("*.npy")]
+            assert arraystore.load(tmp_path / p.name, names) is not None, p.name
+        else:
+            assert read_verified(tmp_path / p.name) is not None, p.name

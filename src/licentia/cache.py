@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -47,7 +48,10 @@ def remove_stale_temporaries(path: Path) -> None:
         with contextlib.suppress(OSError):
             dead = pid_text.isdigit() and not process_alive(int(pid_text))
             if dead or now - tmp.stat().st_mtime > _STALE_SECONDS:
-                tmp.unlink()
+                if tmp.is_dir() and not tmp.is_symlink():  # a directory being built
+                    shutil.rmtree(tmp)
+                else:
+                    tmp.unlink()
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -18,19 +18,21 @@ def test_cache_is_written_reused_and_rebuilt(tmp_path: Path,
     monkeypatch.setenv("LICENTIA_CACHE_DIR", str(tmp_path))
     index_module.get_index.cache_clear()
     try:
-        stale = tmp_path / "index-v0-licensedb-0.0.npz"
+        stale = tmp_path / "index-v0-licensedb-0.0.npz"  # a cache file of an older format
         stale.write_bytes(b"old")
         built = index_module.get_index()
         path = index_module.index_path()
-        assert path.parent == tmp_path and path.exists()
+        assert path.parent == tmp_path and path.is_dir()
         assert not stale.exists(), "a stale index is removed when the new one is written"
         index_module.get_index.cache_clear()
         loaded = index_module.get_index()
         assert len(loaded.refs) == len(built.refs)
         assert identify_text(read_text("mit"), index=loaded).license.key == "mit"  # type: ignore[union-attr]
-        path.write_bytes(b"not an npz file")  # damaged: rebuilt, never trusted
+        tokens = path / "tokens.npy"
+        tokens.write_bytes(tokens.read_bytes()[:-4])  # truncated: rebuilt, never trusted
         index_module.get_index.cache_clear()
         rebuilt = index_module.get_index()
         assert len(rebuilt.refs) == len(built.refs)
+        assert len(rebuilt.tokens) == len(built.tokens)
     finally:
         index_module.get_index.cache_clear()

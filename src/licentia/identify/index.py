@@ -11,28 +11,28 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
-import json
 import re
 import time
-import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 import numpy.typing as npt
 
+from licentia import arraystore
 from licentia import cache as _cache
+from licentia.arraystore import Strings, pack_strings
 from licentia.catalog import licensedb
 from licentia.identify.rules import front_matter, rule_kind
 from licentia.normalize import raw_words, tokenize
 
-FORMAT = 16  # bump when the normalizer or the index layout changes
+FORMAT = 17  # bump when the normalizer or the index layout changes
 MIN_NOTICE_TOKENS = 12
 PER_KEY = 3  # references of one license among the best candidates of a ranking
+_DIGEST = 16  # bytes of the digests of verbatim texts
 _SHIFT = 24  # bigram id = first << 24 | second; the vocabulary stays far below 2**24
 _KEY = re.compile(r"[\w.+-]+")
 _OPERATORS = {"and", "or", "with"}
@@ -88,44 +88,99 @@ def _iter_references(progress: Progress | None) -> Iterable[tuple[RefInfo, str]]
                       int(meta.get("minimum_coverage") or 0)), text
 
 
+_KINDS = ("text", "notice", "reference")
+_STRING_COLUMNS = ("vocab", "keys", "sources", "expressions")
+
+
+class _Refs(Sequence[RefInfo]):
+    """The references' metadata, stored as columns; each RefInfo is made when first asked for
+    (18,000 at every start would cost a warm command tens of milliseconds)."""
+
+    def __init__(self, arrays: dict[str, npt.NDArray[Any]], keys: Strings) -> None:
+        self._key = arrays["ref_key"]
+        self._kind = arrays["ref_kind"]
+        self._coverage = arrays["ref_coverage"]
+        self._keys = keys
+        self._sources = _strings(arrays, "sources")
+        self._expressions = _strings(arrays, "expressions")
+        self._made: dict[int, RefInfo] = {}
+
+    def __len__(self) -> int:
+        return len(self._key)
+
+    @overload
+    def __getitem__(self, i: int) -> RefInfo: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[RefInfo]: ...
+    def __getitem__(self, i: int | slice) -> RefInfo | Sequence[RefInfo]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        n = len(self._key)
+        if not -n <= i < n:
+            raise IndexError(i)
+        i = int(i) % n
+        info = self._made.get(i)
+        if info is None:
+            info = self._made[i] = RefInfo(
+                self._keys[int(self._key[i])], _KINDS[int(self._kind[i])], self._sources[i],
+                self._expressions[i], int(self._coverage[i]))
+        return info
+
+
+def _strings(arrays: dict[str, npt.NDArray[Any]], name: str) -> Strings:
+    return Strings(arrays[f"{name}_blob"], arrays[f"{name}_offsets"])
+
+
 class Index:
     """Token ids of every reference, and bigram postings for candidate retrieval."""
 
-    def __init__(
-        self,
-        vocab: list[str],
-        refs: list[RefInfo],
-        tokens: npt.NDArray[np.int32],
-        offsets: npt.NDArray[np.int64],
-        bg_keys: npt.NDArray[np.int64],
-        bg_ptr: npt.NDArray[np.int64],
-        bg_refs: npt.NDArray[np.int32],
-        bg_idf: npt.NDArray[np.float32],
-        ref_weight: npt.NDArray[np.float32],
-        raw_digests: npt.NDArray[np.uint8],
-        raw_refs: npt.NDArray[np.int32],
-    ) -> None:
-        self.vocab = vocab
-        self.word_ids = {w: i for i, w in enumerate(vocab)}
-        self.refs = refs
-        self.tokens = tokens
-        self.offsets = offsets
-        self.bg_keys = bg_keys
-        self.bg_ptr = bg_ptr
-        self.bg_refs = bg_refs
-        self.bg_idf = bg_idf
-        self.ref_weight = ref_weight
-        self.raw_digests = raw_digests
-        self.raw_refs = raw_refs
-        # digest of a license text's raw words -> its reference: verbatim copies in O(1)
-        self.verbatim: dict[bytes, int] = {}
-        for n, r in enumerate(raw_refs.tolist()):
-            self.verbatim.setdefault(raw_digests[n * _DIGEST : (n + 1) * _DIGEST].tobytes(), r)
-        self.lengths = np.diff(offsets).astype(np.float32)
-        self.by_key: dict[str, int] = {}
-        for i, ref in enumerate(refs):
-            if not ref.is_rule:
-                self.by_key.setdefault(ref.key, i)
+    ARRAYS = ("tokens", "offsets", "bg_keys", "bg_ptr", "bg_refs", "bg_idf", "ref_weight",
+              "raw_digests", "raw_refs", "token_digests", "ref_key", "ref_kind",
+              "ref_coverage", "own_text",
+              *(f"{c}_{part}" for c in _STRING_COLUMNS for part in ("blob", "offsets")))
+
+    def __init__(self, arrays: dict[str, npt.NDArray[Any]]) -> None:
+        self.arrays = arrays
+        self.tokens: npt.NDArray[np.int32] = arrays["tokens"]
+        self.offsets: npt.NDArray[np.int64] = arrays["offsets"]
+        self.bg_keys: npt.NDArray[np.int64] = arrays["bg_keys"]
+        self.bg_ptr: npt.NDArray[np.int64] = arrays["bg_ptr"]
+        self.bg_refs: npt.NDArray[np.int32] = arrays["bg_refs"]
+        self.bg_idf: npt.NDArray[np.float32] = arrays["bg_idf"]
+        self.ref_weight: npt.NDArray[np.float32] = arrays["ref_weight"]
+        # digest of each reference's token ids (int32), for verbatim copies
+        self.token_digests: npt.NDArray[np.uint8] = arrays["token_digests"]
+        self.keys = _strings(arrays, "keys")
+        self.refs = _Refs(arrays, self.keys)
+        n = len(self.refs)
+        if len(self.offsets) != n + 1 or int(self.offsets[-1]) != len(self.tokens) or \
+                int(self.bg_ptr[-1]) != len(self.bg_refs) or len(self.bg_idf) != len(self.bg_keys) \
+                or len(self.ref_weight) != n or self.token_digests.shape != (n, _DIGEST):
+            raise ValueError("index arrays disagree with each other")
+        self.lengths = np.diff(self.offsets).astype(np.float32)
+
+    @cached_property
+    def vocab(self) -> list[str]:
+        return _strings(self.arrays, "vocab").all()
+
+    @cached_property
+    def word_ids(self) -> dict[str, int]:
+        return dict(zip(self.vocab, range(len(self.vocab)), strict=True))
+
+    @cached_property
+    def by_key(self) -> dict[str, int]:
+        """A license key -> the reference that is its own text."""
+        own = self.arrays["own_text"].tolist()
+        return {k: r for k, r in zip(self.keys.all(), own, strict=True) if r >= 0}
+
+    @cached_property
+    def verbatim(self) -> dict[bytes, int]:
+        """Digest of a license text's raw words -> its reference: verbatim copies in O(1)."""
+        digests = self.arrays["raw_digests"].tobytes()
+        table: dict[bytes, int] = {}
+        for n, r in enumerate(self.arrays["raw_refs"].tolist()):
+            table.setdefault(digests[n * _DIGEST : (n + 1) * _DIGEST], r)
+        return table
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
@@ -150,59 +205,33 @@ class Index:
         offsets = np.zeros(len(chunks) + 1, dtype=np.int64)
         np.cumsum(lengths, out=offsets[1:])
         tokens = np.concatenate(chunks) if chunks else np.zeros(0, np.int32)
-
-        pairs_b: list[npt.NDArray[np.int64]] = []
-        pairs_r: list[npt.NDArray[np.int32]] = []
-        for r, ids in enumerate(chunks):
-            bg = np.unique(bigrams(ids))
-            pairs_b.append(bg)
-            pairs_r.append(np.full(len(bg), r, dtype=np.int32))
-        all_b = np.concatenate(pairs_b)
-        all_r = np.concatenate(pairs_r)
-        order = np.argsort(all_b, kind="stable")
-        all_b, all_r = all_b[order], all_r[order]
-        # common bigrams ("of the") stay, with a weight near zero: a notice made only of
-        # common phrases (the GPL's "This program is free software...") must still be found
-        bg_keys, df = np.unique(all_b, return_counts=True)
-        n_refs = len(refs)
-        bg_idf = np.log((n_refs + 1) / df).astype(np.float32)
-        bg_refs = all_r
-        bg_ptr = np.zeros(len(bg_keys) + 1, dtype=np.int64)
-        np.cumsum(df, out=bg_ptr[1:])
-        ref_weight = np.bincount(bg_refs, weights=np.repeat(bg_idf, df),
-                                 minlength=n_refs).astype(np.float32)
         words_list = [""] * len(vocab)
         for w, i in vocab.items():
             words_list[i] = w
-        return cls(words_list, refs, tokens, offsets, bg_keys, bg_ptr, bg_refs, bg_idf,
-                   ref_weight, np.frombuffer(b"".join(raw_digests), dtype=np.uint8),
-                   np.array(raw_refs, dtype=np.int32))
+        digests = b"".join(token_digest(c) for c in chunks)
+        arrays: dict[str, npt.NDArray[Any]] = {
+            "tokens": tokens, "offsets": offsets, **_postings(chunks),
+            "raw_digests": np.frombuffer(b"".join(raw_digests), dtype=np.uint8),
+            "raw_refs": np.array(raw_refs, dtype=np.int32),
+            "token_digests": np.frombuffer(digests, np.uint8).reshape(len(chunks), _DIGEST),
+            **_ref_columns(refs)}
+        for name, strings in (("vocab", words_list),
+                              ("sources", [r.source for r in refs]),
+                              ("expressions", [r.expression for r in refs])):
+            arrays[f"{name}_blob"], arrays[f"{name}_offsets"] = pack_strings(strings)
+        return cls(arrays)
 
     # -- persistence ------------------------------------------------------------------------
     def save(self, path: Path) -> None:
-        buf = io.BytesIO()
-        meta = {"vocab": self.vocab,
-                "refs": [[r.key, r.kind, r.source, r.expression, r.minimum_coverage]
-                         for r in self.refs]}
-        np.savez(buf, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
-                 tokens=self.tokens, offsets=self.offsets, bg_keys=self.bg_keys,
-                 bg_ptr=self.bg_ptr, bg_refs=self.bg_refs, bg_idf=self.bg_idf,
-                 ref_weight=self.ref_weight, raw_digests=self.raw_digests,
-                 raw_refs=self.raw_refs)
-        _cache.atomic_write_bytes(path, buf.getvalue())
+        arraystore.save(path, {name: self.arrays[name] for name in self.ARRAYS})
 
     @classmethod
     def load(cls, path: Path) -> Index:
-        """The index saved at `path`; ValueError when the file is missing or damaged."""
-        raw = _cache.read_verified(path)
-        if raw is None:
+        """The index saved at `path`; ValueError when it is missing or damaged."""
+        arrays = arraystore.load(path, cls.ARRAYS)
+        if arrays is None:
             raise ValueError(f"{path}: no index, or a damaged one")
-        with np.load(io.BytesIO(raw)) as data:
-            meta = json.loads(data["meta"].tobytes())
-            return cls(meta["vocab"], [RefInfo(*r) for r in meta["refs"]], data["tokens"],
-                       data["offsets"], data["bg_keys"], data["bg_ptr"], data["bg_refs"],
-                       data["bg_idf"], data["ref_weight"], data["raw_digests"],
-                       data["raw_refs"])
+        return cls(arrays)
 
     # -- queries ----------------------------------------------------------------------------
     def ref_ids(self, r: int) -> npt.NDArray[np.int32]:
@@ -272,7 +301,47 @@ class Index:
         return out
 
 
-_DIGEST = 16
+def _postings(chunks: list[npt.NDArray[np.int32]]) -> dict[str, npt.NDArray[Any]]:
+    """Bigram -> the references holding it, with each bigram's rarity (idf) and each
+    reference's total weight."""
+    pairs_b: list[npt.NDArray[np.int64]] = []
+    pairs_r: list[npt.NDArray[np.int32]] = []
+    for r, ids in enumerate(chunks):
+        bg = np.unique(bigrams(ids))
+        pairs_b.append(bg)
+        pairs_r.append(np.full(len(bg), r, dtype=np.int32))
+    all_b = np.concatenate(pairs_b) if pairs_b else np.zeros(0, np.int64)
+    all_r = np.concatenate(pairs_r) if pairs_r else np.zeros(0, np.int32)
+    order = np.argsort(all_b, kind="stable")
+    all_b, all_r = all_b[order], all_r[order]
+    # common bigrams ("of the") stay, with a weight near zero: a notice made only of
+    # common phrases (the GPL's "This program is free software...") must still be found
+    bg_keys, df = np.unique(all_b, return_counts=True)
+    n_refs = len(chunks)
+    bg_idf = np.log((n_refs + 1) / df).astype(np.float32)
+    bg_ptr = np.zeros(len(bg_keys) + 1, dtype=np.int64)
+    np.cumsum(df, out=bg_ptr[1:])
+    ref_weight = np.bincount(all_r, weights=np.repeat(bg_idf, df),
+                             minlength=n_refs).astype(np.float32)
+    return {"bg_keys": bg_keys, "bg_ptr": bg_ptr, "bg_refs": all_r, "bg_idf": bg_idf,
+            "ref_weight": ref_weight}
+
+
+def _ref_columns(refs: list[RefInfo]) -> dict[str, npt.NDArray[Any]]:
+    """What each reference is, as columns; and each license's own text."""
+    key_ids: dict[str, int] = {}
+    ref_key = np.array([key_ids.setdefault(r.key, len(key_ids)) for r in refs], np.int32)
+    own = np.full(len(key_ids), -1, dtype=np.int32)
+    for i, r in enumerate(refs):
+        if not r.is_rule and own[ref_key[i]] < 0:
+            own[ref_key[i]] = i
+    blob, offsets = pack_strings(key_ids)
+    return {"ref_key": ref_key,
+            "ref_kind": np.array([_KINDS.index(r.kind) for r in refs], np.int8),
+            "ref_coverage": np.array([r.minimum_coverage for r in refs], np.int16),
+            "own_text": own, "keys_blob": blob, "keys_offsets": offsets}
+
+
 LICENSE_LIKE_SHARE = 0.75  # of a run's word pairs found in license references
 DISTINCT_SHARE = 0.3  # of a run's words that differ from each other
 
@@ -288,6 +357,12 @@ def license_like(index: Index, ids: npt.NDArray[np.int32]) -> bool:
     pos = np.minimum(np.searchsorted(index.bg_keys, bg), len(index.bg_keys) - 1)
     return int((index.bg_keys[pos] == bg).sum()) >= LICENSE_LIKE_SHARE * (len(ids) - 1)
 
+
+
+def token_digest(ids: npt.NDArray[Any]) -> bytes:
+    """Digest of a sequence of token ids (as int32: a query's and a reference's agree)."""
+    return hashlib.blake2b(np.ascontiguousarray(ids, dtype=np.int32).tobytes(),
+                           digest_size=_DIGEST).digest()
 
 
 def raw_digest(text: str) -> bytes:
@@ -310,24 +385,24 @@ def bigrams(ids: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
 
 
 def index_path() -> Path:
-    return _cache.cache_dir() / f"index-v{FORMAT}-licensedb-{licensedb.version()}.npz"
+    """The index's store (a directory of arrays) in the cache."""
+    return _cache.cache_dir() / f"index-v{FORMAT}-licensedb-{licensedb.version()}"
 
 
 @cache
 def get_index(progress: Progress | None = None) -> Index:
     """The index, loaded from the cache or built (and cached) on first use."""
     path = index_path()
-    if path.exists():
+    arrays = arraystore.load(path, Index.ARRAYS)
+    if arrays is not None:
         try:
-            return Index.load(path)
-        except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile):
-            path.unlink(missing_ok=True)  # a damaged cache is rebuilt, never trusted
+            return Index(arrays)
+        except (ValueError, KeyError, IndexError):
+            arraystore.remove(path)  # a damaged cache is rebuilt, never trusted
     started = time.perf_counter()
     index = Index.build(progress)
     index.build_seconds = time.perf_counter() - started  # type: ignore[attr-defined]
     with contextlib.suppress(OSError):  # a read-only cache only costs a rebuild next time
         index.save(path)
-        for stale in path.parent.glob("index-v*.npz"):
-            if stale != path:  # built for another LicenseDB or an older format
-                stale.unlink(missing_ok=True)
+        arraystore.remove_others(path, "index-v*")
     return index

@@ -4,12 +4,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -19,7 +19,7 @@ from licentia.datafile import load_yaml
 from licentia.identify.diffops import numbers_replaced, opcodes
 from licentia.identify.fingerprint import fingerprint_match
 from licentia.identify.found import Difference, DiffKind, Match
-from licentia.identify.index import Index, RefInfo, license_like, raw_digest
+from licentia.identify.index import Index, RefInfo, license_like, raw_digest, token_digest
 from licentia.normalize import Tokens, tokenize
 
 # Difference, DiffKind, Match come from found (re-exported)
@@ -95,7 +95,7 @@ def _optional_sections() -> dict[str, list[dict[str, str]]]:
     return data
 
 
-def _find(seq: list[str], phrase: list[str], start: int = 0) -> int:
+def _find(seq: list[Any], phrase: list[Any], start: int = 0) -> int:
     n = len(phrase)
     for i in range(start, len(seq) - n + 1):
         if seq[i : i + n] == phrase:
@@ -301,25 +301,42 @@ def _ignorable(ref: _RefText, i1: int, i2: int, rw: list[str], qw: list[str]) ->
         i in ref.variable or ref.tokens.words[i] in _ARTICLES for i in span)
 
 
-def _digest(ids: npt.NDArray[np.int32]) -> bytes:
-    return hashlib.blake2b(ids.tobytes(), digest_size=16).digest()
-
-
 @cache
 def verbatim_table(index: Index) -> dict[bytes, tuple[int, tuple[str, ...]]]:
     """Digest of each license text's tokens (also without its optional parts) -> reference."""
     table: dict[bytes, tuple[int, tuple[str, ...]]] = {}
-    for r, info in enumerate(index.refs):
-        if info.kind != "text":
+    digests, size = index.token_digests.tobytes(), index.token_digests.shape[1]
+    for r in np.flatnonzero(index.arrays["ref_kind"] == 0).tolist():  # kind "text"
+        table.setdefault(digests[r * size : (r + 1) * size], (r, ()))
+    for key, specs in _optional_sections().items():
+        own = index.by_key.get(key)
+        if own is None:
             continue
-        ids = index.ref_ids(r)
-        table.setdefault(_digest(ids), (r, ()))
-        if not info.is_rule and info.key in _optional_sections():
-            opts = reference_text(info).optional
-            for opt in opts:
-                rest = np.concatenate([ids[: opt.start], ids[opt.end :]])
-                table.setdefault(_digest(rest), (r, (opt.label,)))
+        ids = index.ref_ids(own)
+        for label, start, end in _optional_ranges(index, ids, specs):
+            rest = np.concatenate([ids[:start], ids[end:]])
+            table.setdefault(token_digest(rest), (own, (label,)))
     return table
+
+
+def _optional_ranges(index: Index, ids: npt.NDArray[np.int32],
+                     specs: list[dict[str, str]]) -> list[tuple[str, int, int]]:
+    """(label, start, end) of each optional part of a reference, in its token ids (as
+    _prepare finds them in its words)."""
+    seq = ids.tolist()
+    out = []
+    for spec in specs:
+        begin = _find(seq, index.encode(tokenize(spec["start"]).words).tolist())
+        if begin < 0:
+            continue
+        end = len(seq)
+        if spec.get("end"):
+            last = index.encode(tokenize(spec["end"]).words).tolist()
+            stop = _find(seq, last, begin)
+            if stop >= 0:
+                end = stop + len(last)
+        out.append((spec["label"], begin, end))
+    return out
 
 
 def _verbatim(index: Index, qtok: Tokens, ids: npt.NDArray[np.int32]) -> Match | None:
@@ -327,7 +344,7 @@ def _verbatim(index: Index, qtok: Tokens, ids: npt.NDArray[np.int32]) -> Match |
     normalization), perhaps under a short title."""
     table = verbatim_table(index)
     for skip in range(min(MIN_LEFTOVER_TOKENS, len(ids) - MIN_QUERY_TOKENS)):
-        hit = table.get(_digest(ids[skip:]))
+        hit = table.get(token_digest(ids[skip:]))
         if hit is None:
             continue
         r, absent = hit

@@ -17,10 +17,7 @@ four tokens, where a window of that length is a rule).
 from __future__ import annotations
 
 import contextlib
-import io
-import json
 import time
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -30,11 +27,13 @@ from typing import Any, overload
 import numpy as np
 import numpy.typing as npt
 
+from licentia import arraystore
 from licentia import cache as _cache
+from licentia.arraystore import Strings, pack_strings
 from licentia.catalog import licensedb
 from licentia.normalize import rule_text_tokens
 
-FORMAT = 3
+FORMAT = 4
 PREFIX = 4  # tokens of the prefix every rule of this length or more is looked up by
 _B = np.uint64(0x9E3779B97F4A7C15)  # odd: invertible modulo 2**64
 _SEED = 20261130
@@ -104,15 +103,18 @@ def _read_rules() -> list[tuple[Rule, list[str], list[tuple[int, int]]]]:
 
 
 class Rules(Sequence[Rule]):
-    """The rules' metadata, each made a Rule when first asked for (35,000 at every start would
-    cost a warm command a quarter of a second)."""
+    """The rules' metadata, stored as columns; each made a Rule when first asked for (35,000
+    at every start would cost a warm command a quarter of a second)."""
 
-    def __init__(self, rows: list[list[Any]]) -> None:
-        self._rows = rows
+    def __init__(self, arrays: dict[str, npt.NDArray[Any]]) -> None:
+        self._expressions = Strings(arrays["expressions_blob"], arrays["expressions_offsets"])
+        self.sources = Strings(arrays["sources_blob"], arrays["sources_offsets"])
+        self._kind = arrays["kind"]
+        self._numbers = arrays["numbers"]  # relevance, minimum coverage, continuous, length
         self._made: dict[int, Rule] = {}
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._kind)
 
     @overload
     def __getitem__(self, i: int) -> Rule: ...
@@ -121,23 +123,42 @@ class Rules(Sequence[Rule]):
     def __getitem__(self, i: int | slice) -> Rule | Sequence[Rule]:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
+        n = len(self)
+        if not -n <= i < n:
+            raise IndexError(i)
+        i = int(i) % n
         rule = self._made.get(i)
         if rule is None:
-            rule = self._made[i] = Rule(*self._rows[i])
+            relevance, coverage, continuous, length = self._numbers[i].tolist()
+            rule = self._made[i] = Rule(self._expressions[i], KINDS[int(self._kind[i])],
+                                        self.sources[i], relevance, coverage,
+                                        bool(continuous), length)
         return rule
 
-    def rows(self) -> list[list[Any]]:
-        return self._rows
+    @staticmethod
+    def columns(rules: list[Rule]) -> dict[str, npt.NDArray[Any]]:
+        """The arrays `Rules` reads."""
+        out: dict[str, npt.NDArray[Any]] = {
+            "kind": np.array([KINDS.index(r.kind) for r in rules], dtype=np.int8),
+            "numbers": np.array([[r.relevance, r.minimum_coverage, int(r.continuous), r.length]
+                                 for r in rules], dtype=np.int32).reshape(-1, 4)}
+        for name, strings in (("expressions", [r.expression for r in rules]),
+                              ("sources", [r.source for r in rules])):
+            out[f"{name}_blob"], out[f"{name}_offsets"] = pack_strings(strings)
+        return out
 
 
 class RuleIndex:
     """Token ids and hashes of every rule."""
 
-    def __init__(self, vocab: list[str], rules: Rules,
-                 arrays: dict[str, npt.NDArray[Any]]) -> None:
-        self.vocab = vocab
-        self.word_ids = {w: i for i, w in enumerate(vocab)}
-        self.rules = rules
+    ARRAYS = ("tokens", "offsets", "values", "full", "req_ptr", "req", "prefix_keys",
+              "prefix_rules", "short_keys", "short_rules", "vocab_blob", "vocab_offsets",
+              "kind", "numbers", "expressions_blob", "expressions_offsets", "sources_blob",
+              "sources_offsets")
+
+    def __init__(self, arrays: dict[str, npt.NDArray[Any]]) -> None:
+        self.arrays = arrays
+        self.rules = Rules(arrays)
         self.tokens = arrays["tokens"]
         self.offsets = arrays["offsets"]
         self.values = arrays["values"]  # random 64-bit value of each token id
@@ -148,11 +169,23 @@ class RuleIndex:
         self.prefix_rules = arrays["prefix_rules"]
         self.short_keys = arrays["short_keys"]  # sorted full hashes of rules < PREFIX long
         self.short_rules = arrays["short_rules"]
+        n = len(self.rules)
+        if len(self.offsets) != n + 1 or int(self.offsets[-1]) != len(self.tokens) or \
+                len(self.full) != n or len(self.req_ptr) != n + 1 or len(self.rules.sources) != n:
+            raise ValueError("rule index arrays disagree with each other")
         self.lengths = np.diff(self.offsets).astype(np.int64)
 
     @cached_property
+    def vocab(self) -> list[str]:
+        return Strings(self.arrays["vocab_blob"], self.arrays["vocab_offsets"]).all()
+
+    @cached_property
+    def word_ids(self) -> dict[str, int]:
+        return dict(zip(self.vocab, range(len(self.vocab)), strict=True))
+
+    @cached_property
     def by_source(self) -> dict[str, int]:
-        return {row[2]: i for i, row in enumerate(self.rules.rows())}
+        return {name: i for i, name in enumerate(self.rules.sources.all())}
 
     @classmethod
     def build(cls) -> RuleIndex:
@@ -177,6 +210,10 @@ class RuleIndex:
         lengths = np.array([len(c) for c in chunks], dtype=np.int64)
         offsets = np.zeros(len(chunks) + 1, dtype=np.int64)
         np.cumsum(lengths, out=offsets[1:])
+        words = [""] * len(vocab)
+        for w, i in vocab.items():
+            words[i] = w
+        vocab_blob, vocab_offsets = pack_strings(words)
         arrays: dict[str, npt.NDArray[Any]] = {
             # 18,000 distinct words: two bytes a token keeps the cache small and quick to read
             "tokens": np.concatenate(chunks).astype(np.uint16 if len(vocab) < 2**16
@@ -186,35 +223,13 @@ class RuleIndex:
             "req": np.array(req, dtype=np.int32).reshape(-1, 2),
             "prefix_keys": pkeys[order], "prefix_rules": np.array(long_, np.int32)[order],
             "short_keys": skeys[sorder], "short_rules": np.array(short, np.int32)[sorder],
+            "vocab_blob": vocab_blob, "vocab_offsets": vocab_offsets,
+            **Rules.columns([r for r, _, _ in read]),
         }
-        words = [""] * len(vocab)
-        for w, i in vocab.items():
-            words[i] = w
-        return cls(words, Rules([[r.expression, r.kind, r.source, r.relevance,
-                                  r.minimum_coverage, r.continuous, r.length]
-                                 for r, _, _ in read]), arrays)
+        return cls(arrays)
 
     def save(self, path: Path) -> None:
-        buf = io.BytesIO()
-        meta = {"vocab": self.vocab,
-                "rules": self.rules.rows()}
-        np.savez(buf, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
-                 tokens=self.tokens, offsets=self.offsets, values=self.values, full=self.full,
-                 req_ptr=self.req_ptr, req=self.req, prefix_keys=self.prefix_keys,
-                 prefix_rules=self.prefix_rules, short_keys=self.short_keys,
-                 short_rules=self.short_rules)
-        _cache.atomic_write_bytes(path, buf.getvalue())
-
-    @classmethod
-    def load(cls, path: Path) -> RuleIndex:
-        """The rules saved at `path`; ValueError when the file is missing or damaged."""
-        raw = _cache.read_verified(path)  # written by cache.atomic_write_bytes, digest checked
-        if raw is None:
-            raise ValueError(f"{path}: no rule index, or a damaged one")
-        with np.load(io.BytesIO(raw)) as data:
-            meta = json.loads(data["meta"].tobytes())
-            arrays = {k: data[k] for k in data.files if k != "meta"}
-        return cls(meta["vocab"], Rules(meta["rules"]), arrays)
+        arraystore.save(path, {name: self.arrays[name] for name in self.ARRAYS})
 
     # -- queries ----------------------------------------------------------------------------
     def rule_ids(self, r: int) -> npt.NDArray[Any]:
@@ -323,24 +338,24 @@ def _inverse_powers(n: int) -> npt.NDArray[np.uint64]:
 
 
 def rules_path() -> Path:
-    return _cache.cache_dir() / f"rules-v{FORMAT}-licensedb-{licensedb.version()}.npz"
+    """The rule index's store (a directory of arrays) in the cache."""
+    return _cache.cache_dir() / f"rules-v{FORMAT}-licensedb-{licensedb.version()}"
 
 
 @cache
 def get_rules() -> RuleIndex:
     """The rule index, loaded from the cache or built (and cached) on first use."""
     path = rules_path()
-    if path.exists():
+    arrays = arraystore.load(path, RuleIndex.ARRAYS)
+    if arrays is not None:
         try:
-            return RuleIndex.load(path)
-        except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile):
-            path.unlink(missing_ok=True)  # a damaged cache is rebuilt, never trusted
+            return RuleIndex(arrays)
+        except (ValueError, KeyError, IndexError):
+            arraystore.remove(path)  # a damaged cache is rebuilt, never trusted
     started = time.perf_counter()
     index = RuleIndex.build()
     index.build_seconds = time.perf_counter() - started  # type: ignore[attr-defined]
     with contextlib.suppress(OSError):
         index.save(path)
-        for stale in path.parent.glob("rules-v*.npz"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        arraystore.remove_others(path, "rules-v*")
     return index
