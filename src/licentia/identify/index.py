@@ -113,6 +113,9 @@ class _Refs(Sequence[RefInfo]):
     @overload
     def __getitem__(self, i: slice) -> Sequence[RefInfo]: ...
     def __getitem__(self, i: int | slice) -> RefInfo | Sequence[RefInfo]:
+        made = self._made.get(i)  # type: ignore[call-overload]
+        if made is not None:
+            return made
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
         n = len(self._key)
@@ -256,13 +259,11 @@ class Index:
         pos = pos[self.bg_keys[pos] == bg]
         if not len(pos):
             return zeros, zeros
-        starts = self.bg_ptr[pos]
-        counts = self.bg_ptr[pos + 1] - starts
-        total = int(counts.sum())
-        shift = np.repeat(starts - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
-        rows = np.arange(total, dtype=np.int64) + shift
-        weights = np.repeat(self.bg_idf[pos], counts)
-        score = np.bincount(self.bg_refs[rows], weights=weights, minlength=len(self.refs))
+        # each bigram's postings are one slice: joined, they are the references to count
+        starts, ends = self.bg_ptr[pos].tolist(), self.bg_ptr[pos + 1].tolist()
+        rows = np.concatenate([self.bg_refs[a:b] for a, b in zip(starts, ends, strict=True)])
+        weights = np.repeat(self.bg_idf[pos], np.subtract(ends, starts))
+        score = np.bincount(rows, weights=weights, minlength=len(self.refs))
         return score, score / np.maximum(self.ref_weight, 1e-9)
 
     def candidates(self, ids: npt.NDArray[np.int32], limit: int) -> list[tuple[int, float]]:
@@ -280,8 +281,9 @@ class Index:
                                 *self._top_diverse(score, limit),
                                 *self._top_diverse(share, limit)])
         # each license found among them is also aligned with its own text
-        own = [self.by_key[k] for k in dict.fromkeys(self.refs[r].key for r in picked)
-               if k in self.by_key]
+        own_text, ref_key = self.arrays["own_text"], self.arrays["ref_key"]
+        own = [int(own_text[k]) for k in dict.fromkeys(int(ref_key[r]) for r in picked)
+               if own_text[k] >= 0]
         picked.update(dict.fromkeys(own))
         return [(r, float(share[r])) for r in picked if share[r] > 0]
 
@@ -289,9 +291,10 @@ class Index:
         """The `limit` best references, at most PER_KEY of them for one license: its many
         near-identical rules must not crowd every other license out."""
         out: list[int] = []
-        seen: dict[str, int] = {}
+        seen: dict[int, int] = {}
+        ref_key = self.arrays["ref_key"]
         for r in _top(values, limit * 8):
-            key = self.refs[r].key
+            key = int(ref_key[r])
             if seen.get(key, 0) >= PER_KEY:
                 continue
             seen[key] = seen.get(key, 0) + 1
