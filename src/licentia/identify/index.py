@@ -113,11 +113,11 @@ class _Refs(Sequence[RefInfo]):
     @overload
     def __getitem__(self, i: slice) -> Sequence[RefInfo]: ...
     def __getitem__(self, i: int | slice) -> RefInfo | Sequence[RefInfo]:
-        made = self._made.get(i)  # type: ignore[call-overload]
-        if made is not None:
-            return made
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
+        info = self._made.get(i)
+        if info is not None:
+            return info
         n = len(self._key)
         if not -n <= i < n:
             raise IndexError(i)
