@@ -83,6 +83,35 @@ def test_an_exception_after_a_license_is_with(index: Index, rules: RuleIndex) ->
     assert r.spdx_expression == "GPL-2.0-only WITH Classpath-exception-2.0"
 
 
+def test_a_header_tag_above_a_quoted_license_is_the_files_own(index: Index,
+                                                              rules: RuleIndex) -> None:
+    """A full license text quoted below a file's SPDX header does not swallow the header, even
+    when the text's alignment starts on the tag's line: the reference holds no tag."""
+    r = identify_text(f"# {SPDX_TAG}: Apache-2.0\n" + read_text("upl-1.0"), index=index,
+                      rules=rules)
+    assert r.expression == "apache-2.0 AND upl-1.0"
+    kinds = {m.key: m.kind for m in r.matches}
+    assert kinds == {"apache-2.0": "spdx-id", "upl-1.0": "text"}
+
+
+@pytest.mark.parametrize("key", ["cal-1.0", "shl-2.1"])
+def test_a_tag_the_license_text_itself_quotes_is_text(index: Index, rules: RuleIndex,
+                                                      key: str) -> None:
+    """CAL-1.0 and SHL-2.1 show how to tag a file: those tags are the text's, not the file's."""
+    r = identify_text(read_text(key), index=index, rules=rules)
+    assert r.expression == key
+    assert all(m.kind != "spdx-id" for m in r.matches)
+
+
+def test_an_spdx_tag_is_never_joined_with_an_exception(index: Index, rules: RuleIndex) -> None:
+    """The tag states its whole expression: an exception's text quoted below it is another
+    finding, not `Apache-2.0 WITH` it."""
+    r = identify_text(f"# {SPDX_TAG}: Apache-2.0\n\n" + read_text("autoconf-exception-3.0"),
+                      index=index, rules=rules)
+    assert "WITH" not in r.expression
+    assert r.expression == "apache-2.0 AND autoconf-exception-3.0"
+
+
 def test_license_plus_code_is_not_a_modification(index: Index, rules: RuleIndex) -> None:
     code = "\n".join(f"def f{n}(x):\n    return x * {n} + len(str(x))\n" for n in range(40))
     r = identify_text(read_text("mit") + "\n\n" + code, index=index, rules=rules)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any
 
@@ -104,37 +104,55 @@ class Catalog:
     def __init__(self, licenses: Iterable[License], hf_tags: dict[str, HfTag]) -> None:
         self.licenses: dict[str, License] = {lic.key: lic for lic in licenses}
         self.hf_tags = hf_tags
-        self._alias: dict[str, str] = {}
         self._folded: dict[str, str] | None = None  # folded name -> name, for suggest()
         self._words: dict[str, set[str]] | None = None  # word -> keys, for family()
-        self._exact: dict[str, str] = {}
+
+    # the look-up tables are built on first use: `get` (all identification needs) does without
+    @cached_property
+    def _spdx(self) -> dict[str, str]:
         # an SPDX id spelled exactly as SPDX spells it names that license even when it equals
         # another license's LicenseDB key but for case (SPDX BSL-1.0 is Boost, key bsl-1.0 the
         # Business Source License; SPDX X11 is x11-xconsortium, key x11 is SPDX ICU)
-        self._spdx: dict[str, str] = {}
+        spdx: dict[str, str] = {}
         current = sorted(self.licenses.values(), key=lambda lic: lic.is_deprecated)
         for name, key in [*((lic.spdx, lic.key) for lic in current),
                           *((o, lic.key) for lic in current for o in lic.other_spdx)]:
             if name and not name.startswith("LicenseRef-"):
-                self._spdx.setdefault(name, key)
-        # then: key, SPDX id, LicenseRef, other SPDX ids, HF tags, common names (any case)
+                spdx.setdefault(name, key)
+        return spdx
+
+    @cached_property
+    def _exact(self) -> dict[str, str]:
+        # key, SPDX id, LicenseRef, other SPDX ids, HF tags (any case)
+        exact: dict[str, str] = {}
         for lic in self.licenses.values():
-            self._exact.setdefault(lic.key.casefold(), lic.key)
+            exact.setdefault(lic.key.casefold(), lic.key)
         for lic in self.licenses.values():
             for name in (lic.spdx, f"LicenseRef-scancode-{lic.key}", *lic.other_spdx):
-                self._exact.setdefault(name.casefold(), lic.key)
-        for tag in hf_tags.values():
+                exact.setdefault(name.casefold(), lic.key)
+        for tag in self.hf_tags.values():
             if tag.key:
-                self._exact.setdefault(tag.tag.casefold(), tag.key)
+                exact.setdefault(tag.tag.casefold(), tag.key)
+        return exact
+
+    @cached_property
+    def _alias(self) -> dict[str, str]:
+        # then common names
+        alias: dict[str, str] = {}
         for lic in self.licenses.values():
             for name in (*lic.aliases, lic.short_name, lic.name):
-                self._alias.setdefault(fold(name), lic.key)
-        self._by_url: dict[str, list[str]] = {}
+                alias.setdefault(fold(name), lic.key)
+        return alias
+
+    @cached_property
+    def _by_url(self) -> dict[str, list[str]]:
+        by_url: dict[str, list[str]] = {}
         for lic in self.licenses.values():
             if lic.is_deprecated:
                 continue
             for url in dict.fromkeys(url_key(u) for u in lic.urls):
-                self._by_url.setdefault(url, []).append(lic.key)
+                by_url.setdefault(url, []).append(lic.key)
+        return by_url
 
     def keys_for_url(self, url: str) -> list[str]:
         """The licenses published at this address (several when it is shared, e.g. a family's

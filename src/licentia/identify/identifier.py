@@ -23,13 +23,14 @@ from licentia.identify.classify import FULL, classify
 from licentia.identify.expression import combine, to_spdx
 from licentia.identify.expression import keys as expr_keys
 from licentia.identify.expression import parse as parse_expression
-from licentia.identify.index import Index, get_index, license_like
+from licentia.identify.index import Index, RefInfo, get_index, license_like
 from licentia.identify.matcher import (
     MIN_LEFTOVER_TOKENS,
     Difference,
     DiffKind,
     Match,
     match,
+    reference_text,
     verbatim_table,
 )
 from licentia.identify.modelcard import parse_model_card
@@ -161,13 +162,15 @@ def _is_exception(keys: list[str]) -> bool:
 def _join_exceptions(found: list[Match]) -> list[Match]:
     """An exception found on the lines right after a license (or among them) is that license
     WITH the exception ("... GPL version 2 ... designates this file as subject to the
-    Classpath exception")."""
+    Classpath exception"); never joined to an SPDX tag, which states its own expression."""
     out = list(found)
     for n, m in enumerate(out):
         keys = expr_keys(m.license_expression)
-        if len(keys) != 1 or not _is_exception(keys):
+        if m.kind == "spdx-id" or len(keys) != 1 or not _is_exception(keys):
             continue
+        # an SPDX tag says its whole expression: an exception quoted near it is not part of it
         prior = [k for k in range(n) if out[k].end_line >= m.start_line - EXCEPTION_GAP
+                 and out[k].kind != "spdx-id"
                  and len(expr_keys(out[k].license_expression)) == 1
                  and not _is_exception(expr_keys(out[k].license_expression))]
         if not prior:
@@ -177,6 +180,25 @@ def _join_exceptions(found: list[Match]) -> list[Match]:
         out[k] = replace(out[k], expression=joined)
         out[n] = replace(m, expression=joined)
     return out
+
+
+def _quoted_in(text_match: Match, line: int) -> bool:
+    """Whether an SPDX tag at `line` is part of a full license text found around it: an
+    example in the text's how-to-apply part, as the reference text itself holds one (CAL-1.0,
+    SHL-2.1). A tag the reference lacks is the file's own, wherever the text starts."""
+    if text_match.kind not in _QUOTING_KINDS or \
+            not text_match.start_line <= line <= text_match.end_line:
+        return False
+    if text_match.kind != "text":
+        return True  # a fingerprint or licentia's own template: no reference text to read
+    info = RefInfo(text_match.key, text_match.kind, text_match.source)
+    try:
+        return bool(spdx_identifiers(reference_text(info).text))
+    except (OSError, LicentiaError):
+        return True
+
+
+_QUOTING_KINDS = {"text", "fingerprint", "template"}
 
 
 def _overlaps(x: Match, y: Match) -> bool:
@@ -319,10 +341,7 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
         all_notes += drafted.notes
     spdx, spdx_notes = _spdx_matches(text, rx)
     all_notes += spdx_notes
-    # a tag quoted inside a full license text (an example in its how-to-apply part) is text
-    spans = [(m.start_line, m.end_line) for m in found
-             if m.kind in {"text", "fingerprint", "template"}]
-    spdx = [m for m in spdx if not any(a <= m.start_line <= b for a, b in spans)]
+    spdx = [m for m in spdx if not any(_quoted_in(t, m.start_line) for t in found)]
     ruled = _rule_matches(rx, text)
     # an SPDX tag line is read by its own parser, not by the rules
     tag_lines = {line for line, _ in spdx_identifiers(text)}
