@@ -11,7 +11,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import Progress
 
 from licentia.cli._common import (
     EXIT_OK,
@@ -30,12 +29,16 @@ _STYLE = {
     Result.MULTIPLE: "cyan", Result.NONE: "red", Result.NOT_TEXT: "dim",
 }
 MAX_DIFFS_SHOWN = 8
+BAR_MIN_FILES = 20  # a progress bar for more files than this, at a terminal
 
 
 def _load_index() -> None:
     if index_path().exists():
         get_index()
         return
+    # progress bars only on a first run or for many files: rich.progress is loaded then only
+    from rich.progress import Progress
+
     err.print("licentia: building the license index from the LicenseDB (first run only)...")
     with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("indexing", total=None)
@@ -44,6 +47,17 @@ def _load_index() -> None:
             bar.update(task, description=f"indexing {stage}", completed=done, total=total)
 
         get_index(progress)
+
+
+def _identify_all(paths: list[Path], jobs: int) -> list[Identification | Failure]:
+    if len(paths) <= BAR_MIN_FILES or not err.is_terminal:
+        return identify_paths(paths, jobs=jobs)
+    from rich.progress import Progress
+
+    with Progress(console=err, transient=True) as bar:
+        task = bar.add_task("identifying", total=len(paths))
+        return identify_paths(paths, progress=lambda n, total, p: bar.update(task, completed=n),
+                              jobs=jobs)
 
 
 def _failure_json(f: Failure) -> dict[str, Any]:
@@ -95,11 +109,7 @@ def identify(
 ) -> None:
     """Identify the exact license (version, variant) of each file, and what differs."""
     _load_index()
-    show_bar = len(paths) > 20 and err.is_terminal
-    with Progress(console=err, transient=True, disable=not show_bar) as bar:
-        task = bar.add_task("identifying", total=len(paths))
-        results = identify_paths(paths, progress=lambda n, total, p: bar.update(task, completed=n),
-                                 jobs=jobs or os.cpu_count() or 1)
+    results = _identify_all(paths, jobs or os.cpu_count() or 1)
     failures = [r for r in results if isinstance(r, Failure)]
     if as_json:
         print_json([{**(_failure_json(r) if isinstance(r, Failure) else r.to_json()),
