@@ -20,8 +20,8 @@ import pytest
 
 import licentia
 
-BASICS = ("errors", "normalize", "cache", "jinja", "limits", "safe_read", "atomic_write",
-          "userfile", "suggest", "workers", "inputs", "datafile", "settings")
+BASICS = ("errors", "normalize", "cache", "arraystore", "jinja", "limits", "safe_read",
+          "atomic_write", "userfile", "suggest", "workers", "inputs", "datafile", "settings")
 LAYERS: dict[str, int] = {
     **dict.fromkeys(BASICS, 0),
     "catalog": 1,
