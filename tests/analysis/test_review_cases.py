@@ -80,6 +80,11 @@ SHORT = [
      "about joining a union, and sends the list to management.", "conflict"),
     ("gemma", "The service produces official-looking university diplomas and transcripts for "
      "customers who never studied there.", "conflict"),
+    # "against" after a harm names its target, not a defence
+    ("openrail++", "The bot generates posters calling for violence against a religious group "
+     "and posts them to forums.", "review"),
+    ("gemma", "The assistant gives step-by-step instructions for cooking methamphetamine at "
+     "home.", "conflict"),
     # words that share a stem with a restricted activity, in ordinary work: no conflict, no gray
     ("llama3.1", "A military history museum's audio guide describes the uniforms and letters "
      "on display for visitors.", "clear"),

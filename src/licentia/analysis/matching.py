@@ -168,6 +168,7 @@ class Matcher:
         self.clause_starters = _words(data, "clause_starters")
         self.counter_before = _words(data, "counter_before")
         self.counter_after = _words(data, "counter_after")
+        self.counter_void_before = _words(data, "counter_void_before")
         self.pseudo = tuple(Phrase(p, _phrase_stems(p), Tier.WEAK)
                             for p in _words(data, "pseudo"))
         self.allowing = tuple(Phrase(p, _phrase_stems(p), Tier.WEAK)
@@ -197,6 +198,8 @@ class Matcher:
             if tokens[j].segment != tokens[i].segment or tokens[j].text in self.scope_enders:
                 break
             if tokens[j].text in self.counter_before:
+                if j and tokens[j - 1].text in self.counter_void_before:
+                    return None  # "violence against a group": the group is the target
                 return tokens[j].text
         if end < len(tokens) and tokens[end].segment == tokens[i].segment \
                 and tokens[end].text in self.counter_after:
