@@ -80,6 +80,8 @@ SHORT = [
      "about joining a union, and sends the list to management.", "conflict"),
     ("gemma", "The service produces official-looking university diplomas and transcripts for "
      "customers who never studied there.", "conflict"),
+    ("llama3.3", "Students pay us to write their university essays, which they hand in as "
+     "their own work.", "conflict"),
     # "against" after a harm names its target, not a defence
     ("openrail++", "The bot generates posters calling for violence against a religious group "
      "and posts them to forums.", "review"),
