@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from licentia.analysis.choose import QUESTIONS, answer, choose, next_question
+from licentia.analysis.choose import choose
 from licentia.analysis.goals import Goals
+from licentia.analysis.interview import QUESTIONS, answer, next_question
 from licentia.catalog.taxonomy import taxonomy
 from licentia.catalog.template.choices import TEMPLATE_ID, Grant
 from licentia.catalog.terms import sheet_for

@@ -11,15 +11,9 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from licentia.analysis.choose import (
-    Choice,
-    Question,
-    answer,
-    choose,
-    next_question,
-    valid_answers,
-)
+from licentia.analysis.choose import Choice, choose
 from licentia.analysis.goals import Goals
+from licentia.analysis.interview import Question, answer, next_question, valid_answers
 from licentia.cli._common import EXIT_USAGE, err, fail, naming, out, print_json
 from licentia.errors import InputError
 from licentia.report.choose import render_text, to_json
