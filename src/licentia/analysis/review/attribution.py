@@ -10,7 +10,7 @@ from licentia.analysis.profile import known, profile, reaches_hosting
 from licentia.analysis.review.decide import decide, questions, settled_by
 from licentia.analysis.review.model import Step, finding
 from licentia.analysis.usecase import Deployment, UseCase
-from licentia.catalog.terms import Artifact, Clause, ClauseKind, Sheet
+from licentia.catalog.terms import Artifact, Clause, ClauseKind, Decision, Sheet
 
 
 def attribution_code(c: Clause) -> Code | None:
@@ -71,12 +71,11 @@ def _hosting(c: Clause, sheet: Sheet) -> tuple[bool, str]:
                    "you ship copies")
 
 
-def _decided(sheet: Sheet, c: Clause, code: Code, facts: Facts, applies: bool | None,
-             why: str) -> Finding:
-    """A duty whose deciding facts the term sheet states: broken when the facts say it is not
-    met, open when they hedge, met or a to-do otherwise."""
-    assert c.decided_by is not None
-    decided = decide(c.decided_by, facts, c)
+def _decided(sheet: Sheet, c: Clause, decision: Decision, code: Code, facts: Facts,
+             applies: bool | None, why: str) -> Finding:
+    """A duty with deciding facts (its sheet's, or those that settle its kind): broken when the
+    facts say it is not met, open when they hedge, met or a to-do otherwise."""
+    decided = decide(decision, facts, c)
     action = _attribution_action(code, c)
     because = decided.because()
     question: str | None = None
@@ -196,8 +195,7 @@ def attribution(sheet: Sheet, uc: UseCase, facts: Facts) -> list[Finding]:
         # its kind of duty (facts.yaml `settles`) once it does
         decided_by = c.decided_by or (settled_by(c) if applies else None)
         if applies is not False and decided_by is not None:
-            out.append(_decided(sheet, c.model_copy(update={"decided_by": decided_by}), code,
-                                facts, applies, why))
+            out.append(_decided(sheet, c, decided_by, code, facts, applies, why))
             continue
         if applies is None:
             status, actions = Status.GRAY, [_attribution_action(code, c)]

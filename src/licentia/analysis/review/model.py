@@ -14,7 +14,7 @@ from licentia.analysis.findings import Evidence, Finding, Severity, Status
 from licentia.analysis.usecase import UseCase
 from licentia.catalog import external
 from licentia.catalog.catalog import HfTag, License, Source, catalog
-from licentia.catalog.terms import Clause, Sheet
+from licentia.catalog.terms import Sheet
 from licentia.identify import Identification
 
 FORMAT_VERSION = 1
@@ -166,10 +166,6 @@ def finding(step: Step, code: str, status: Status, title: str, rationale: str,
                    evidence=tuple(evidence), actions=tuple(dict.fromkeys(actions)),
                    status=status, step=step.value,
                    extra={k: v for k, v in extra.items() if v not in (None, [], ())})
-
-
-def quotes(clause: Clause) -> str:
-    return " ".join(ev.quote for ev in clause.evidence)
 
 
 def short(text: str, limit: int = 160) -> str:
