@@ -10,9 +10,11 @@ a command is registered; its one-line summary is what `licentia --help` lists.
 from __future__ import annotations
 
 import importlib
+import inspect
 import sys
 from typing import Annotated, Any, NamedTuple
 
+import click
 import typer
 from typer.core import TyperCommand, TyperGroup
 
@@ -64,10 +66,35 @@ def load(name: str) -> Any:
     if isinstance(target, typer.Typer):
         group = typer.main.get_group(target)
         group.name = name
-        return group
+        return _reflowed(group)
     single = typer.Typer()
     single.command(name)(target)
-    return typer.main.get_command(single)
+    return _reflowed(typer.main.get_command(single))
+
+
+def reflow(text: str | None) -> str | None:
+    """A help text with each paragraph on one line, for the terminal to wrap: the docstrings'
+    hard line breaks would otherwise show as they are (Typer joins the lines of the first
+    paragraph only). Paragraphs marked with `\\b` (Click's "keep as written") and lists keep
+    their lines."""
+    if not text:
+        return text
+    out = []
+    for para in inspect.cleandoc(text).split("\n\n"):
+        lines = para.splitlines()
+        kept = para.startswith("\b") or any(
+            line.lstrip().startswith(("- ", "* ")) for line in lines)
+        out.append(para if kept else " ".join(line.strip() for line in lines))
+    return "\n\n".join(out)
+
+
+def _reflowed(command: click.Command) -> click.Command:
+    """`command` (and its subcommands) with their help texts reflowed."""
+    command.help = reflow(command.help)
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _reflowed(sub)
+    return command
 
 
 class _Summary(TyperCommand):
