@@ -178,3 +178,30 @@ def test_dataset_licenses_come_from_the_local_caches(tmp_path: Path, hub: Path) 
                 and o["relationshipType"] == "hasDeclaredLicense"
                 and by_id[o["from"]]["type"] == "dataset_DatasetPackage"}
     assert declared == {"acme/chat-data": "CC-BY-NC-4.0", "acme/prepared": "CC-BY-SA-4.0"}
+
+
+def test_spdx_2_3_lineage_datasets_and_base_models(tmp_path: Path, hub: Path) -> None:
+    cache_model(hub, "meta-llama/Llama-3.1-8B", {"README.md": card("llama3.1")})
+    cache_model(hub, "acme/chat-data", {"README.md": card("cc-by-nc-4.0")}, kind="datasets")
+    root = _model(tmp_path / "m")
+    write(root, "README.md", card("llama3.1", base_model="meta-llama/Llama-3.1-8B",
+                                  datasets=["acme/chat-data", "acme/absent"]))
+    text = spdx_json(scan(root, run_reuse=False))
+    path = tmp_path / "doc.spdx.json"
+    path.write_text(text, encoding="utf-8")
+    assert validate_full_spdx_document(json_parser.parse_from_file(str(path))) == []
+    data = json.loads(text)
+    by_name = {p["name"]: p for p in data["packages"]}
+    chat, absent = by_name["acme/chat-data"], by_name["acme/absent"]
+    assert chat["licenseDeclared"] == "CC-BY-NC-4.0" and chat["primaryPackagePurpose"] == "OTHER"
+    assert absent["licenseDeclared"] == "NOASSERTION"
+    assert "'cc-by-nc-4.0'" in chat["comment"] and "not known locally" in absent["comment"]
+    base = by_name["meta-llama/Llama-3.1-8B"]
+    assert base["licenseDeclared"] == "LicenseRef-scancode-llama-3.1-license-2024"
+    model = by_name["m"]["SPDXID"]
+    related = {(r["relationshipType"], r["relatedSpdxElement"]): r.get("comment")
+               for r in data["relationships"] if r["spdxElementId"] == model}
+    assert ("DESCENDANT_OF", base["SPDXID"]) in related
+    for dataset in (chat, absent):
+        comment = related[("DEPENDS_ON", dataset["SPDXID"])]
+        assert comment is not None and comment.startswith("trained on")

@@ -14,7 +14,6 @@ import inspect
 import sys
 from typing import Annotated, Any, NamedTuple
 
-import click
 import typer
 from typer.core import TyperCommand, TyperGroup
 
@@ -88,12 +87,11 @@ def reflow(text: str | None) -> str | None:
     return "\n\n".join(out)
 
 
-def _reflowed(command: click.Command) -> click.Command:
-    """`command` (and its subcommands) with their help texts reflowed."""
+def _reflowed(command: Any) -> Any:
+    """`command` (a Click command as Typer builds it) and its subcommands, help reflowed."""
     command.help = reflow(command.help)
-    if isinstance(command, click.Group):
-        for sub in command.commands.values():
-            _reflowed(sub)
+    for sub in getattr(command, "commands", {}).values():
+        _reflowed(sub)
     return command
 
 

@@ -3,12 +3,21 @@
 """A scan as an SPDX 2.3 JSON document, built and validated with spdx-tools: one package for
 the scanned tree (its declared license, the licenses found in its files) containing one package
 per package manifest (name, version, purl, declared license), one file entry per file (SHA-1,
-the licenses found in it), every `LicenseRef-` with its LicenseDB text."""
+the licenses found in it), every `LicenseRef-` with its LicenseDB text.
+
+A model's lineage is in it too, as far as SPDX 2.3 can say it. Each base model the card names
+is a package the model is `DESCENDANT_OF` (a 2.3 relationship type). Each dataset the card
+names is a package (purpose `OTHER`: 2.3 has no data purpose) with the license read from the
+local caches; SPDX 2.3 has no training relationship (SPDX 3's `trainedOn`), so the model
+`DEPENDS_ON` the dataset, with a relationship comment saying it was trained on it: a consumer
+walking dependencies for licenses then meets the dataset's license, which is what matters for
+compliance (`OTHER` would be skipped by most tools)."""
 
 from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 from uuid import NAMESPACE_URL, uuid5
@@ -18,6 +27,7 @@ from licentia.errors import LicentiaError
 from licentia.identify.expression import keys as expression_keys
 from licentia.scan.cyclonedx import license_text
 from licentia.scan.expressions import to_spdx
+from licentia.scan.model import ModelScan
 from licentia.scan.result import Scan
 
 _CHUNK = 1 << 20
@@ -113,6 +123,10 @@ def spdx_document(scan: Scan) -> Any:
                                                     "purl", p.purl)]))
         relationships.append(Relationship("SPDXRef-Package", RelationshipType.CONTAINS,
                                           f"SPDXRef-Package-{n}"))
+    if scan.model is not None:
+        more, related = _lineage(scan.model, expression)
+        packages += more
+        relationships += related
     extracted = []
     for ident, key in sorted(refs.items()):
         text = license_text(key)
@@ -121,6 +135,51 @@ def spdx_document(scan: Scan) -> Any:
             key))
     return Document(info, packages, files, relationships=relationships,
                     extracted_licensing_info=extracted)
+
+
+def _lineage(model: ModelScan, expression: Callable[[str], Any]) -> tuple[list[Any], list[Any]]:
+    """The packages of the model's base models and datasets, and how the model relates to them
+    (`SPDXRef-Package` is the model)."""
+    from spdx_tools.spdx.model import (
+        Package,
+        PackagePurpose,
+        Relationship,
+        RelationshipType,
+        SpdxNoAssertion,
+    )
+
+    packages: list[Any] = []
+    relationships: list[Any] = []
+
+    def declared(keyed: str | None) -> Any:
+        return expression(keyed) if keyed else SpdxNoAssertion()
+
+    for n, base in enumerate(model.bases, 1):
+        ident = f"SPDXRef-BaseModel-{n}"
+        where = "its card in the local Hugging Face cache" if base.license else None
+        packages.append(Package(
+            ident, base.repo_id, SpdxNoAssertion(), files_analyzed=False,
+            license_concluded=SpdxNoAssertion(), license_declared=declared(base.license),
+            copyright_text=SpdxNoAssertion(),
+            comment="a base model the model card names (base_model)"
+            + (f"; license read from {where}" if where else "; license not known locally")))
+        relationships.append(Relationship("SPDXRef-Package", RelationshipType.DESCENDANT_OF,
+                                          ident))
+    for n, data in enumerate(model.datasets, 1):
+        ident = f"SPDXRef-Dataset-{n}"
+        said = (f"; license {data.written!r} read from {data.source}" if data.written
+                else "; license not known locally")
+        packages.append(Package(
+            ident, data.repo_id, SpdxNoAssertion(), files_analyzed=False,
+            primary_package_purpose=PackagePurpose.OTHER,
+            license_concluded=SpdxNoAssertion(), license_declared=declared(data.expression),
+            copyright_text=SpdxNoAssertion(),
+            comment=f"a dataset the model card names (datasets){said}"))
+        relationships.append(Relationship(
+            "SPDXRef-Package", RelationshipType.DEPENDS_ON, ident,
+            comment="trained on: the model card lists this dataset (SPDX 3 trainedOn; "
+            "SPDX 2.3 has no training relationship)"))
+    return packages, relationships
 
 
 def validate(document: Any) -> list[str]:
