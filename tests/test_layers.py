@@ -21,7 +21,8 @@ import pytest
 import licentia
 
 BASICS = ("errors", "normalize", "cache", "arraystore", "jinja", "limits", "safe_read",
-          "atomic_write", "userfile", "suggest", "workers", "inputs", "datafile", "settings")
+          "atomic_write", "userfile", "suggest", "workers", "inputs", "datafile", "settings",
+          "hfhub")
 LAYERS: dict[str, int] = {
     **dict.fromkeys(BASICS, 0),
     "catalog": 1,

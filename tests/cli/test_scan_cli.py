@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from scan.fixtures import make_repo
+from scan.fixtures import REPO, SHA, FakeHub, hub_model_files, make_repo
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,6 +60,8 @@ def test_unusable_path_is_one_line_exit_2(licentia, tmp_path: Path, target: str)
     run = licentia("scan", target, "--json")
     assert run.code == 2 and run.stdout == ""
     assert len(run.stderr.strip().splitlines()) == 1 and target in run.stderr
+    if "/" in target:  # a model id: no network unless asked
+        assert "pass --online to read it from the Hugging Face Hub" in run.stderr
 
 
 def test_dogfood_licentia_scans_itself_without_conflict(licentia) -> None:  # type: ignore[no-untyped-def]
@@ -68,3 +70,31 @@ def test_dogfood_licentia_scans_itself_without_conflict(licentia) -> None:  # ty
     data = run.json()
     assert data["verdict"] in {"ok", "review"}
     assert {e["spdx_expression"] for e in data["expressions"][:1]} == {"Apache-2.0"}
+
+
+def test_online_reads_a_model_from_the_hub(licentia, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from licentia import hfhub
+
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "empty-cache"))
+    fake = FakeHub(hub_model_files(tmp_path))
+    monkeypatch.setattr(hfhub, "hub_api", lambda: fake)
+    monkeypatch.setattr(hfhub, "hub_fs", lambda: fake)
+    run = licentia("scan", REPO, "--online", "--json")
+    assert run.code == 1, run.stderr  # the adapter's metadata says MIT: parts disagree
+    data = run.json()
+    assert data["online"]["revision"] == SHA and data["model"]["name"] == REPO
+    assert data["root"].endswith(f"/{REPO}/tree/{SHA}")
+    # the license text the verdict rests on, named by its address on the Hub
+    assert [i["path"] for i in data["provenance"]["inputs"]] == [
+        f"https://huggingface.co/{REPO}/blob/{SHA}/LICENSE"]
+    text = licentia("scan", REPO, "--online")
+    assert f"read from the Hugging Face Hub at revision {SHA}" in text.stdout
+    spdx = licentia("scan", REPO, "--online", "--format", "spdx", "--out", "m.spdx.json")
+    assert spdx.code == 1 and (tmp_path / "m.spdx.json").is_file()
+    down = FakeHub({}, hfhub.network_errors()[-1]("[Errno 101] Network is unreachable"))
+    monkeypatch.setattr(hfhub, "hub_api", lambda: down)
+    run = licentia("scan", REPO, "--online", "--json")
+    assert run.code == 2 and run.stdout == ""
+    assert run.stderr.count("\n") == 1 and "Network is unreachable" in run.stderr
+    assert REPO in run.stderr

@@ -15,12 +15,13 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from licentia import hfhub
 from licentia.cli import app
 from licentia.hub import online
 from licentia.hub.ingest import ingest
 from licentia.hub.lineage import lineage
 
-HTTPError = online._network_errors()[-1]  # the Hub client's transport error
+HTTPError = hfhub.network_errors()[-1]  # the Hub client's transport error
 
 
 class Card:
@@ -99,14 +100,14 @@ def test_unreachable_hub_is_one_line(error: BaseException, tmp_path: Path) -> No
 
 def test_cli_online(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("LICENTIA_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(online, "hub_api", lambda: FakeApi(RECORDS))
+    monkeypatch.setattr(hfhub, "hub_api", lambda: FakeApi(RECORDS))
     r = CliRunner().invoke(app, ["hub", "lineage", "--online", "--limit", "4", "--json"])
     assert r.exit_code == 1, r.output
     doc = json.loads(r.stdout)
     assert doc["summary"]["models"] == 4
     assert doc["dump"]["sources"][0].endswith(".parquet")
     offline = FakeApi([], HTTPError("[Errno 101] Network is unreachable"))
-    monkeypatch.setattr(online, "hub_api", lambda: offline)
+    monkeypatch.setattr(hfhub, "hub_api", lambda: offline)
     r = CliRunner().invoke(app, ["hub", "lineage", "--online"])
     assert r.exit_code == 2
     assert r.stderr.count("\n") == 1 and "Network is unreachable" in r.stderr

@@ -2,14 +2,22 @@
 # SPDX-License-Identifier: Apache-2.0
 """Fixture trees written in tmp_path: a repository (own code, vendored MIT and GPL files, SPDX
 headers, REUSE.toml, a pyproject) and model folders (card, LICENSE, tiny GGUF and safetensors
-written by those packages). License texts come from the installed LicenseDB, never the repo."""
+written by those packages), and a fake Hub serving a model's files for `--online` (HfApi's
+and HfFileSystem's calls licentia makes, never the network). License texts come from the
+installed LicenseDB, never the repo."""
 
 from __future__ import annotations
 
+import io
+import json
 import os
+import struct
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import numpy as np
+from huggingface_hub.errors import NotASafetensorsRepoError
 
 from licentia.catalog.licensedb import read_rule_text, read_text
 
@@ -66,12 +74,17 @@ def make_repo(root: Path, reuse_toml: str | None = None) -> Path:
 
 
 def write_gguf(path: Path, license_tag: str | None,
-               bases: list[dict[str, str]] | None = None) -> Path:
+               bases: list[dict[str, str]] | None = None, shape: tuple[int, int] = (2, 2),
+               description: str | None = None) -> Path:
+    """A GGUF file written by `gguf`; `shape`: its one tensor's (a large one makes a file
+    much longer than its header); `description`: a long one makes a long header."""
     import gguf
 
     path.parent.mkdir(parents=True, exist_ok=True)
     w = gguf.GGUFWriter(str(path), "llama")
     w.add_name("Tiny")
+    if description:
+        w.add_description(description)
     if license_tag:
         w.add_license(license_tag)
     if bases:
@@ -79,7 +92,7 @@ def write_gguf(path: Path, license_tag: str | None,
         for i, b in enumerate(bases):
             w.add_base_model_name(i, b["name"])
             w.add_base_model_organization(i, b["organization"])
-    w.add_tensor("t", np.zeros((2, 2), dtype=np.float32))
+    w.add_tensor("t", np.zeros(shape, dtype=np.float32))
     w.write_header_to_file()
     w.write_kv_data_to_file()
     w.write_tensors_to_file()
@@ -122,3 +135,79 @@ def cache_model(hub: Path, repo_id: str, files: dict[str, str | bytes],
         os.symlink(os.path.relpath(blob, link.parent), link)
     write(repo, "refs/main", revision)
     return snapshot
+
+
+REPO = "acme/llama-tuned"  # the model on the fake Hub
+SHA = "89abcdef0123456789abcdef0123456789abcdef"
+
+
+class Reader(io.BytesIO):
+    """A remote file: counts the bytes read from it."""
+
+    def __init__(self, data: bytes, reads: dict[str, int], rel: str) -> None:
+        super().__init__(data)
+        self.reads, self.rel = reads, rel
+
+    def read(self, size: int | None = -1) -> bytes:
+        chunk = super().read(size)
+        self.reads[self.rel] = self.reads.get(self.rel, 0) + len(chunk)
+        return chunk
+
+
+class FakeHub:
+    """One repository on a fake Hub: HfApi's and HfFileSystem's calls licentia makes."""
+
+    endpoint = "https://huggingface.co"
+
+    def __init__(self, files: dict[str, bytes], error: BaseException | None = None) -> None:
+        self.files, self.error = files, error
+        self.reads: dict[str, int] = {}  # bytes read per file through open()
+        self.headers: list[str] = []  # safetensors headers parsed
+
+    def model_info(self, repo_id: str, files_metadata: bool = False) -> Any:
+        if self.error is not None:
+            raise self.error
+        assert repo_id == REPO and files_metadata
+        return SimpleNamespace(sha=SHA, siblings=[SimpleNamespace(rfilename=r, size=len(d))
+                                                  for r, d in self.files.items()])
+
+    def open(self, path: str, mode: str = "rb", revision: str | None = None) -> Reader:
+        assert mode == "rb" and revision == SHA and path.startswith(REPO + "/")
+        rel = path[len(REPO) + 1:]
+        return Reader(self.files[rel], self.reads, rel)
+
+    def parse_safetensors_file_metadata(self, repo_id: str, filename: str,
+                                        revision: str | None = None) -> Any:
+        """As huggingface_hub does: the header's length, then the JSON header alone."""
+        assert revision == SHA
+        self.headers.append(filename)
+        data = self.files[filename]
+        (length,) = struct.unpack("<Q", data[:8])
+        header = json.loads(data[8:8 + length])
+        return SimpleNamespace(metadata=header.get("__metadata__", {}))
+
+    def get_safetensors_metadata(self, repo_id: str, revision: str | None = None) -> Any:
+        if "model.safetensors" not in self.files:
+            raise NotASafetensorsRepoError(f"{repo_id} is not a safetensors repo")
+        meta = self.parse_safetensors_file_metadata(repo_id, "model.safetensors", revision)
+        return SimpleNamespace(files_metadata={"model.safetensors": meta})
+
+
+def hub_model_files(tmp_path: Path) -> dict[str, bytes]:
+    """A model's files as the Hub would serve them (weights written by gguf / safetensors)."""
+    big = write_gguf(tmp_path / "w" / "big.gguf", "llama3.1", shape=(700, 700))
+    long = write_gguf(tmp_path / "w" / "long.gguf", "llama3.1",
+                      description="a long header " * 150_000)  # ~2 MiB of metadata
+    tensors = write_safetensors(tmp_path / "w" / "model.safetensors", {"license": "llama3.1"})
+    adapter = write_safetensors(tmp_path / "w" / "adapter.safetensors", {"license": "mit"})
+    return {
+        "README.md": card("llama3.1", base_model="meta-llama/Llama-3.1-8B").encode(),
+        "LICENSE": read_text("llama-3.1-license-2024").encode(),
+        "USE_POLICY.md": b"# Llama 3.1 Acceptable Use Policy\n\nDo not misuse it.\n",
+        "config.json": b'{"model_type": "llama"}\n',
+        "model.Q4.gguf": big.read_bytes(),
+        "long.Q8.gguf": long.read_bytes(),
+        "model.safetensors": tensors.read_bytes(),
+        "lora/adapter.safetensors": adapter.read_bytes(),
+        "pytorch_model.bin": b"\x80\x02" + bytes(64),
+    }

@@ -48,9 +48,10 @@ def _inputs(command: str, dumps: list[Path] | None, online: bool, author: str | 
         if not dumps:
             fail(f"licentia hub {command}: give a dump file or folder, or --online")
         return list(dumps or [])
-    from licentia.hub.online import Query, fetch, hub_api
+    from licentia import hfhub
+    from licentia.hub.online import Query, fetch
 
-    path = fetch(hub_api(), Query(author=author, search=search, limit=limit))
+    path = fetch(hfhub.hub_api(), Query(author=author, search=search, limit=limit))
     err.print(f"listed the Hub's models into {escape(str(path))}")
     return [path, *(dumps or [])]
 

@@ -5,17 +5,21 @@ or a cached model id, whether its parts agree, and one verdict (exit 1 on confli
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from licentia.cli._common import EXIT_FINDING, EXIT_OK, err, fail, print_json
 from licentia.settings import project_settings
+
+if TYPE_CHECKING:
+    from licentia.scan import Scan
 
 
 class ScanFormat(StrEnum):
@@ -57,7 +61,7 @@ def _render(result: object, fmt: ScanFormat) -> str:
 def scan(
     path: Annotated[str, typer.Argument(
         metavar="PATH", help="A folder, a model folder, a Hugging Face snapshot folder, or a "
-        "model id in the local Hugging Face cache (org/name).")],
+        "model id (org/name) in the local Hugging Face cache, or on the Hub with --online.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON document.")] = False,
     fmt: Annotated[ScanFormat | None, typer.Option(
         "--format", "-f",
@@ -75,6 +79,10 @@ def scan(
     reuse: Annotated[bool | None, typer.Option(
         "--reuse/--no-reuse", help="Run `reuse lint` (default: when the tree uses REUSE).",
         show_default=False)] = None,
+    online: Annotated[bool, typer.Option(
+        "--online", help="Read a model id the local Hugging Face cache lacks from the Hugging "
+        "Face Hub: its card, license files and weight metadata (no weights downloaded).")
+    ] = False,
 ) -> None:
     """Scan a repository or a model: every license found, what disagrees, one verdict.
 
@@ -84,7 +92,7 @@ def scan(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from licentia.analysis.policy import load_policy
-    from licentia.atomic_write import write_file
+    from licentia.scan import needs_hub
     from licentia.scan import scan as run_scan
     from licentia.scan.findings import Verdict
 
@@ -96,15 +104,33 @@ def scan(
         policy = settings.policy
     rules = load_policy(policy) if policy is not None else None
     show = err.is_terminal and not as_json
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=err, transient=True, disable=not show) as bar:
+    with contextlib.ExitStack() as stack:  # a model read from the Hub: its folder until written
+        bar = stack.enter_context(Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
+            transient=True, disable=not show))
         task = bar.add_task("scanning", total=None)
 
         def progress(stage: str, done: int, total: int) -> None:
             bar.update(task, description=stage, completed=done, total=total or None)
 
+        remote = None
+        if online and needs_hub(path):
+            from licentia import hfhub
+            from licentia.scan.online import fetched
+
+            remote = stack.enter_context(fetched(path, hfhub.hub_api(), hfhub.hub_fs(),
+                                                 progress))
         result = run_scan(path, jobs=jobs or os.cpu_count() or 1, progress=progress,
-                          policy=rules, run_reuse=reuse)
+                          policy=rules, run_reuse=reuse, remote=remote)
+        bar.stop()
+        _output(result, fmt, as_json, dest, force)
+    raise typer.Exit(EXIT_FINDING if result.verdict is Verdict.CONFLICT else EXIT_OK)
+
+
+def _output(result: Scan, fmt: ScanFormat, as_json: bool, dest: Path | None,
+            force: bool) -> None:
+    from licentia.atomic_write import write_file
+
     if as_json:
         from licentia.report.scan import to_json
 
@@ -121,4 +147,3 @@ def scan(
             err.print(f"wrote {dest}", markup=False)
         else:
             sys.stdout.write(text)
-    raise typer.Exit(EXIT_FINDING if result.verdict is Verdict.CONFLICT else EXIT_OK)

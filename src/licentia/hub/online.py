@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """`--online`: model metadata from the Hugging Face Hub API (huggingface_hub's
 `HfApi.list_models`, with the card data and tags expanded) written as a Parquet dump in the
-cache directory, which is then ingested like any other dump. The API object is a parameter:
-tests pass a fake one; nothing here runs without being asked."""
+cache directory, which is then ingested like any other dump. The API object is a parameter
+(`licentia.hfhub.hub_api` in the CLI): tests pass a fake one; nothing here runs without being
+asked."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ import pyarrow.parquet as pq
 
 from licentia.cache import cache_dir
 from licentia.errors import InputError
+from licentia.hfhub import network_errors, reason
 from licentia.hub.read import COLUMNS
 
 # what list_models returns per model: the card (license, license_name, license_link,
@@ -83,18 +85,8 @@ def row(info: Any) -> dict[str, str | None]:
 
 
 def _unreachable(exc: BaseException) -> InputError:
-    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return InputError(f"--online: cannot list models from the Hugging Face Hub ({reason}); "
+    return InputError(f"--online: cannot list models from the Hugging Face Hub ({reason(exc)}); "
                       "work offline with a dump file instead")
-
-
-def _network_errors() -> tuple[type[BaseException], ...]:
-    """What the Hub client raises when the Hub cannot be reached: OSError (its HTTP errors
-    too) and its HTTP library's transport errors (not OSErrors)."""
-    import huggingface_hub.errors as hf_errors
-
-    transport = getattr(hf_errors, "HTTPError", OSError)
-    return (OSError, transport) if isinstance(transport, type) else (OSError,)
 
 
 def _records(api: Any, query: Query) -> Iterable[Any]:
@@ -107,7 +99,7 @@ def fetch(api: Any, query: Query, directory: Path | None = None) -> Path:
     the Hub cannot be reached or lists nothing."""
     try:
         rows = [row(info) for info in _records(api, query)]
-    except _network_errors() as exc:
+    except network_errors() as exc:
         raise _unreachable(exc) from exc
     if not rows:
         raise InputError(f"--online: the Hub lists no models for {query.label()}")
@@ -120,9 +112,3 @@ def fetch(api: Any, query: Query, directory: Path | None = None) -> Path:
     pq.write_table(table, str(path))
     return path
 
-
-def hub_api() -> Any:
-    """huggingface_hub's client (it reads HF_TOKEN / HF_ENDPOINT as usual)."""
-    from huggingface_hub import HfApi
-
-    return HfApi()

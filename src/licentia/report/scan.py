@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+from dataclasses import replace
 from typing import Any
 
 from licentia import __version__
@@ -29,8 +30,15 @@ def scan_provenance(scan: Scan) -> Provenance:
     """The scan's provenance: the policy file and the full license texts the verdict rests on
     (every file is listed in the scan itself), and the term sheets of the licenses found."""
     texts = [scan.tree.root / f.path for f in scan.tree.files if f.license_text]
-    return provenance([scan.policy.path if scan.policy else None, *texts[:MAX_DIGESTED]],
-                      [sheet_for(k) for k in scan.tree.licenses()])
+    found = provenance([scan.policy.path if scan.policy else None, *texts[:MAX_DIGESTED]],
+                       [sheet_for(k) for k in scan.tree.licenses()])
+    if scan.remote is None:
+        return found
+    # a file read from the Hub is named by its address there, not the temporary folder's path
+    where = {str(p): scan.remote.files_url + f.path for p, f in zip(
+        (scan.tree.root / f.path for f in scan.tree.files), scan.tree.files, strict=True)}
+    return replace(found, inputs=tuple(replace(i, path=where.get(i.path, i.path))
+                                       for i in found.inputs))
 
 
 def to_json(scan: Scan) -> dict[str, Any]:
@@ -87,6 +95,12 @@ def _model_lines(scan: Scan) -> list[str]:
     m = scan.model
     assert m is not None
     out = [f"  model {m.name}: {m.expression or 'no license found'}"]
+    if scan.remote is not None:
+        r = scan.remote
+        out += [f"    read from the Hugging Face Hub at revision {r.revision}",
+                f"    {len(r.fetched)} file(s) fetched, the metadata of {len(r.weights)} "
+                f"weight file(s) read there (no weights downloaded), {len(r.not_fetched)} "
+                "left"]
     if m.card is not None:
         c = m.card
         out.append(f"    card {c.path}: license {', '.join(c.license) or '(none)'}"
@@ -173,6 +187,7 @@ def to_sarif(scan: Scan) -> dict[str, Any]:
         "tool": {"driver": {"name": "licentia", "version": __version__,
                             "semanticVersion": __version__, "rules": rules}},
         "results": results, "columnKind": "unicodeCodePoints",
-        "originalUriBaseIds": {"SRCROOT": {"uri": scan.root.resolve().as_uri() + "/"}},
+        "originalUriBaseIds": {"SRCROOT": {"uri": scan.remote.files_url if scan.remote
+                                             else scan.root.resolve().as_uri() + "/"}},
         "properties": {"verdict": scan.verdict.value,
                        "provenance": scan_provenance(scan).to_json()}}]}

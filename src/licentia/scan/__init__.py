@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
-"""Scan a repository, a model folder, a Hugging Face snapshot or a cached model id: every
-file's license evidence, the model read as one unit, REUSE lint, a policy, one verdict."""
+"""Scan a repository, a model folder, a Hugging Face snapshot or a cached model id (or, with
+`--online`, a model id read from the Hub): every file's license evidence, the model read as one
+unit, REUSE lint, a policy, one verdict."""
 
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ from licentia.safe_read import exists, is_directory, shown
 from licentia.scan.findings import finding, verdict
 from licentia.scan.hfcache import local_snapshot, looks_like_repo_id
 from licentia.scan.model import is_model, scan_model
+from licentia.scan.online import Remote
 from licentia.scan.result import FORMAT_VERSION, Scan
 from licentia.scan.reuse import ReuseLint, lint
 from licentia.scan.tree import Progress, TreeScan, scan_tree
 
-__all__ = ["FORMAT_VERSION", "Scan", "resolve_target", "scan"]
+__all__ = ["FORMAT_VERSION", "Scan", "needs_hub", "resolve_target", "scan"]
 
 
 def resolve_target(target: str) -> tuple[Path, str]:
@@ -39,8 +41,16 @@ def resolve_target(target: str) -> tuple[Path, str]:
         if found is not None:
             return found, "snapshot"
         raise InputError("no such folder, and no model by that id in the local Hugging Face "
-                         "cache (licentia does not download)", path=shown(target))
+                         "cache: pass --online to read it from the Hugging Face Hub",
+                         path=shown(target))
     raise InputError("no such folder", path=shown(path))
+
+
+def needs_hub(target: str) -> bool:
+    """Whether `target` is a model id only the Hub can give: no folder or file here, and no
+    model by that id in the local Hugging Face cache."""
+    return looks_like_repo_id(target) and not exists(Path(target)) and \
+        local_snapshot(target) is None
 
 
 def _reuse_applies(tree: TreeScan) -> bool:
@@ -73,13 +83,15 @@ def _policy_findings(policy: Policy, licenses: dict[str, list[str]],
 
 
 def scan(target: str | Path, jobs: int = 1, progress: Progress | None = None,
-         policy: Policy | None = None, run_reuse: bool | None = None) -> Scan:
-    """Scan `target`. `run_reuse`: run `reuse lint` (None: when the tree uses REUSE)."""
-    root, kind = resolve_target(str(target))
+         policy: Policy | None = None, run_reuse: bool | None = None,
+         remote: Remote | None = None) -> Scan:
+    """Scan `target`. `run_reuse`: run `reuse lint` (None: when the tree uses REUSE).
+    `remote`: the model `target` names as read from the Hub (`scan.online.fetched`)."""
+    root, kind = (remote.folder, "snapshot") if remote else resolve_target(str(target))
     tree = scan_tree(root, jobs, progress, follow_file_links=kind == "snapshot")
     files = {f.path: f for f in tree.files}
-    model = scan_model(root, files) if kind == "snapshot" or is_model(list(files), root) \
-        else None
+    model = scan_model(root, files, remote.weights if remote else ()) \
+        if kind == "snapshot" or is_model(list(files), root) else None
     if model is not None and kind == "directory":
         kind = "model"
     found = list(tree.findings) + (list(model.findings) if model else [])
@@ -98,4 +110,4 @@ def scan(target: str | Path, jobs: int = 1, progress: Progress | None = None,
         extra, report = _policy_findings(policy, licenses, found)
         found += extra
     return Scan(str(target), root, kind, tree, model, reuse, report, tuple(found),
-                verdict(found))
+                verdict(found), remote)

@@ -133,7 +133,7 @@ def cyclonedx_document(scan: Scan) -> dict[str, Any]:
     from cyclonedx.output.json import JsonV1Dot6
 
     bom = Bom()
-    bom.serial_number = uuid5(NAMESPACE_URL, f"licentia-scan:{scan.root.resolve()}")
+    bom.serial_number = uuid5(NAMESPACE_URL, f"licentia-scan:{scan.identity}")
     subject_license = scan.model.expression if scan.model else ""
     if not subject_license:
         subject_license = " AND ".join(dict.fromkeys(d.expression for d in

@@ -170,8 +170,10 @@ def _card_findings(card: Card) -> list[Finding]:
     return out
 
 
-def scan_model(root: Path, files: dict[str, FileResult]) -> ModelScan:
-    """The model in `root`, from the tree's file results (`files`, by path)."""
+def scan_model(root: Path, files: dict[str, FileResult],
+               remote_weights: tuple[WeightsInfo, ...] = ()) -> ModelScan:
+    """The model in `root`, from the tree's file results (`files`, by path); `remote_weights`:
+    the metadata of weights read on the Hub, not in `root` (`--online`)."""
     rels = sorted(files)
     card_rel = next((n for n in CARD_NAMES if n in files), None)
     card = read_card(root / card_rel, card_rel) if card_rel else None
@@ -182,7 +184,7 @@ def scan_model(root: Path, files: dict[str, FileResult]) -> ModelScan:
                                            if _top(r, _LICENSE_NAMES))
     policies = tuple(r for r in rels if _top(r, POLICY_NAMES))
     notices = tuple(r for r in rels if _top(r, NOTICE_NAMES))
-    weights = tuple(read_weights(root / r, r) for r in rels if is_weights(r))
+    weights = tuple(read_weights(root / r, r) for r in rels if is_weights(r)) + remote_weights
     for w in weights:
         if w.error:
             findings.append(finding("model-card-problem", [w.path], file=w.path,

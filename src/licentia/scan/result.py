@@ -14,6 +14,7 @@ from licentia.analysis.policy import PolicyReport
 from licentia.scan.expressions import to_spdx
 from licentia.scan.findings import Verdict, finding_json
 from licentia.scan.model import ModelScan
+from licentia.scan.online import Remote
 from licentia.scan.reuse import ReuseLint
 from licentia.scan.tree import TreeScan
 
@@ -31,6 +32,18 @@ class Scan:
     policy: PolicyReport | None
     findings: tuple[Finding, ...]
     verdict: Verdict
+    remote: Remote | None = None  # the model as read from the Hub (--online)
+
+    @property
+    def location(self) -> str:
+        """Where the scanned files are: the folder, or the model's revision on the Hub."""
+        return self.remote.url if self.remote else str(self.root)
+
+    @property
+    def identity(self) -> str:
+        """What the BOMs' document ids are derived from: the resolved folder, or the model's
+        revision on the Hub (not the temporary folder it was read into)."""
+        return self.remote.url if self.remote else str(self.root.resolve())
 
     def summary(self) -> dict[str, Any]:
         t = self.tree
@@ -51,7 +64,8 @@ class Scan:
         t = self.tree
         return {
             "format_version": FORMAT_VERSION,
-            "target": self.target, "root": str(self.root), "kind": self.kind,
+            "target": self.target, "root": self.location, "kind": self.kind,
+            "online": self.remote.to_json() if self.remote else None,
             "verdict": self.verdict.value,
             "summary": self.summary(),
             "expressions": [{"expression": e, "spdx_expression": to_spdx(e), "files": n}

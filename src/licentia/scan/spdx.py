@@ -85,7 +85,7 @@ def spdx_document(scan: Scan) -> Any:
     created = datetime.now(UTC).replace(microsecond=0)
     info = CreationInfo(
         "SPDX-2.3", "SPDXRef-DOCUMENT", f"licentia scan of {scan.target}",
-        f"https://spdx.org/spdxdocs/licentia-{uuid5(NAMESPACE_URL, str(scan.root.resolve()))}",
+        f"https://spdx.org/spdxdocs/licentia-{uuid5(NAMESPACE_URL, scan.identity)}",
         [Actor(ActorType.TOOL, f"licentia-{__version__}")], created)
     files = []
     for n, f in enumerate(scan.tree.files, 1):
@@ -101,7 +101,7 @@ def spdx_document(scan: Scan) -> Any:
     found_keys = sorted({k for f in scan.tree.files for k in f.keys})
     package = Package(
         "SPDXRef-Package", scan.model.name if scan.model else scan.root.resolve().name,
-        SpdxNoAssertion(), files_analyzed=bool(files),
+        scan.remote.url if scan.remote else SpdxNoAssertion(), files_analyzed=bool(files),
         verification_code=PackageVerificationCode(code) if files else None,
         license_concluded=SpdxNoAssertion(),
         license_declared=expression(declared) if declared else SpdxNoAssertion(),

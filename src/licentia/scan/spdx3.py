@@ -27,7 +27,7 @@ from licentia.scan.result import Scan
 class _Builder:
     def __init__(self, scan: Scan) -> None:
         self.ns = (f"https://spdx.org/spdxdocs/licentia-"
-                   f"{uuid5(NAMESPACE_URL, str(scan.root.resolve()))}/")
+                   f"{uuid5(NAMESPACE_URL, scan.identity)}/")
         self.objects = spdx.SHACLObjectSet()
         self.info = spdx.CreationInfo()
         self.info.specVersion = "3.0.1"

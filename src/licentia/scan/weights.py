@@ -51,25 +51,56 @@ def _gguf_value(fields: Any, key: str) -> str | None:
     return str(value) if value is not None else None
 
 
+_GGUF_ERRORS = (ValueError, OSError, KeyError, IndexError, TypeError, AssertionError,
+                MemoryError, OverflowError)
+
+
+def _gguf_info(reader: Any, rel: str) -> WeightsInfo:
+    fields = reader.fields
+    count = int(_gguf_value(fields, "general.base_model.count") or 0)
+    bases = []
+    for i in range(min(count, 64)):
+        base = {part: v for part in ("name", "organization", "version", "repo_url", "url")
+                if (v := _gguf_value(fields, f"general.base_model.{i}.{part}"))}
+        bases.append(base)
+    return WeightsInfo(rel, "gguf", _gguf_value(fields, "general.license"),
+                       _gguf_value(fields, "general.license.name"),
+                       _gguf_value(fields, "general.license.link"),
+                       _gguf_value(fields, "general.name"), tuple(bases))
+
+
 def read_gguf(path: Path, rel: str) -> WeightsInfo:
     import gguf  # numpy-backed; imported only when a GGUF file is there
 
     try:
+        return _gguf_info(gguf.GGUFReader(path), rel)
+    except _GGUF_ERRORS as exc:
+        return WeightsInfo(rel, "gguf", error=f"not a readable GGUF file ({short(exc)})")
+
+
+def read_gguf_head(path: Path, rel: str, available: int) -> WeightsInfo | None:
+    """The metadata of a GGUF file of which `path` holds the first `available` bytes (the rest
+    zeros: a sparse file of the file's size, for a file read remotely by ranges); None when
+    its header does not end within them (more bytes are needed)."""
+    import gguf
+
+    try:
         reader = gguf.GGUFReader(path)
-        fields = reader.fields
-        count = int(_gguf_value(fields, "general.base_model.count") or 0)
-        bases = []
-        for i in range(min(count, 64)):
-            base = {part: v for part in ("name", "organization", "version", "repo_url", "url")
-                    if (v := _gguf_value(fields, f"general.base_model.{i}.{part}"))}
-            bases.append(base)
-        return WeightsInfo(rel, "gguf", _gguf_value(fields, "general.license"),
-                           _gguf_value(fields, "general.license.name"),
-                           _gguf_value(fields, "general.license.link"),
-                           _gguf_value(fields, "general.name"), tuple(bases))
-    except (ValueError, OSError, KeyError, IndexError, TypeError, AssertionError,
-            MemoryError, OverflowError) as exc:
-        return WeightsInfo(rel, "gguf", error=f"not a readable GGUF file ({_short(exc)})")
+        # the header is read in order: it lies in the real bytes iff it ends within them
+        return _gguf_info(reader, rel) if reader.data_offset <= available else None
+    except _GGUF_ERRORS:
+        return None
+
+
+def safetensors_info(rel: str, metadata: dict[str, str] | None) -> WeightsInfo:
+    """A safetensors file's `__metadata__` (read from the file, or by huggingface_hub from the
+    Hub) as what the weights say of themselves."""
+    meta = {str(k): str(v) for k, v in (metadata or {}).items()}
+    lic = next((meta[k] for k in _SAFETENSORS_LICENSE_KEYS if meta.get(k)), None)
+    return WeightsInfo(rel, "safetensors", lic, meta.get("license_name"),
+                       meta.get("license_link") or meta.get("modelspec.license_link"),
+                       meta.get("modelspec.title") or meta.get("name"), (),
+                       {k: v[:200] for k, v in list(meta.items())[:32]})
 
 
 def read_safetensors(path: Path, rel: str) -> WeightsInfo:
@@ -80,12 +111,8 @@ def read_safetensors(path: Path, rel: str) -> WeightsInfo:
             meta = dict(fh.metadata() or {})
     except (SafetensorError, OSError, ValueError) as exc:
         return WeightsInfo(rel, "safetensors",
-                           error=f"not a readable safetensors file ({_short(exc)})")
-    lic = next((meta[k] for k in _SAFETENSORS_LICENSE_KEYS if meta.get(k)), None)
-    return WeightsInfo(rel, "safetensors", lic, meta.get("license_name"),
-                       meta.get("license_link") or meta.get("modelspec.license_link"),
-                       meta.get("modelspec.title") or meta.get("name"), (),
-                       {k: v[:200] for k, v in list(meta.items())[:32]})
+                           error=f"not a readable safetensors file ({short(exc)})")
+    return safetensors_info(rel, meta)
 
 
 def read_weights(path: Path, rel: str) -> WeightsInfo:
@@ -97,5 +124,6 @@ def read_weights(path: Path, rel: str) -> WeightsInfo:
     return WeightsInfo(rel, suffix.lstrip(".") or "other")
 
 
-def _short(exc: BaseException) -> str:
+def short(exc: BaseException) -> str:
+    """An error's message on one line, at most 160 characters."""
     return " ".join(str(exc).split())[:160] or type(exc).__name__
