@@ -69,18 +69,30 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 # A list marker at the start of a line (after Markdown prefixes): 1. 1.2 (a) a) iv. A.
-_LINE_MARKER = re.compile(
-    r"^[ \t>#*+\-•·▪◦–]*"
+_LINE_MARKER_BODY = (
+    r"[ \t>#*+\-•·▪◦–]*"
     r"(?:\(?\d{1,2}(?:\.\d{1,2}){1,3}[.)]?|\(?\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)"
     r"|[ivxIVX]{1,5}[.)])"
-    r"(?=[*_]*(?:[ \t]|$))",
-    re.MULTILINE,
+    r"(?=[*_]*(?:[ \t]|$))"
 )
+_LINE_MARKER = re.compile("^" + _LINE_MARKER_BODY, re.MULTILINE)
+# the same, found from the line break before it: a pattern starting with a literal character is
+# searched for that character first, where one starting with "^" is tried at every position
+_FIRST_LINE_MARKER = re.compile(_LINE_MARKER_BODY, re.MULTILINE)  # with .match(): line 1
+# (the look-ahead holds for every marker's first two characters: most lines fail it at once)
+_NEXT_LINE_MARKER = re.compile(
+    r"\n(?=[ \t>#*+\-•·▪◦–]*(?:\([\da-zA-Z]|\d[\d.)]|[a-zA-Z][.)]|[ivxIVX]{2}))("
+    + _LINE_MARKER_BODY + ")", re.MULTILINE)
 # The same markers inside a re-wrapped line, after the end of a sentence.
+_INLINE_MARKER_BODY = (r"(\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)"
+                       r"|[ivxIVX]{1,4}[.)])")
 _INLINE_MARKER = re.compile(
-    r"(?<=[.;:\u201d\"])[ \t]+"
-    r"(\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)|[ivxIVX]{1,4}[.)])"
-    r"(?=[*_]*[ \t])"
+    r"(?<=[.;:\u201d\"])[ \t]+" + _INLINE_MARKER_BODY + r"(?=[*_]*[ \t])"
+)
+# the same, found from the sentence's end (a character set first is searched for quickly); the
+# match is only that character, so a marker ending in "." may end the next sentence too
+_INLINE_MARKER_AT = re.compile(
+    r"[.;:\u201d\"](?=[ \t]+" + _INLINE_MARKER_BODY + r"(?=[*_]*[ \t]))"
 )
 # A copyright notice line: "Copyright (c) 2024 Name", "© 2020", "(c) 1999 ...",
 # "All rights reserved."
@@ -190,6 +202,42 @@ def _blank(text: str, pattern: re.Pattern[str], group: int = 0) -> str:
     return pattern.sub(repl, text)
 
 
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the characters of each span (in order, not overlapping) replaced by spaces,
+    line breaks kept."""
+    if not spans:
+        return text
+    parts = []
+    prev = 0
+    for s, e in spans:
+        parts.append(text[prev:s])
+        chunk = text[s:e]
+        parts.append(" " * len(chunk) if "\n" not in chunk else
+                     "".join("\n" if c == "\n" else " " for c in chunk))
+        prev = e
+    parts.append(text[prev:])
+    return "".join(parts)
+
+
+def _blank_copyright(text: str) -> str:
+    """_blank(text, _COPYRIGHT_LINE); an ASCII text without any of its words has none (case
+    folding of ASCII is exact: no other character folds to an ASCII letter there)."""
+    if text.isascii():
+        low = text.lower()
+        if "copyright" not in low and "(c)" not in low and "all rights reserved" not in low:
+            return text
+    return _blank(text, _COPYRIGHT_LINE)
+
+
+def _blank_markers(text: str) -> str:
+    """_blank(_blank(text, _LINE_MARKER), _INLINE_MARKER, 1), by the quicker patterns."""
+    first = _FIRST_LINE_MARKER.match(text)
+    spans = [first.span()] if first else []
+    spans += [m.span(1) for m in _NEXT_LINE_MARKER.finditer(text)]
+    out = _blank_spans(text, spans)
+    return _blank_spans(out, [m.span(1) for m in _INLINE_MARKER_AT.finditer(out)])
+
+
 def mask(text: str, markers: bool = True) -> str:
     """Blank what carries no license meaning, keeping every offset (same length as `text`).
 
@@ -198,11 +246,8 @@ def mask(text: str, markers: bool = True) -> str:
     """
     out = _blank(text, _MD_LINK_TARGET) if "](" in text else text
     out = _blank(out, _HTML_TAG) if "<" in out else out
-    out = _blank(out, _COPYRIGHT_LINE)
-    if markers:
-        out = _blank(out, _LINE_MARKER)
-        out = _blank(out, _INLINE_MARKER, 1)
-    return out
+    out = _blank_copyright(out)
+    return _blank_markers(out) if markers else out
 
 
 def normalize_word(raw: str) -> str:
@@ -283,15 +328,66 @@ MARKUP_WORDS = frozenset({
 })
 
 
+# ASCII to rule token space in one C pass: letters lower-cased, digits and "+" kept, the rest
+# a space (then a chunk without "+" is exactly one word)
+_RULE_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if c in _ASCII_WORD or c == 0x2B else 32
+                    for c in range(256))
+
+
+def _ascii_rule_words(text: str) -> list[str]:
+    """Every word of an ASCII text in rule token space, markup words included (as
+    _RULE_WORD.findall finds them: a match never spans a character other than a letter, a
+    digit or "+", so each chunk of those is matched on its own)."""
+    chunks = text.encode("ascii").translate(_RULE_BYTES).decode("ascii").split()
+    if "+" not in text:
+        return chunks
+    find = _RULE_WORD.findall
+    return [w for c in chunks for w in ((c,) if "+" not in c else find(c))]
+
+
+def _ascii_rule_starts(text: str) -> list[int]:
+    """The offset of each word of _ascii_rule_words(text), markup words included.
+
+    A word is a run of letters and digits, and, when a "+" joins it to the next run ("a+b"),
+    that run too; the run after such a pair starts a word again ("a+b+c" is "a+b", "c"): in a
+    chain of runs joined by single "+" signs, every second run continues a word."""
+    import numpy as np  # see _ascii_word_edges
+
+    edges = np.array(_ascii_word_edges(text), dtype=np.int64)
+    starts, ends = edges[0::2], edges[1::2]
+    if "+" not in text or len(starts) < 2:
+        return starts.tolist()  # type: ignore[no-any-return]
+    plus = np.frombuffer(text.encode("ascii"), dtype=np.uint8) == ord("+")
+    joined = np.zeros(len(starts), dtype=bool)
+    joined[1:] = (starts[1:] == ends[:-1] + 1) & plus[ends[:-1]]
+    run = np.arange(len(starts))
+    chain = np.maximum.accumulate(np.where(joined, 0, run))  # where each chain begins
+    continues = joined & ((run - chain) % 2 == 1)
+    return starts[~continues].tolist()  # type: ignore[no-any-return]
+
+
+def rule_words(text: str) -> list[str]:
+    """The words of `rule_tokens(text)`, without their offsets (most texts need none)."""
+    if not text.isascii():
+        return rule_tokens(text)[0]
+    words = _ascii_rule_words(text)
+    if MARKUP_WORDS.isdisjoint(words):
+        return words
+    return [w for w in words if w not in MARKUP_WORDS]
+
+
 def rule_tokens(text: str) -> tuple[list[str], list[int]]:
     """Words of a query in rule token space, and the character offset of each."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a character whose lower case is longer: word by word
-        pairs = [(m.group().lower(), m.start()) for m in _RULE_WORD.finditer(text)]
-        words, starts = [w for w, _ in pairs], [a for _, a in pairs]
+    if text.isascii():
+        words, starts = _ascii_rule_words(text), _ascii_rule_starts(text)
     else:
-        words = _RULE_WORD.findall(lowered)
-        starts = [m.start() for m in _RULE_WORD.finditer(lowered)]
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a character whose lower case is longer: word by word
+            pairs = [(m.group().lower(), m.start()) for m in _RULE_WORD.finditer(text)]
+            words, starts = [w for w, _ in pairs], [a for _, a in pairs]
+        else:
+            words = _RULE_WORD.findall(lowered)
+            starts = [m.start() for m in _RULE_WORD.finditer(lowered)]
     if MARKUP_WORDS.isdisjoint(words):
         return words, starts
     kept = [(w, a) for w, a in zip(words, starts, strict=True) if w not in MARKUP_WORDS]

@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
 """Token spans and lines found in one pass over an ASCII text are those the tokenizer's
-pattern finds, line by line as the text counts them (a form feed is no line break)."""
+pattern finds, line by line as the text counts them (a form feed is no line break); the quick
+ways of finding rule words and masked markers find what the patterns find."""
 
 from __future__ import annotations
 
@@ -10,9 +11,59 @@ from bisect import bisect_right
 from hypothesis import given
 from hypothesis import strategies as st
 
-from licentia.normalize import _TOKEN, rule_tokens, tokenize
+from licentia import normalize
+from licentia.normalize import _TOKEN, rule_tokens, rule_words, tokenize
 
 TEXT = st.text(alphabet=st.sampled_from(list("aZ9 _-.,()*#'\"\n\t\x0c+<>&;é")), max_size=300)
+# pieces of markers, markup, "+" chains and copyright lines, and letters that fold to ASCII
+PIECES = st.lists(st.sampled_from(
+    ["a", "B", "i", "v", "x", "IV", "1", "12", "2020", ".", ")", "(", " ", "\t", "\n", ";", ":",
+     '"', "\u201d", "*", "_", "#", ">", "-", "•", "+", "++", "br", "amp", "Copyright ", "(c) ",
+     "©", "all rights reserved", "ſ", "K", "é", "İ", "ß", "{{", "}}"]), max_size=40).map("".join)
+
+
+def _rule_pattern(text: str) -> tuple[list[str], list[int]]:
+    """rule_tokens as its pattern finds them, word by word."""
+    pairs = [(m.group().lower(), m.start()) for m in normalize._RULE_WORD.finditer(text)]
+    if len(text.lower()) == len(text):
+        lowered = text.lower()
+        pairs = [(m.group(), m.start()) for m in normalize._RULE_WORD.finditer(lowered)]
+    kept = [(w, a) for w, a in pairs if w not in normalize.MARKUP_WORDS]
+    return [w for w, _ in kept], [a for _, a in kept]
+
+
+def _mask_pattern(text: str, markers: bool) -> str:
+    """mask() by its patterns alone, each tried at every position."""
+    out = normalize._blank(text, normalize._MD_LINK_TARGET)
+    out = normalize._blank(out, normalize._HTML_TAG)
+    out = normalize._blank(out, normalize._COPYRIGHT_LINE)
+    if markers:
+        out = normalize._blank(out, normalize._LINE_MARKER)
+        out = normalize._blank(out, normalize._INLINE_MARKER, 1)
+    return out
+
+
+@given(st.one_of(TEXT, PIECES))
+def test_rule_words_and_offsets_are_the_patterns(text: str) -> None:
+    assert rule_tokens(text) == _rule_pattern(text)
+    assert rule_words(text) == _rule_pattern(text)[0]
+
+
+@given(st.one_of(TEXT, PIECES), st.booleans())
+def test_masked_markers_and_copyright_lines_are_the_patterns(text: str, markers: bool) -> None:
+    assert normalize.mask(text, markers) == _mask_pattern(text, markers)
+
+
+def test_a_plus_joins_two_runs_at_most() -> None:
+    assert rule_tokens("gplv2+ a+b+c c++ +x") == (["gplv2+", "a+b", "c", "c+", "x"],
+                                                    [0, 7, 11, 13, 18])
+    assert rule_words("GPLv2+ A+B+C") == ["gplv2+", "a+b", "c"]
+
+
+def test_markers_after_a_marker_and_on_the_first_line() -> None:
+    text = "1. First.\nRead it. a. b. c) the end\n  (iv) last"
+    assert normalize.mask(text) == _mask_pattern(text, True)
+    assert normalize.mask(text).split() == ["First.", "Read", "it.", "the", "end", "last"]
 
 
 @given(TEXT)

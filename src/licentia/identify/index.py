@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import repeat
 from pathlib import Path
 from typing import Any, overload
 
@@ -242,8 +243,7 @@ class Index:
 
     def encode(self, words: Iterable[str]) -> npt.NDArray[np.int32]:
         """Token ids; words unknown to every reference get ids no reference has (-1)."""
-        get = self.word_ids.get
-        return np.array([get(w, -1) for w in words], dtype=np.int32)
+        return np.fromiter(map(self.word_ids.get, words, repeat(-1)), np.int32)
 
     def shares(self, ids: npt.NDArray[np.int32]) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
         """For every reference: the weight of its rare bigrams the query contains, and that

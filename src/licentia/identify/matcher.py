@@ -103,7 +103,7 @@ def _find(seq: list[Any], phrase: list[Any], start: int = 0) -> int:
     return -1
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def reference_text(info: RefInfo) -> _RefText:
     """The reference's text and tokens, with its placeholders, optional parts and headings."""
     if not info.is_rule:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from licentia.identify.rules import Rule, RuleIndex
-from licentia.normalize import rule_tokens
+from licentia.normalize import rule_tokens, rule_words
 
 # which kind of rule wins a tie in length: evidence that names a license over an intro
 _RANK = {"text": 0, "notice": 0, "false-positive": 0, "reference": 1, "tag": 1, "clue": 2,
@@ -78,11 +78,13 @@ class RuleHit:
 
 def find_rules(index: RuleIndex, text: str) -> list[RuleHit]:
     """The rules found in `text` after overlaps are resolved, in order; false positives out."""
-    words, starts = rule_tokens(text)
+    words = rule_words(text)
     if not words:
         return []
-    ids = index.encode(words)
-    hits = index.exact(ids)
+    hits = index.exact(index.encode(words))
+    if not hits:
+        return []  # most files: no offsets needed
+    starts = rule_tokens(text)[1]
     rules = index.rules
     hits.sort(key=lambda h: (-(h[2] - h[1]), _RANK.get(rules[h[0]].kind, 3),
                              -rules[h[0]].relevance, h[1]))

@@ -21,6 +21,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import repeat
 from pathlib import Path
 from typing import Any, overload
 
@@ -244,8 +245,8 @@ class RuleIndex:
         return [[self.vocab[i] for i in ids[a:b].tolist()] for a, b in self.required(r).tolist()]
 
     def encode(self, words: list[str]) -> npt.NDArray[np.int64]:
-        get = self.word_ids.get
-        return np.fromiter((get(w, -1) for w in words), np.int64, count=len(words))
+        return np.fromiter(map(self.word_ids.get, words, repeat(-1)), np.int64,
+                           count=len(words))
 
     def exact(self, ids: npt.NDArray[np.int64]) -> list[tuple[int, int, int]]:
         """Every (rule, start, end) whose tokens occur word for word in the query."""
