@@ -37,3 +37,15 @@ def reason(exc: BaseException) -> str:
     """The first line of an error's message (its type's name when it has none)."""
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def card_data(info: Any) -> dict[str, Any]:
+    """The card data (the card's YAML front matter) of a Hub record (`list_models`,
+    `model_info`, `dataset_info`) as a dict; {} when it has none."""
+    card = getattr(info, "card_data", None) or getattr(info, "cardData", None)
+    if card is None:
+        return {}
+    if isinstance(card, dict):
+        return card
+    to_dict = getattr(card, "to_dict", None)
+    return dict(to_dict()) if callable(to_dict) else dict(vars(card))

@@ -16,8 +16,9 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import httpx2
 import numpy as np
-from huggingface_hub.errors import NotASafetensorsRepoError
+from huggingface_hub.errors import NotASafetensorsRepoError, RepositoryNotFoundError
 
 from licentia.catalog.licensedb import read_rule_text, read_text
 
@@ -159,17 +160,33 @@ class FakeHub:
 
     endpoint = "https://huggingface.co"
 
-    def __init__(self, files: dict[str, bytes], error: BaseException | None = None) -> None:
+    def __init__(self, files: dict[str, bytes], error: BaseException | None = None,
+                 cards: dict[str, dict[str, Any]] | None = None) -> None:
         self.files, self.error = files, error
+        self.cards = cards or {}  # other repositories' card data: "model:id" / "dataset:id"
         self.reads: dict[str, int] = {}  # bytes read per file through open()
         self.headers: list[str] = []  # safetensors headers parsed
+        self.asked: list[str] = []  # other repositories asked about
 
     def model_info(self, repo_id: str, files_metadata: bool = False) -> Any:
         if self.error is not None:
             raise self.error
-        assert repo_id == REPO and files_metadata
+        if repo_id != REPO:
+            return self._other(f"model:{repo_id}")
+        assert files_metadata
         return SimpleNamespace(sha=SHA, siblings=[SimpleNamespace(rfilename=r, size=len(d))
                                                   for r, d in self.files.items()])
+
+    def dataset_info(self, repo_id: str) -> Any:
+        return self._other(f"dataset:{repo_id}")
+
+    def _other(self, key: str) -> Any:
+        self.asked.append(key)
+        if key not in self.cards:
+            raise RepositoryNotFoundError("404 Client Error: Repository Not Found",
+                                          response=httpx2.Response(404, request=httpx2.Request(
+                                              "GET", "https://huggingface.co/api/x")))
+        return SimpleNamespace(card_data=SimpleNamespace(to_dict=lambda: self.cards[key]))
 
     def open(self, path: str, mode: str = "rb", revision: str | None = None) -> Reader:
         assert mode == "rb" and revision == SHA and path.startswith(REPO + "/")

@@ -16,6 +16,7 @@ import pytest
 from huggingface_hub.errors import GatedRepoError, RepositoryNotFoundError
 
 from licentia import hfhub
+from licentia.catalog.licensedb import read_text
 from licentia.errors import InputError
 from licentia.scan import needs_hub, scan
 from licentia.scan.online import GGUF_STEPS, fetched, read_remote
@@ -112,3 +113,39 @@ def test_hub_problems_are_one_line(error: BaseException, message: str, tmp_path:
         read_remote(REPO, FakeHub({}, error), FakeHub({}), tmp_path)
     text = str(got.value)
     assert text.startswith(f"{REPO}: ") and message in text and "\n" not in text
+
+
+def test_lineage_is_judged_with_the_hub_card_data_of_bases_and_datasets(tmp_path: Path,
+                                                                        hub: Path) -> None:
+    # a fine-tune of a Llama 3.1 model relicensed Apache-2.0, trained on NC data
+    readme = card("apache-2.0", base_model="meta-llama/Llama-3.1-8B",
+                  base_model_relation="finetune",
+                  datasets=["acme/chat-nc", "acme/unlisted", "acme/local-data"])
+    fake = FakeHub({"README.md": readme.encode(),
+                    "LICENSE": read_text("apache-2.0").encode()},
+                   cards={"model:meta-llama/Llama-3.1-8B": {"license": "llama3.1",
+                                                            "extra_gated_prompt": "..."},
+                          "dataset:acme/chat-nc": {"license": "cc-by-nc-4.0"}})
+    cache_model(hub, "acme/local-data", {"README.md": card("cc0-1.0")}, kind="datasets")
+    with fetched(REPO, fake, fake) as remote:
+        assert sorted(remote.cards) == ["dataset:acme/chat-nc", "model:meta-llama/Llama-3.1-8B"]
+        result = scan(REPO, remote=remote, run_reuse=False)
+    # the local copy is read as without --online, and the Hub not asked about it
+    assert "dataset:acme/local-data" not in fake.asked
+    assert ("dataset:acme/unlisted", "not read from the Hub (404 Client Error: Repository "
+            "Not Found)") in remote.not_fetched
+    m = result.model
+    assert m is not None
+    [base] = m.bases
+    assert base.license == "llama-3.1-license-2024"
+    assert base.to_json()["source"] == "Hugging Face Hub (its card data)"
+    data = {d.repo_id: d for d in m.datasets}
+    assert data["acme/chat-nc"].expression == "cc-by-nc-4.0"
+    assert data["acme/chat-nc"].source == "Hugging Face Hub (its card data)"
+    assert data["acme/local-data"].expression == "cc0-1.0"
+    assert data["acme/unlisted"].expression == ""
+    codes = {f.code for f in result.findings}
+    assert "base-license-unknown" not in codes
+    # check's rules: Llama 3.1 does not allow relicensing; NC data in a commercial release
+    assert {"relicense-not-allowed", "non-commercial"} <= codes, codes
+    assert result.verdict.value == "conflict"

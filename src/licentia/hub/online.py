@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from licentia.cache import cache_dir
 from licentia.errors import InputError
-from licentia.hfhub import network_errors, reason
+from licentia.hfhub import card_data, network_errors, reason
 from licentia.hub.read import COLUMNS
 
 # what list_models returns per model: the card (license, license_name, license_link,
@@ -43,16 +43,6 @@ class Query:
         return "hf-api:" + (",".join(f"{k}={v}" for k, v in sorted(given.items())) or "all")
 
 
-def _card(info: Any) -> dict[str, Any]:
-    card = getattr(info, "card_data", None) or getattr(info, "cardData", None)
-    if card is None:
-        return {}
-    if isinstance(card, dict):
-        return card
-    to_dict = getattr(card, "to_dict", None)
-    return dict(to_dict()) if callable(to_dict) else dict(vars(card))
-
-
 def _text(value: Any) -> str | None:
     """A card value as dump text: lists as JSON (as the Hub's own dumps write them)."""
     if value is None or value == "" or value == []:
@@ -64,7 +54,7 @@ def _text(value: Any) -> str | None:
 
 def row(info: Any) -> dict[str, str | None]:
     """One model's dump row from a list_models record."""
-    card = _card(info)
+    card = card_data(info)
     tags = [str(t) for t in getattr(info, "tags", None) or ()]
     lic = card.get("license") or [t.removeprefix("license:") for t in tags
                                   if t.startswith("license:")]

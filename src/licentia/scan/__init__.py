@@ -90,7 +90,8 @@ def scan(target: str | Path, jobs: int = 1, progress: Progress | None = None,
     root, kind = (remote.folder, "snapshot") if remote else resolve_target(str(target))
     tree = scan_tree(root, jobs, progress, follow_file_links=kind == "snapshot")
     files = {f.path: f for f in tree.files}
-    model = scan_model(root, files, remote.weights if remote else ()) \
+    model = scan_model(root, files, remote.weights if remote else (),
+                       remote.cards if remote else None) \
         if kind == "snapshot" or is_model(list(files), root) else None
     if model is not None and kind == "directory":
         kind = "model"

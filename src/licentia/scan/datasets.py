@@ -1,9 +1,10 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
 """The licenses of the datasets a model card names, read from the local Hugging Face caches
-only (never the network): the dataset's card in the hub cache (`HF_HUB_CACHE`, a dataset repo
+(never the network): the dataset's card in the hub cache (`HF_HUB_CACHE`, a dataset repo
 downloaded by huggingface_hub or `datasets`), else the `license` the `datasets` library wrote in
-the `dataset_info.json` of a prepared copy (`HF_DATASETS_CACHE`).
+the `dataset_info.json` of a prepared copy (`HF_DATASETS_CACHE`); with `--online`, last, the
+card data the Hub gave (read by `scan.online`).
 """
 
 from __future__ import annotations
@@ -52,9 +53,10 @@ def datasets_cache() -> Path:
     return Path(home) / "datasets"
 
 
-def local_dataset(repo_id: str, read_card: Any) -> Dataset:
-    """A dataset's license from the local caches; `read_card(path)` reads a card's resolved
-    license and how it is written (the model card reader: dataset cards share its fields)."""
+def local_dataset(repo_id: str, read_card: Any, hub_card: Path | None = None) -> Dataset:
+    """A dataset's license from the local caches, else from the card the Hub gave (`hub_card`,
+    `--online`); `read_card(path)` reads a card's resolved license and how it is written (the
+    model card reader: dataset cards share its fields)."""
     if not _NAME.match(repo_id) or ".." in repo_id:
         return Dataset(repo_id, problem="not a dataset id")
     snapshot = local_snapshot(repo_id, repo_type="dataset") if "/" in repo_id else None
@@ -63,7 +65,12 @@ def local_dataset(repo_id: str, read_card: Any) -> Dataset:
         expression, written = read_card(card)
         if expression or written:
             return Dataset(repo_id, expression, written, str(card))
-    return _from_info(repo_id)
+    found = _from_info(repo_id)
+    if (found.expression or found.written) or hub_card is None:
+        return found
+    expression, written = read_card(hub_card)
+    return Dataset(repo_id, expression, written, "Hugging Face Hub (its card data)") \
+        if expression or written else found
 
 
 def _from_info(repo_id: str) -> Dataset:

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """A model's lineage judged by check's rules: the model derived from its base models (the
 card's `base_model_relation`) and trained on its datasets (their licenses as the local caches
-give them), published (distributed) under the license its card declares.
+give them, or the Hub with `--online`), published (distributed) under the license its card declares.
 One rule set: the manifest is built and checked exactly as `licentia check` would.
 """
 
@@ -28,16 +28,18 @@ RELATIONS = {"finetune": "finetune", "adapter": "adapter", "merge": "merge",
 
 @dataclass(frozen=True)
 class Base:
-    """A base model the card names; its license when its card is in the local cache."""
+    """A base model the card names; its license when its card is in the local cache (or, with
+    `--online`, its card data on the Hub)."""
 
     repo_id: str
     license: str | None  # LicenseDB key
     snapshot: str | None
+    source: str | None = None  # where the license was read
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.repo_id, "license": self.license,
                 "spdx": to_spdx(self.license) if self.license else None,
-                "source": "local Hugging Face cache" if self.license else None}
+                "source": self.source if self.license else None}
 
 
 def lineage_manifest(name: str, expression: str, relation: str | None,

@@ -3,13 +3,14 @@
 """A model folder or Hugging Face snapshot read as one unit: its card (huggingface_hub's card
 classes, identified by identify), its LICENSE / USE_POLICY / NOTICE files, the metadata of its
 weights, and whether they agree. Its lineage (`base_model`, `base_model_relation`) is judged by
-check's rules when the base models' licenses are known locally (the Hugging Face cache; never
-the network).
+check's rules when the base models' licenses are known: locally (the Hugging Face cache), or
+with `--online` from their card data on the Hub (read by `scan.online`, never here).
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -171,9 +172,13 @@ def _card_findings(card: Card) -> list[Finding]:
 
 
 def scan_model(root: Path, files: dict[str, FileResult],
-               remote_weights: tuple[WeightsInfo, ...] = ()) -> ModelScan:
-    """The model in `root`, from the tree's file results (`files`, by path); `remote_weights`:
-    the metadata of weights read on the Hub, not in `root` (`--online`)."""
+               remote_weights: tuple[WeightsInfo, ...] = (),
+               hub_cards: Mapping[str, Path] | None = None) -> ModelScan:
+    """The model in `root`, from the tree's file results (`files`, by path). With `--online`:
+    `remote_weights`, the metadata of weights read on the Hub (not in `root`); `hub_cards`,
+    the cards of base models and datasets the local caches lack, as the Hub gave them
+    (`model:org/name` / `dataset:org/name` -> a card file)."""
+    cards = hub_cards or {}
     rels = sorted(files)
     card_rel = next((n for n in CARD_NAMES if n in files), None)
     card = read_card(root / card_rel, card_rel) if card_rel else None
@@ -213,8 +218,9 @@ def scan_model(root: Path, files: dict[str, FileResult],
     if weights and not expression:
         findings.append(finding("weights-without-license", [w.path for w in weights]))
     name = _model_name(root, card)
-    bases = tuple(_base(b) for b in (card.base_model if card else ()))
-    datasets = tuple(local_dataset(d, _card_license) for d in (card.datasets if card else ()))
+    bases = tuple(_base(b, cards.get(f"model:{b}")) for b in (card.base_model if card else ()))
+    datasets = tuple(local_dataset(d, _card_license, cards.get(f"dataset:{d}"))
+                     for d in (card.datasets if card else ()))
     if card is not None and expression and (bases or any(d.expression for d in datasets)):
         findings += lineage_findings(name, expression, card.base_model_relation, bases,
                                      datasets)
@@ -228,13 +234,16 @@ def _card_license(path: Path) -> tuple[str, str | None]:
     return got.resolved or "", ", ".join(got.license) or None
 
 
-def _base(repo_id: str) -> Base:
-    """A base model: its license from its card in the local Hugging Face cache, when there."""
+def _base(repo_id: str, hub_card: Path | None = None) -> Base:
+    """A base model: its license from its card in the local Hugging Face cache, else from the
+    card the Hub gave (`hub_card`, `--online`), when there."""
     snapshot = local_snapshot(repo_id)
-    if snapshot is None:
-        return Base(repo_id, None, None)
-    card = next((snapshot / n for n in CARD_NAMES if (snapshot / n).is_file()), None)
-    if card is None:
-        return Base(repo_id, None, str(snapshot))
-    got = read_card(card, str(card))
-    return Base(repo_id, got.resolved, str(snapshot))
+    card = next((snapshot / n for n in CARD_NAMES if (snapshot / n).is_file()), None) \
+        if snapshot is not None else None
+    if card is not None:
+        got = read_card(card, str(card))
+        return Base(repo_id, got.resolved, str(snapshot), "local Hugging Face cache")
+    if hub_card is not None:
+        got = read_card(hub_card, str(hub_card))
+        return Base(repo_id, got.resolved, None, "Hugging Face Hub (its card data)")
+    return Base(repo_id, None, str(snapshot) if snapshot is not None else None)

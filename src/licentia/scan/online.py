@@ -6,7 +6,9 @@ current revision (`HfApi.model_info`); its model card and license-like files (LI
 COPYING, NOTICE, USE_POLICY, ... and `LICENSES/`) fetched into a snapshot-shaped folder, which
 `scan` then reads like a local snapshot; the weights' own metadata read remotely: safetensors
 `__metadata__` through `HfApi.get_safetensors_metadata` (the header of each file, by range),
-GGUF headers by ranged reads through `HfFileSystem` into a sparse file that `gguf` reads.
+GGUF headers by ranged reads through `HfFileSystem` into a sparse file that `gguf` reads. The
+card data of the base models and datasets the card names (`model_info` / `dataset_info`), so
+that the lineage is judged as when their cards are in the local cache.
 
 The API and file-system objects are parameters (`licentia.hfhub` makes the real ones): tests
 pass fakes, and nothing here runs unless the user passed `--online`. The Hub unreachable, the
@@ -15,16 +17,20 @@ model absent, private or gated: InputError, one line.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from licentia.errors import InputError
-from licentia.hfhub import network_errors, reason
-from licentia.scan.model import CARD_NAMES
+from licentia.hfhub import card_data, network_errors, reason
+from licentia.scan.hfcache import local_snapshot
+from licentia.scan.model import CARD_NAMES, read_card
 from licentia.scan.weights import (
     WeightsInfo,
     is_weights,
@@ -39,6 +45,10 @@ LICENSE_LIKE = ("LICENSE", "LICENCE", "COPYING", "NOTICE", "UNLICENSE", "COPYRIG
                 "ACCEPTABLE_USE_POLICY", "AUP", "RESPONSIBLE_AI_LICENSE")
 MAX_TEXT_BYTES = 4 << 20  # a license-like file larger than this is not fetched
 MAX_HEADERS = 64  # weight files whose metadata is read (a sharded model has many)
+MAX_RELATED = 32  # base models and datasets whose card data is read
+_REPO_NAME = re.compile(r"^(?:[\w.-]{1,96}/)?[\w.-]{1,96}$")
+_CARD_KEYS = ("license", "license_name", "license_link", "base_model", "base_model_relation",
+              "datasets", "model_name")
 GGUF_STEPS = (1 << 20, 4 << 20, 16 << 20, 64 << 20)  # how much of a GGUF file is read, at most
 Progress = Callable[[str, int, int], None]
 
@@ -56,6 +66,9 @@ class Remote:
     fetched: tuple[str, ...]
     not_fetched: tuple[tuple[str, str], ...]  # (path, why)
     weights: tuple[WeightsInfo, ...]
+    # the card data of the base models and datasets the card names (`model:org/name` or
+    # `dataset:org/name` -> a card file holding it as front matter)
+    cards: dict[str, Path] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -70,7 +83,8 @@ class Remote:
         return {"repo_id": self.repo_id, "revision": self.revision, "url": self.url,
                 "fetched": list(self.fetched),
                 "not_fetched": [{"path": p, "reason": r} for p, r in self.not_fetched],
-                "weights_read_remotely": [w.path for w in self.weights]}
+                "weights_read_remotely": [w.path for w in self.weights],
+                "cards_read": sorted(self.cards)}
 
 
 def wanted(rel: str) -> bool:
@@ -141,9 +155,48 @@ def _read(repo_id: str, api: Any, fs: Any, scratch: Path, progress: Progress | N
     left += unread
     left += [(rel, "not needed: neither the model card, a license-like file nor weights")
              for rel, _ in listing if not wanted(rel) and not is_weights(rel)]
+    cards, unread = _related(folder, api, scratch / "cards")
+    left += unread
     return Remote(repo_id, revision, str(getattr(api, "endpoint", None) or
                                          "https://huggingface.co"),
-                  folder, tuple(got), tuple(sorted(left)), tuple(read))
+                  folder, tuple(got), tuple(sorted(left)), tuple(read), cards)
+
+
+def _related(folder: Path, api: Any, scratch: Path) -> tuple[dict[str, Path],
+                                                           list[tuple[str, str]]]:
+    """The card data of the base models and datasets the fetched card names (`model_info` /
+    `dataset_info`: the Hub gives it for gated models too), each written as a card's front
+    matter for the card reader; those the Hub does not give, and why."""
+    from huggingface_hub.errors import HfHubHTTPError
+
+    card_rel = next((n for n in CARD_NAMES if (folder / n).is_file()), None)
+    if card_rel is None:
+        return {}, []
+    card = read_card(folder / card_rel, card_rel)
+    named = [("model", b) for b in card.base_model] + [("dataset", d) for d in card.datasets]
+    cards: dict[str, Path] = {}
+    left: list[tuple[str, str]] = []
+    for kind, rid in named[:MAX_RELATED]:
+        if not _REPO_NAME.match(rid) or ".." in rid:
+            continue  # not a Hub id: nothing to ask
+        if local_snapshot(rid, repo_type="dataset" if kind == "dataset" else None) is not None:
+            continue  # its card in the local cache is read as without --online
+        try:
+            info = api.model_info(rid) if kind == "model" else api.dataset_info(rid)
+        except HfHubHTTPError as exc:  # not there, private, gated: its license stays unknown
+            left.append((f"{kind}:{rid}", f"not read from the Hub ({reason(exc)})"))
+            continue
+        data = {k: v for k, v in card_data(info).items()
+                if k in _CARD_KEYS and isinstance(v, str | list)}
+        if not data:
+            left.append((f"{kind}:{rid}", "the Hub gives no card data"))
+            continue
+        path = scratch / f"{kind}s--{rid.replace('/', '--')}" / "README.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("---\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+                        + "---\n", encoding="utf-8")
+        cards[f"{kind}:{rid}"] = path
+    return cards, left
 
 
 def _weights(repo_id: str, revision: str, weights: list[tuple[str, int | None]], api: Any,

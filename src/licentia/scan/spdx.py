@@ -156,7 +156,7 @@ def _lineage(model: ModelScan, expression: Callable[[str], Any]) -> tuple[list[A
 
     for n, base in enumerate(model.bases, 1):
         ident = f"SPDXRef-BaseModel-{n}"
-        where = "its card in the local Hugging Face cache" if base.license else None
+        where = base.source if base.license else None
         packages.append(Package(
             ident, base.repo_id, SpdxNoAssertion(), files_analyzed=False,
             license_concluded=SpdxNoAssertion(), license_declared=declared(base.license),
