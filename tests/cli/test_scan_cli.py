@@ -98,3 +98,22 @@ def test_online_reads_a_model_from_the_hub(licentia, tmp_path: Path,  # type: ig
     assert run.code == 2 and run.stdout == ""
     assert run.stderr.count("\n") == 1 and "Network is unreachable" in run.stderr
     assert REPO in run.stderr
+
+
+def test_online_reads_a_cached_model_or_a_folder_locally(licentia, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from licentia import hfhub
+    from scan.fixtures import cache_model, card
+
+    def no_network() -> None:
+        raise AssertionError("the Hub was asked")
+
+    monkeypatch.setattr(hfhub, "hub_api", no_network)
+    monkeypatch.setattr(hfhub, "hub_fs", no_network)
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "cache"))
+    cache_model(tmp_path / "cache", REPO, {"README.md": card("mit")})
+    run = licentia("scan", REPO, "--online", "--json")
+    assert run.code == 0, run.stderr
+    assert run.json()["online"] is None and run.json()["model"]["expression"] == "mit"
+    make_repo(tmp_path / "repo")
+    assert licentia("scan", "repo", "--online", "--no-reuse").code == 0

@@ -167,6 +167,7 @@ class FakeHub:
         self.reads: dict[str, int] = {}  # bytes read per file through open()
         self.headers: list[str] = []  # safetensors headers parsed
         self.asked: list[str] = []  # other repositories asked about
+        self.options: dict[str, dict[str, Any]] = {}  # open()'s options per file
 
     def model_info(self, repo_id: str, files_metadata: bool = False) -> Any:
         if self.error is not None:
@@ -188,9 +189,11 @@ class FakeHub:
                                               "GET", "https://huggingface.co/api/x")))
         return SimpleNamespace(card_data=SimpleNamespace(to_dict=lambda: self.cards[key]))
 
-    def open(self, path: str, mode: str = "rb", revision: str | None = None) -> Reader:
+    def open(self, path: str, mode: str = "rb", revision: str | None = None,
+             **options: Any) -> Reader:
         assert mode == "rb" and revision == SHA and path.startswith(REPO + "/")
         rel = path[len(REPO) + 1:]
+        self.options[rel] = options
         return Reader(self.files[rel], self.reads, rel)
 
     def parse_safetensors_file_metadata(self, repo_id: str, filename: str,

@@ -8,6 +8,7 @@ result the same as scanning the same files as a local snapshot."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from pathlib import Path
 
@@ -42,6 +43,7 @@ def test_model_is_read_from_the_hub_without_its_weights(tmp_path: Path, hub: Pat
     assert fake.reads["model.Q4.gguf"] <= GGUF_STEPS[0] < len(files["model.Q4.gguf"])
     assert GGUF_STEPS[0] < fake.reads["long.Q8.gguf"] <= GGUF_STEPS[1]
     assert "config.json" not in fake.reads and "pytorch_model.bin" not in fake.reads
+    assert fake.options["model.Q4.gguf"] == {"cache_type": "none"}  # no read-ahead
     assert sorted(fake.headers) == ["lora/adapter.safetensors", "model.safetensors"]
     m = result.model
     assert m is not None and m.name == REPO and result.kind == "snapshot"
@@ -63,6 +65,30 @@ def test_model_is_read_from_the_hub_without_its_weights(tmp_path: Path, hub: Pat
     sha1 = {f["fileName"]: f["checksums"][0]["checksumValue"] for f in spdx["files"]}
     assert sha1["./LICENSE"] == hashlib.sha1(files["LICENSE"]).hexdigest()
     assert spdx["packages"][0]["downloadLocation"] == data["root"]
+    assert spdx["packages"][0]["versionInfo"] == SHA
+
+
+def test_boms_of_a_hub_model_name_its_revision(tmp_path: Path, hub: Path) -> None:
+    from cyclonedx.schema import SchemaVersion
+    from cyclonedx.validation.json import JsonStrictValidator
+    from spdx_python_model import v3_0_1 as spdx3
+
+    from licentia.scan.cyclonedx import cyclonedx_json
+    from licentia.scan.spdx3 import spdx3_json
+
+    fake = FakeHub({"README.md": card("mit").encode(), "LICENSE": read_text("mit").encode()})
+    with fetched(REPO, fake, fake) as remote:
+        result = scan(REPO, remote=remote, run_reuse=False)
+        cdx, text3 = cyclonedx_json(result), spdx3_json(result)
+    assert JsonStrictValidator(SchemaVersion.V1_6).validate_str(cdx) is None
+    [model] = [c for c in json.loads(cdx)["components"]
+               if c["type"] == "machine-learning-model"]
+    assert model["version"] == SHA
+    assert model["externalReferences"][0]["url"] == f"https://huggingface.co/{REPO}/tree/{SHA}"
+    spdx3.JSONLDDeserializer().read(io.BytesIO(text3.encode()), spdx3.SHACLObjectSet())
+    [ai] = [o for o in json.loads(text3)["@graph"] if o["type"] == "ai_AIPackage"]
+    assert ai["software_packageVersion"] == SHA
+    assert ai["software_downloadLocation"].endswith(f"/tree/{SHA}")
 
 
 def test_the_same_model_scanned_locally_gives_the_same_model_report(tmp_path: Path,

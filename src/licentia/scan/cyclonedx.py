@@ -96,7 +96,7 @@ def _files(scan: Scan) -> Iterable[Any]:
 
 def _model_components(scan: Scan) -> tuple[Any, list[Any], dict[str, Any]]:
     """The model component, its dataset components, and its modelCard (JSON)."""
-    from cyclonedx.model import Property
+    from cyclonedx.model import ExternalReference, ExternalReferenceType, Property, XsUri
     from cyclonedx.model.component import Component, ComponentType, Pedigree
 
     m = scan.model
@@ -113,10 +113,15 @@ def _model_components(scan: Scan) -> tuple[Any, list[Any], dict[str, Any]]:
                   for f in m.findings[:50]]
     properties += [Property(name="licentia:weights", value=f"{w.path} ({w.format})")
                    for w in m.weights[:50]]
+    where = scan.remote  # read from the Hub (--online): its revision and address there
     model = Component(name=m.name, type=ComponentType.MACHINE_LEARNING_MODEL,
                       bom_ref=MODEL_REF, licenses=licenses(m.expression),
                       pedigree=Pedigree(ancestors=ancestors) if ancestors else None,
-                      properties=properties)
+                      properties=properties, version=where.revision if where else None,
+                      external_references=[ExternalReference(
+                          type=ExternalReferenceType.DISTRIBUTION, url=XsUri(where.url),
+                          comment="the model's revision on the Hugging Face Hub")]
+                      if where else None)
     model_card: dict[str, Any] = {"bom-ref": "model-card"}
     parameters: dict[str, Any] = {}
     if datasets:

@@ -258,7 +258,8 @@ def _gguf(path: str, rel: str, size: int | None, revision: str, fs: Any,
     file's size that `gguf` reads like the whole file."""
     head = scratch / "head.gguf"
     data = bytearray()
-    with fs.open(path, "rb", revision=revision) as fh:
+    # no read-ahead cache: each read is one HTTP range of exactly what is asked
+    with fs.open(path, "rb", revision=revision, cache_type="none") as fh:
         for step in GGUF_STEPS:
             want = step if size is None else min(step, size)
             chunk = fh.read(want - len(data))

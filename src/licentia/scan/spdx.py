@@ -101,7 +101,8 @@ def spdx_document(scan: Scan) -> Any:
     found_keys = sorted({k for f in scan.tree.files for k in f.keys})
     package = Package(
         "SPDXRef-Package", scan.model.name if scan.model else scan.root.resolve().name,
-        scan.remote.url if scan.remote else SpdxNoAssertion(), files_analyzed=bool(files),
+        scan.remote.url if scan.remote else SpdxNoAssertion(),
+        version=scan.remote.revision if scan.remote else None, files_analyzed=bool(files),
         verification_code=PackageVerificationCode(code) if files else None,
         license_concluded=SpdxNoAssertion(),
         license_declared=expression(declared) if declared else SpdxNoAssertion(),

@@ -88,6 +88,9 @@ def spdx3_document(scan: Scan) -> spdx.SHACLObjectSet:
     if m is not None:
         model = b.element(spdx.ai_AIPackage, "model", name=m.name)
         model.software_primaryPurpose = spdx.software_SoftwarePurpose.model
+        if scan.remote is not None:  # read from the Hub (--online): its revision there
+            model.software_downloadLocation = scan.remote.url
+            model.software_packageVersion = scan.remote.revision
         roots.append(model)
         if m.expression:
             b.relate(model, spdx.RelationshipType.hasDeclaredLicense, [b.license(m.expression)])
