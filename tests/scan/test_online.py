@@ -20,7 +20,7 @@ from licentia import hfhub
 from licentia.catalog.licensedb import read_text
 from licentia.errors import InputError
 from licentia.scan import needs_hub, scan
-from licentia.scan.online import GGUF_STEPS, fetched, read_remote
+from licentia.scan.online import GGUF_STEPS, fetched, read_remote, wanted
 from licentia.scan.spdx import spdx_json
 
 from .fixtures import REPO, SHA, FakeHub, cache_model, card, hub_model_files, write_gguf
@@ -175,3 +175,12 @@ def test_lineage_is_judged_with_the_hub_card_data_of_bases_and_datasets(tmp_path
     # check's rules: Llama 3.1 does not allow relicensing; NC data in a commercial release
     assert {"relicense-not-allowed", "non-commercial"} <= codes, codes
     assert result.verdict.value == "conflict"
+
+
+def test_files_wanted_are_the_card_and_license_like_files_inside_the_folder() -> None:
+    for rel in ("README.md", "LICENSE", "LICENSE-MIT.txt", "licence.md", "COPYING", "NOTICE",
+                "USE_POLICY.md", "LICENSES/Apache-2.0.txt", "tokenizer/LICENSE"):
+        assert wanted(rel), rel
+    for rel in ("config.json", "docs/README.md", "../LICENSE", "/etc/LICENSE", "a/../../NOTICE",
+                "model.safetensors"):
+        assert not wanted(rel), rel

@@ -88,7 +88,10 @@ class Remote:
 
 
 def wanted(rel: str) -> bool:
-    """A file `scan` needs of a model: its card, or a license-like file."""
+    """A file `scan` needs of a model: its card, or a license-like file (never a path that
+    would leave the folder it is fetched into)."""
+    if rel.startswith("/") or ".." in rel.split("/") or "\\" in rel:
+        return False
     name = rel.rpartition("/")[2].upper()
     return rel in CARD_NAMES or rel.startswith("LICENSES/") or name.startswith(LICENSE_LIKE)
 
