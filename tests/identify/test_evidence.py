@@ -176,3 +176,29 @@ def test_a_list_of_license_names_is_not_the_files_license(index: Index,
     text = "{\n" + ",\n".join(f'  "{n}"' for n in names) + "\n}\n"
     r = identify_text(text, index=index, rules=rules)
     assert r.result is Result.NONE, r.expression
+
+
+OTHER_TERMS = ("Portions of this software are licensed under the GNU Lesser General Public "
+               "License, version 2.1.")
+
+
+@pytest.mark.parametrize("key", ["bsd-new", "mit"])
+def test_a_notice_set_into_a_license_text_is_found(key: str, index: Index,
+                                                   rules: RuleIndex) -> None:
+    """A notice of other terms inside a license text is words the text adds to its
+    reference: found, not taken for part of the text."""
+    paras = read_text(key).split("\n\n")
+    half = len(paras) // 2
+    text = "\n\n".join([*paras[:half], OTHER_TERMS, *paras[half:]])
+    r = identify_text(text, index=index, rules=rules)
+    assert set(r.license_keys) == {key, "lgpl-2.1"}, r.matches
+    added = [d for d in r.differences if d.kind is DiffKind.ADDED]
+    assert len(added) == 1 and added[0].chars is not None
+    a, b = added[0].chars
+    assert " ".join(text[a:b].split()) == added[0].found == OTHER_TERMS.rstrip(".")
+
+
+def test_an_intro_added_before_a_text_introduces_it(index: Index, rules: RuleIndex) -> None:
+    text = "This software is released under the following license:\n\n" + read_text("bsd-new")
+    r = identify_text(text, index=index, rules=rules)
+    assert r.license_keys == ("bsd-new",), r.matches

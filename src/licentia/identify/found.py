@@ -24,6 +24,14 @@ class Difference:
     line: int
     section: str | None = None
     tokens: int = 0  # how many words differ (reference and found together)
+    # the character range of `found` in the text identified (None when nothing was found
+    # there: a removed part); what lies inside it is exactly what the text put there
+    chars: tuple[int, int] | None = field(default=None, compare=False)
+
+    def holds(self, chars: tuple[int, int]) -> bool:
+        """Whether the text's characters `chars` lie inside what this difference found."""
+        return self.chars is not None and self.chars[0] <= chars[0] and \
+            chars[1] <= self.chars[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +50,7 @@ class Match:
     ambiguous_with: tuple[str, ...] = ()
     span: tuple[int, int] = field(default=(0, 0), compare=False)  # query token range
     expression: str = ""  # the LicenseDB expression matched, when more than `key`
+    chars: tuple[int, int] | None = field(default=None, compare=False)  # character range
 
     @property
     def exact(self) -> bool:

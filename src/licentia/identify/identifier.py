@@ -46,6 +46,7 @@ from licentia.workers import die_with_parent
 NOTICE_MIN_COVERAGE = 90.0  # a text or notice found by alignment that covers this much stands
 NOTICE_FLOOR = 80.0  # a notice found by alignment covering less is not there
 EXCEPTION_GAP = 2  # lines between a license and the exception that modifies it
+REWORDING = 2  # a rule this many times longer than the reference words replaced is added
 OR_GAP = 4  # "A or B", "either A, or B at your option": a choice between adjacent findings
 
 
@@ -150,7 +151,8 @@ def _rule_matches(rules: RuleIndex, text: str) -> list[Match]:
             out[-1] = replace(prev, expression=expression)
         out.append(Match(keys[0], rule.kind, rule.source, a, b, 100.0, 1.0,
                          span=(hit.start, hit.end),
-                         expression=expression if expression != keys[0] else ""))
+                         expression=expression if expression != keys[0] else "",
+                         chars=hit.chars))
     return out
 
 
@@ -283,8 +285,21 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
                 len(_lines(inside) & span) >= 0.6 * len(span):
             continue
         kept.append(m)
-    ruled = [r for r in ruled if not any(_overlaps(m, r) for m in kept)]
+    ruled = [r for r in ruled if not any(_overlaps(m, r) and not _added_to(m, r) for m in kept)]
     return kept + ruled
+
+
+def _added_to(m: Match, r: Match) -> bool:
+    """Whether a rule found word for word lies inside words a text adds to its reference
+    (a notice of other terms set into a license text): it is not part of that text. So is
+    one inside words that replace a few of the reference's, when it is longer than
+    REWORDING times those (no rewording of them). An intro ("released under the following
+    license:") added before a text introduces that text."""
+    return r.kind != "intro" and r.chars is not None and any(
+        d.kind is not DiffKind.REMOVED and d.holds(r.chars)
+        and (d.kind is DiffKind.ADDED
+             or r.span[1] - r.span[0] > REWORDING * len(rule_tokens(d.reference)[0]))
+        for d in m.differences)
 
 
 def _with_added_terms(index: Index, found: list[Match], text: str) -> list[Match]:

@@ -272,16 +272,18 @@ def _diffs(ref: _RefText, ref_ids: list[int], region_ids: list[int], qtok: Token
                 continue
             rw, i1, i2 = [], i2, i2  # what stands there reads like terms: it is added
         kind = DiffKind.CHANGED if rw and qw else DiffKind.REMOVED if rw else DiffKind.ADDED
+        chars = None
         if qw:
             found = _query_slice(text, qtok, qpos, j1, j2)
             line = qtok.line_of(int(qpos[j1]))
+            chars = (qtok.starts[int(qpos[j1])], qtok.ends[int(qpos[j2 - 1])])
         else:
             found = ""
             at = qpos[min(j1, len(qpos) - 1)] if len(qpos) else 0
             line = qtok.line_of(int(at)) if len(qtok) else 1
         diffs.append(Difference(kind, ref.tokens.slice_text(ref.text, i1, i2) if rw else "",
                                 found, int(line), _section_at(ref, i1 if rw else max(0, i1 - 1)),
-                                len(rw) + len(qw)))
+                                len(rw) + len(qw), chars))
     return diffs, absent, matched
 
 
@@ -549,7 +551,8 @@ def _with_leftovers(index: Index, found: list[Match], remaining: npt.NDArray[np.
         where = "before the license text" if b <= found[nearest].span[0] else \
             "after the license text"
         extra.setdefault(nearest, []).append(Difference(
-            DiffKind.ADDED, "", snippet, int(qtok.line_of(a)), where, b - a))
+            DiffKind.ADDED, "", snippet, int(qtok.line_of(a)), where, b - a,
+            (qtok.starts[a], qtok.ends[b - 1])))
         last_line[nearest] = max(last_line.get(nearest, 0), int(qtok.line_of(b - 1)))
     if not extra:
         return found
