@@ -18,6 +18,8 @@ def _setting(name: str, default: int) -> int:
 MAX_TEXT_BYTES = _setting("LICENTIA_MAX_TEXT_BYTES", 4 * 1024 * 1024)
 # a DOCX's members, inflated: a small zip can hold gigabytes of XML
 MAX_DOCX_BYTES = _setting("LICENTIA_MAX_DOCX_BYTES", 4 * MAX_TEXT_BYTES)
+# a PDF file read for its text (its streams are compressed: the text is far smaller)
+MAX_PDF_BYTES = _setting("LICENTIA_MAX_PDF_BYTES", 4 * MAX_TEXT_BYTES)
 # a user's YAML file (use case, manifest, goals, choices, policy, model-card front matter)
 MAX_YAML_BYTES = _setting("LICENTIA_MAX_YAML_BYTES", 4 * 1024 * 1024)
 # nesting of mappings and lists in a YAML file

@@ -235,3 +235,13 @@ def test_a_text_padded_with_a_nul_byte_is_still_read(tmp_path: Path) -> None:
     write(root, "EULA.rtf", (DEV / "lic1" / "gpl_eula.rtf").read_bytes())
     f = _files(scan(root, run_reuse=False))["EULA.rtf"]
     assert f.kind.value == "binary" and "gpl-2.0-plus" in f.keys
+
+
+def test_a_pdf_is_read_as_a_document_not_as_strings(tmp_path: Path) -> None:
+    from pdfdoc import pdf_document
+
+    root = make_repo(tmp_path / "repo")
+    write(root, "docs/LICENSE.pdf", pdf_document(read_text("bsd-new").splitlines()))
+    files = _files(scan(root, run_reuse=False))
+    assert files["docs/LICENSE.pdf"].keys == ("bsd-new",)
+    assert "text read from a PDF document" in files["docs/LICENSE.pdf"].notes

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from licentia.identify import Failure, Identification, identify_text
+from licentia.identify import Failure, Identification, identify_paths, identify_text
+from licentia.identify.reader import is_document
 
 MAX_BYTES = 32 << 20
 MIN_RUN = 6  # printable characters in a row: shorter runs are mostly chance in binary data
@@ -38,7 +39,9 @@ def printable_strings(path: Path) -> tuple[str, list[str]]:
 
 def identify_strings(path: Path) -> Identification | Failure:
     """identify over a binary file's strings (line numbers count strings, not the file's
-    lines)."""
+    lines). A document identify reads (a PDF, a DOCX) is read as identify reads it."""
+    if is_document(path):
+        return identify_paths([path])[0]
     try:
         text, notes = printable_strings(path)
     except OSError as exc:
