@@ -202,3 +202,23 @@ def test_an_intro_added_before_a_text_introduces_it(index: Index, rules: RuleInd
     text = "This software is released under the following license:\n\n" + read_text("bsd-new")
     r = identify_text(text, index=index, rules=rules)
     assert r.license_keys == ("bsd-new",), r.matches
+
+
+def test_every_rule_is_found_where_it_stands(rules: RuleIndex) -> None:
+    """Windows are hashed only where a rule can start: a rule of any length, set among other
+    rules' words and unknown words, is found at its place (the start filter never misses)."""
+    import numpy as np
+
+    sample = list(range(0, len(rules.rules), 37))
+    parts: list[np.ndarray] = []
+    placed = []
+    at = 0
+    for r in sample:
+        ids = rules.rule_ids(r).astype(np.int64)
+        parts += [ids, np.array([-1], dtype=np.int64)]
+        placed.append((r, at, at + len(ids)))
+        at += len(ids) + 1
+    hits = set(rules.exact(np.concatenate(parts)))
+    lengths = {len(rules.rule_ids(r)) for r in sample}
+    assert {1, 2, 3, 4} <= lengths  # every way of finding a rule is tried
+    assert [p for p in placed if p not in hits] == []

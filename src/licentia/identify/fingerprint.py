@@ -25,7 +25,8 @@ def _fingerprint_phrases() -> tuple[str, ...]:
 def fingerprint_match(qtok: Tokens, remaining: npt.NDArray[np.int64], text: str,
                        to_beat: float) -> tuple[Match, npt.NDArray[np.bool_]] | None:
     """A license known by fingerprint only, if it explains the query better than `to_beat`."""
-    ws = [qtok.words[p] for p in remaining.tolist()]
+    ws = list(qtok.words) if len(remaining) == len(qtok) else \
+        [qtok.words[p] for p in remaining.tolist()]  # remaining is increasing: all, or fewer
     joined = " " + " ".join(ws) + " "
     if not any(f" {phrase} " in joined for phrase in _fingerprint_phrases()):
         return None  # none of their distinctive phrases: hashing every window is wasted

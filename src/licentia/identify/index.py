@@ -262,8 +262,9 @@ class Index:
         # each bigram's postings are one slice: joined, they are the references to count
         starts, ends = self.bg_ptr[pos].tolist(), self.bg_ptr[pos + 1].tolist()
         rows = np.concatenate([self.bg_refs[a:b] for a, b in zip(starts, ends, strict=True)])
-        weights = np.repeat(self.bg_idf[pos], np.subtract(ends, starts))
-        score = np.bincount(rows, weights=weights, minlength=len(self.refs))
+        # as the platform's integers and doubles: bincount converts others first, at a cost
+        weights = np.repeat(self.bg_idf[pos].astype(np.float64), np.subtract(ends, starts))
+        score = np.bincount(rows.astype(np.intp), weights=weights, minlength=len(self.refs))
         return score, score / np.maximum(self.ref_weight, 1e-9)
 
     def candidates(self, ids: npt.NDArray[np.int32], limit: int) -> list[tuple[int, float]]:

@@ -248,47 +248,79 @@ class RuleIndex:
         return np.fromiter(map(self.word_ids.get, words, repeat(-1)), np.int64,
                            count=len(words))
 
+    @cached_property
+    def _starts(self) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+        """Where a rule may start: the token ids that are a rule of one token, and a filter of
+        the first two tokens of the longer rules (by a hash of the pair: a set bit may be a
+        collision, a clear one never misses a rule)."""
+        starts = self.offsets[:-1]
+        single = np.zeros(max(1, len(self.vocab)), dtype=bool)
+        single[self.tokens[starts[self.lengths == 1]].astype(np.int64)] = True
+        two = starts[self.lengths >= 2]
+        pairs = np.zeros(1 << _PAIR_BITS, dtype=bool)
+        pairs[_pair_hash(self.tokens[two].astype(np.int64),
+                         self.tokens[two + 1].astype(np.int64))] = True
+        return single, pairs
+
     def exact(self, ids: npt.NDArray[np.int64]) -> list[tuple[int, int, int]]:
-        """Every (rule, start, end) whose tokens occur word for word in the query."""
+        """Every (rule, start, end) whose tokens occur word for word in the query.
+
+        Windows are hashed only where a rule can start (its first token, or its first two): a
+        rule found anywhere starts at such a place, so the hits are those of every window."""
         n = len(ids)
         if not n:
             return []
-        vals = np.where(ids >= 0, self.values[np.maximum(ids, 0)], np.uint64(0))
+        single, pairs = self._starts
+        known = ids >= 0
+        safe = np.maximum(ids, 0)
+        one = np.flatnonzero(known & single[safe])
+        two = np.flatnonzero(known[:-1] & known[1:] & pairs[_pair_hash(safe[:-1], safe[1:])])
+        hits: list[tuple[int, int, int]] = []
+        if not len(one) and not len(two):
+            return hits
+        vals = np.where(known, self.values[safe], np.uint64(0))
         powers = _powers(n + 1)
         with np.errstate(over="ignore"):
             prefix = np.zeros(n + 1, dtype=np.uint64)
             np.cumsum(vals * powers[:n], out=prefix[1:])
             inv = _inverse_powers(n + 1)
-            hits: list[tuple[int, int, int]] = []
             for k in range(1, PREFIX):  # rules shorter than the prefix: whole windows
-                if n < k:
-                    break
-                win = (prefix[k:] - prefix[:-k]) * inv[: n + 1 - k]
-                hits.extend(self._lookup(win, self.short_keys, self.short_rules, ids, k))
-            if n >= PREFIX:
-                win = (prefix[PREFIX:] - prefix[:-PREFIX]) * inv[: n + 1 - PREFIX]
-                pos, rules = _pairs(win, self.prefix_keys, self.prefix_rules)
-                if len(pos):
-                    ends = pos + self.lengths[rules]
-                    ok = ends <= n
-                    pos, rules, ends = pos[ok], rules[ok], ends[ok]
-                    got = (prefix[ends] - prefix[pos]) * inv[pos]
-                    same = got == self.full[rules]
-                    for p, r, e in zip(pos[same].tolist(), rules[same].tolist(),
-                                       ends[same].tolist(), strict=True):
-                        if np.array_equal(ids[p:e], self.rule_ids(r)):
-                            hits.append((r, p, e))
+                at = one if k == 1 else two[two <= n - k]
+                if len(at):
+                    win = (prefix[at + k] - prefix[at]) * inv[at]
+                    hits.extend(self._lookup(win, at, ids, k))
+            at = two[two <= n - PREFIX]
+            if len(at):
+                win = (prefix[at + PREFIX] - prefix[at]) * inv[at]
+                found, rules = _pairs(win, self.prefix_keys, self.prefix_rules)
+                pos = at[found]
+                ends = pos + self.lengths[rules]
+                ok = ends <= n
+                pos, rules, ends = pos[ok], rules[ok], ends[ok]
+                got = (prefix[ends] - prefix[pos]) * inv[pos]
+                same = got == self.full[rules]
+                for p, r, e in zip(pos[same].tolist(), rules[same].tolist(),
+                                   ends[same].tolist(), strict=True):
+                    if np.array_equal(ids[p:e], self.rule_ids(r)):
+                        hits.append((r, p, e))
         return hits
 
-    def _lookup(self, win: npt.NDArray[np.uint64], keys: npt.NDArray[np.uint64],
-                rules: npt.NDArray[np.int32], ids: npt.NDArray[np.int64],
-                k: int) -> list[tuple[int, int, int]]:
-        pos, found = _pairs(win, keys, rules)
+    def _lookup(self, win: npt.NDArray[np.uint64], at: npt.NDArray[np.int64],
+                ids: npt.NDArray[np.int64], k: int) -> list[tuple[int, int, int]]:
+        """The rules of k tokens whose hash is that of a window; `at`: where each starts."""
+        found, rules = _pairs(win, self.short_keys, self.short_rules)
         out = []
-        for p, r in zip(pos.tolist(), found.tolist(), strict=True):
+        for p, r in zip(at[found].tolist(), rules.tolist(), strict=True):
             if self.lengths[r] == k and np.array_equal(ids[p : p + k], self.rule_ids(r)):
                 out.append((r, p, p + k))
         return out
+
+
+_PAIR_BITS = 20  # 35,000 rules set at most 35,000 of 2**20 bits: few windows hashed in vain
+
+
+def _pair_hash(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    return ((a * 0x9E3779B1) ^ b) & ((1 << _PAIR_BITS) - 1)
 
 
 def _pairs(win: npt.NDArray[np.uint64], keys: npt.NDArray[np.uint64],
