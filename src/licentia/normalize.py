@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from itertools import compress, filterfalse
+from operator import not_
 
 # Equivalent words (SPDX matching guidelines, "varietal word spelling"), applied per token.
 EQUIVALENTS: dict[str, str] = {
@@ -368,12 +370,22 @@ def _ascii_rule_starts(text: str) -> list[int]:
 
 def rule_words(text: str) -> list[str]:
     """The words of `rule_tokens(text)`, without their offsets (most texts need none)."""
-    if not text.isascii():
-        return rule_tokens(text)[0]
-    words = _ascii_rule_words(text)
+    if text.isascii():
+        words = _ascii_rule_words(text)
+    else:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a character whose lower case is longer: word by word
+            return rule_tokens(text)[0]
+        words = _RULE_WORD.findall(lowered)
     if MARKUP_WORDS.isdisjoint(words):
         return words
-    return [w for w in words if w not in MARKUP_WORDS]
+    return list(filterfalse(MARKUP_WORDS.__contains__, words))
+
+
+def _not_markup(words: list[str]) -> list[bool]:
+    """For each word, whether it is kept (no markup word); in C loops ("a" is a markup word:
+    most English texts have some)."""
+    return list(map(not_, map(MARKUP_WORDS.__contains__, words)))
 
 
 def rule_tokens(text: str) -> tuple[list[str], list[int]]:
@@ -390,8 +402,8 @@ def rule_tokens(text: str) -> tuple[list[str], list[int]]:
             starts = [m.start() for m in _RULE_WORD.finditer(lowered)]
     if MARKUP_WORDS.isdisjoint(words):
         return words, starts
-    kept = [(w, a) for w, a in zip(words, starts, strict=True) if w not in MARKUP_WORDS]
-    return [w for w, _ in kept], [a for _, a in kept]
+    keep = _not_markup(words)
+    return list(compress(words, keep)), list(compress(starts, keep))
 
 
 def rule_text_tokens(text: str) -> tuple[list[str], list[tuple[int, int]]]:
