@@ -222,3 +222,24 @@ def test_every_rule_is_found_where_it_stands(rules: RuleIndex) -> None:
     lengths = {len(rules.rule_ids(r)) for r in sample}
     assert {1, 2, 3, 4} <= lengths  # every way of finding a rule is tried
     assert [p for p in placed if p not in hits] == []
+
+
+def test_a_rule_at_the_edge_of_added_words_is_found() -> None:
+    """An alignment may take a common word at the border of words it adds ("This" of
+    "This program can be distributed under the terms of the GNU GPL" as the first word of a
+    BSD text further down): the rule found there is still the text's addition."""
+    from licentia.identify.found import Difference, Match
+    from licentia.identify.identifier import _added_to
+
+    text = "This program can be distributed under the terms of the GNU GPL.\nSee COPYING.\n"
+    hit = Match("gpl-1.0-plus", "reference", "gpl_87.RULE", 1, 1, 100.0, 1.0, span=(0, 13),
+                chars=(0, text.index(".")))
+    after = text.index("program")
+    bsd = Match("bsd-simplified", "text", "x.RULE", 1, 40, 100.0, 0.9, differences=(
+        Difference(DiffKind.ADDED, "", text[after:], 1, chars=(after, len(text) - 1)),))
+    assert _added_to(bsd, hit, text)
+    # two words outside what was added: the alignment matched them, they are its own
+    later = text.index("can")
+    bsd2 = Match("bsd-simplified", "text", "x.RULE", 1, 40, 100.0, 0.9, differences=(
+        Difference(DiffKind.ADDED, "", text[later:], 1, chars=(later, len(text) - 1)),))
+    assert not _added_to(bsd2, hit, text)

@@ -47,6 +47,7 @@ NOTICE_MIN_COVERAGE = 90.0  # a text or notice found by alignment that covers th
 NOTICE_FLOOR = 80.0  # a notice found by alignment covering less is not there
 EXCEPTION_GAP = 2  # lines between a license and the exception that modifies it
 REWORDING = 2  # a rule this many times longer than the reference words replaced is added
+EDGE_WORDS = 1  # words of a rule hit at the edge of added words that the alignment may take
 OR_GAP = 4  # "A or B", "either A, or B at your option": a choice between adjacent findings
 
 
@@ -285,21 +286,39 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
                 len(_lines(inside) & span) >= 0.6 * len(span):
             continue
         kept.append(m)
-    ruled = [r for r in ruled if not any(_overlaps(m, r) and not _added_to(m, r) for m in kept)]
+    ruled = [r for r in ruled
+             if not any(_overlaps(m, r) and not _added_to(m, r, text) for m in kept)]
     return kept + ruled
 
 
-def _added_to(m: Match, r: Match) -> bool:
+def _added_to(m: Match, r: Match, text: str) -> bool:
     """Whether a rule found word for word lies inside words a text adds to its reference
     (a notice of other terms set into a license text): it is not part of that text. So is
     one inside words that replace a few of the reference's, when it is longer than
-    REWORDING times those (no rewording of them). An intro ("released under the following
-    license:") added before a text introduces that text."""
-    return r.kind != "intro" and r.chars is not None and any(
-        d.kind is not DiffKind.REMOVED and d.holds(r.chars)
-        and (d.kind is DiffKind.ADDED
-             or r.span[1] - r.span[0] > REWORDING * len(rule_tokens(d.reference)[0]))
-        for d in m.differences)
+    REWORDING times those (no rewording of them), and one all of whose words but EDGE_WORDS
+    at its edge were added (the alignment took a common word there: "the", "GNU"). An intro
+    ("released under the following license:") added before a text introduces that text."""
+    if r.kind == "intro" or r.chars is None:
+        return False
+    for d in m.differences:
+        if d.kind is DiffKind.ADDED and (d.holds(r.chars) or _at_edge(d, r, text)):
+            return True
+        if d.kind is DiffKind.CHANGED and d.holds(r.chars) and \
+                r.span[1] - r.span[0] > REWORDING * len(rule_tokens(d.reference)[0]):
+            return True
+    return False
+
+
+def _at_edge(d: Difference, r: Match, text: str) -> bool:
+    """Whether all of a rule hit's words but at most EDGE_WORDS (and fewer than half) lie
+    inside what the difference found."""
+    if d.chars is None or r.chars is None or d.chars[1] <= r.chars[0] or \
+            r.chars[1] <= d.chars[0]:
+        return False
+    words, starts = rule_tokens(text[r.chars[0] : r.chars[1]])
+    outside = sum(1 for w, a in zip(words, starts, strict=True)
+                  if not d.holds((r.chars[0] + a, r.chars[0] + a + len(w))))
+    return outside <= EDGE_WORDS and 2 * outside < len(words)
 
 
 def _with_added_terms(index: Index, found: list[Match], text: str) -> list[Match]:
