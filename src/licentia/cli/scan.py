@@ -19,6 +19,9 @@ from licentia.cli._common import EXIT_FINDING, EXIT_OK, err, fail, print_json
 from licentia.settings import project_settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from licentia.analysis.policy import Policy
     from licentia.scan import Scan
 
 
@@ -89,11 +92,7 @@ def scan(
     Each file's license evidence (texts, headers, SPDX tags, REUSE annotations, package
     manifests); a model's card, license files and weight metadata read as one unit; the
     verdict ok | review | conflict (exit 1 on conflict)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
     from licentia.analysis.policy import load_policy
-    from licentia.scan import needs_hub
-    from licentia.scan import scan as run_scan
     from licentia.scan.findings import Verdict
 
     if as_json and fmt is not None:
@@ -103,8 +102,22 @@ def scan(
     if policy is None:
         policy = settings.policy
     rules = load_policy(policy) if policy is not None else None
-    show = err.is_terminal and not as_json
-    with contextlib.ExitStack() as stack:  # a model read from the Hub: its folder until written
+    result = _scan_and_write(path, online, jobs, rules, reuse,
+                             lambda scanned: _output(scanned, fmt, as_json, dest, force),
+                             show=err.is_terminal and not as_json)
+    raise typer.Exit(EXIT_FINDING if result.verdict is Verdict.CONFLICT else EXIT_OK)
+
+
+def _scan_and_write(path: str, online: bool, jobs: int, rules: Policy | None,
+                    reuse: bool | None, write: Callable[[Scan], None], show: bool) -> Scan:
+    """Scan `path` (with a progress bar when `show`) and `write` the result, while a model
+    read from the Hub (`--online`) still has its folder."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from licentia.scan import needs_hub
+    from licentia.scan import scan as run_scan
+
+    with contextlib.ExitStack() as stack:
         bar = stack.enter_context(Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
             transient=True, disable=not show))
@@ -123,8 +136,8 @@ def scan(
         result = run_scan(path, jobs=jobs or os.cpu_count() or 1, progress=progress,
                           policy=rules, run_reuse=reuse, remote=remote)
         bar.stop()
-        _output(result, fmt, as_json, dest, force)
-    raise typer.Exit(EXIT_FINDING if result.verdict is Verdict.CONFLICT else EXIT_OK)
+        write(result)
+    return result
 
 
 def _output(result: Scan, fmt: ScanFormat, as_json: bool, dest: Path | None,

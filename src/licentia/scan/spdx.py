@@ -54,14 +54,9 @@ def spdx_document(scan: Scan) -> Any:
     from spdx_tools.spdx.model import (
         Actor,
         ActorType,
-        Checksum,
-        ChecksumAlgorithm,
         CreationInfo,
         Document,
-        ExternalPackageRef,
-        ExternalPackageRefCategory,
         ExtractedLicensingInfo,
-        File,
         Package,
         PackageVerificationCode,
         Relationship,
@@ -87,13 +82,7 @@ def spdx_document(scan: Scan) -> Any:
         "SPDX-2.3", "SPDXRef-DOCUMENT", f"licentia scan of {scan.target}",
         f"https://spdx.org/spdxdocs/licentia-{uuid5(NAMESPACE_URL, scan.identity)}",
         [Actor(ActorType.TOOL, f"licentia-{__version__}")], created)
-    files = []
-    for n, f in enumerate(scan.tree.files, 1):
-        found = expression(f.expression) if f.expression else SpdxNoAssertion()
-        files.append(File(f"./{f.path}", _spdx_id(n),
-                          [Checksum(ChecksumAlgorithm.SHA1, _sha1(scan.root / f.path))],
-                          license_concluded=SpdxNoAssertion(), license_info_in_file=[found],
-                          copyright_text=SpdxNoAssertion()))
+    files = _files(scan, expression)
     declared = scan.model.expression if scan.model else " AND ".join(dict.fromkeys(
         d.expression for d in scan.tree.declarations if d.expression))
     code = hashlib.sha1("".join(sorted(f.checksums[0].value for f in files)).encode(),
@@ -113,17 +102,9 @@ def spdx_document(scan: Scan) -> Any:
                                   "SPDXRef-Package")]
     relationships += [Relationship("SPDXRef-Package", RelationshipType.CONTAINS, f.spdx_id)
                       for f in files]
-    packages = [package]
-    for n, p in enumerate(scan.tree.packages, 1):
-        packages.append(Package(
-            f"SPDXRef-Package-{n}", p.name, SpdxNoAssertion(), version=p.version,
-            files_analyzed=False, license_concluded=SpdxNoAssertion(),
-            license_declared=expression(p.declared) if p.declared else SpdxNoAssertion(),
-            copyright_text=SpdxNoAssertion(), comment=f"described by {p.file}",
-            external_references=[ExternalPackageRef(ExternalPackageRefCategory.PACKAGE_MANAGER,
-                                                    "purl", p.purl)]))
-        relationships.append(Relationship("SPDXRef-Package", RelationshipType.CONTAINS,
-                                          f"SPDXRef-Package-{n}"))
+    packages, related = _manifest_packages(scan, expression)
+    packages.insert(0, package)
+    relationships += related
     if scan.model is not None:
         more, related = _lineage(scan.model, expression)
         packages += more
@@ -136,6 +117,47 @@ def spdx_document(scan: Scan) -> Any:
             key))
     return Document(info, packages, files, relationships=relationships,
                     extracted_licensing_info=extracted)
+
+
+def _files(scan: Scan, expression: Callable[[str], Any]) -> list[Any]:
+    """One file entry per file: its SHA-1 and the licenses found in it."""
+    from spdx_tools.spdx.model import Checksum, ChecksumAlgorithm, File, SpdxNoAssertion
+
+    files = []
+    for n, f in enumerate(scan.tree.files, 1):
+        found = expression(f.expression) if f.expression else SpdxNoAssertion()
+        files.append(File(f"./{f.path}", _spdx_id(n),
+                          [Checksum(ChecksumAlgorithm.SHA1, _sha1(scan.root / f.path))],
+                          license_concluded=SpdxNoAssertion(), license_info_in_file=[found],
+                          copyright_text=SpdxNoAssertion()))
+    return files
+
+
+def _manifest_packages(scan: Scan,
+                       expression: Callable[[str], Any]) -> tuple[list[Any], list[Any]]:
+    """The package each manifest describes (purl, declared license), contained in the tree's."""
+    from spdx_tools.spdx.model import (
+        ExternalPackageRef,
+        ExternalPackageRefCategory,
+        Package,
+        Relationship,
+        RelationshipType,
+        SpdxNoAssertion,
+    )
+
+    packages: list[Any] = []
+    relationships: list[Any] = []
+    for n, p in enumerate(scan.tree.packages, 1):
+        packages.append(Package(
+            f"SPDXRef-Package-{n}", p.name, SpdxNoAssertion(), version=p.version,
+            files_analyzed=False, license_concluded=SpdxNoAssertion(),
+            license_declared=expression(p.declared) if p.declared else SpdxNoAssertion(),
+            copyright_text=SpdxNoAssertion(), comment=f"described by {p.file}",
+            external_references=[ExternalPackageRef(ExternalPackageRefCategory.PACKAGE_MANAGER,
+                                                    "purl", p.purl)]))
+        relationships.append(Relationship("SPDXRef-Package", RelationshipType.CONTAINS,
+                                          f"SPDXRef-Package-{n}"))
+    return packages, relationships
 
 
 def _lineage(model: ModelScan, expression: Callable[[str], Any]) -> tuple[list[Any], list[Any]]:
