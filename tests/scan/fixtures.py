@@ -169,12 +169,13 @@ class FakeHub:
         self.asked: list[str] = []  # other repositories asked about
         self.options: dict[str, dict[str, Any]] = {}  # open()'s options per file
 
-    def model_info(self, repo_id: str, files_metadata: bool = False) -> Any:
+    def model_info(self, repo_id: str, files_metadata: bool = False,
+                   revision: str | None = None) -> Any:
         if self.error is not None:
             raise self.error
         if repo_id != REPO:
             return self._other(f"model:{repo_id}")
-        assert files_metadata
+        assert files_metadata and revision in (None, "main", SHA, "v1.0")
         return SimpleNamespace(sha=SHA, siblings=[SimpleNamespace(rfilename=r, size=len(d))
                                                   for r, d in self.files.items()])
 

@@ -11,10 +11,15 @@ import hashlib
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import httpx2
 import pytest
-from huggingface_hub.errors import GatedRepoError, RepositoryNotFoundError
+from huggingface_hub.errors import (
+    GatedRepoError,
+    RepositoryNotFoundError,
+    RevisionNotFoundError,
+)
 
 from licentia import hfhub
 from licentia.catalog.licensedb import read_text
@@ -133,6 +138,8 @@ def _response(status: int) -> httpx2.Response:
      "no model by that id on the Hugging Face Hub"),
     (GatedRepoError("403 Client Error", response=_response(403)),
      "gated on the Hugging Face Hub: accept its conditions"),
+    (RevisionNotFoundError("404 Client Error", response=_response(404)),
+     "no revision main on the Hugging Face Hub"),
 ])
 def test_hub_problems_are_one_line(error: BaseException, message: str, tmp_path: Path) -> None:
     with pytest.raises(InputError) as got:
@@ -184,3 +191,25 @@ def test_files_wanted_are_the_card_and_license_like_files_inside_the_folder() ->
     for rel in ("config.json", "docs/README.md", "../LICENSE", "/etc/LICENSE", "a/../../NOTICE",
                 "model.safetensors"):
         assert not wanted(rel), rel
+
+
+def test_a_revision_is_read_locally_or_asked_of_the_hub(tmp_path: Path, hub: Path) -> None:
+    fake = FakeHub({"README.md": card("mit").encode()})
+    asked: list[str | None] = []
+    model_info = fake.model_info
+
+    def spy(repo_id: str, files_metadata: bool = False, revision: str | None = None) -> Any:
+        asked.append(revision)
+        return model_info(repo_id, files_metadata, revision)
+
+    fake.model_info = spy  # type: ignore[method-assign]
+    with fetched(REPO, fake, fake, revision="v1.0") as remote:
+        assert asked == ["v1.0"] and remote.revision == SHA  # the commit the tag names
+    cache_model(hub, REPO, {"README.md": card("mit")}, revision=SHA)
+    assert scan(REPO, revision=SHA, run_reuse=False).root.name == SHA
+    assert needs_hub(REPO, "v2.0") and not needs_hub(REPO, SHA)
+    with pytest.raises(InputError, match=r"no model by that id at revision v2\.0 in the local "
+                       r"Hugging Face cache: pass --online"):
+        scan(REPO, revision="v2.0")
+    with pytest.raises(InputError, match="--revision applies to a model id"):
+        scan(tmp_path, revision="main")

@@ -86,6 +86,9 @@ def scan(
         "--online", help="Read a model id the local Hugging Face cache lacks from the Hugging "
         "Face Hub: its card, license files and weight metadata (no weights downloaded).")
     ] = False,
+    revision: Annotated[str | None, typer.Option(
+        "--revision", metavar="REV", help="A model id's revision: branch, tag or commit "
+        "(default: main).")] = None,
 ) -> None:
     """Scan a repository or a model: every license found, what disagrees, one verdict.
 
@@ -102,14 +105,15 @@ def scan(
     if policy is None:
         policy = settings.policy
     rules = load_policy(policy) if policy is not None else None
-    result = _scan_and_write(path, online, jobs, rules, reuse,
+    result = _scan_and_write(path, online, revision, jobs, rules, reuse,
                              lambda scanned: _output(scanned, fmt, as_json, dest, force),
                              show=err.is_terminal and not as_json)
     raise typer.Exit(EXIT_FINDING if result.verdict is Verdict.CONFLICT else EXIT_OK)
 
 
-def _scan_and_write(path: str, online: bool, jobs: int, rules: Policy | None,
-                    reuse: bool | None, write: Callable[[Scan], None], show: bool) -> Scan:
+def _scan_and_write(path: str, online: bool, revision: str | None, jobs: int,
+                    rules: Policy | None, reuse: bool | None, write: Callable[[Scan], None],
+                    show: bool) -> Scan:
     """Scan `path` (with a progress bar when `show`) and `write` the result, while a model
     read from the Hub (`--online`) still has its folder."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -127,14 +131,14 @@ def _scan_and_write(path: str, online: bool, jobs: int, rules: Policy | None,
             bar.update(task, description=stage, completed=done, total=total or None)
 
         remote = None
-        if online and needs_hub(path):
+        if online and needs_hub(path, revision):
             from licentia import hfhub
             from licentia.scan.online import fetched
 
             remote = stack.enter_context(fetched(path, hfhub.hub_api(), hfhub.hub_fs(),
-                                                 progress))
+                                                 progress, revision))
         result = run_scan(path, jobs=jobs or os.cpu_count() or 1, progress=progress,
-                          policy=rules, run_reuse=reuse, remote=remote)
+                          policy=rules, run_reuse=reuse, remote=remote, revision=revision)
         bar.stop()
         write(result)
     return result

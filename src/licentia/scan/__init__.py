@@ -24,10 +24,14 @@ from licentia.scan.tree import Progress, TreeScan, scan_tree
 __all__ = ["FORMAT_VERSION", "Scan", "needs_hub", "resolve_target", "scan"]
 
 
-def resolve_target(target: str) -> tuple[Path, str]:
+def resolve_target(target: str, revision: str | None = None) -> tuple[Path, str]:
     """(folder, kind) of what the user named: a directory, a snapshot folder, or a model id in
-    the local Hugging Face cache; InputError naming it otherwise."""
+    the local Hugging Face cache (at `revision`: a branch, tag or commit; default main);
+    InputError naming it otherwise."""
     path = Path(target)
+    if revision is not None and (exists(path) or not looks_like_repo_id(target)):
+        raise InputError("--revision applies to a model id (org/name), not a folder",
+                         path=shown(target))
     if is_directory(path):
         parts = path.resolve().parts
         snapshot = len(parts) >= 3 and parts[-2] == "snapshots" and \
@@ -37,20 +41,21 @@ def resolve_target(target: str) -> tuple[Path, str]:
         raise InputError("is a file, not a folder: `licentia identify` reads single files",
                          path=shown(path))
     if looks_like_repo_id(target):
-        found = local_snapshot(target)
+        found = local_snapshot(target, revision)
         if found is not None:
             return found, "snapshot"
-        raise InputError("no such folder, and no model by that id in the local Hugging Face "
-                         "cache: pass --online to read it from the Hugging Face Hub",
+        at = f" at revision {revision}" if revision else ""
+        raise InputError(f"no such folder, and no model by that id{at} in the local Hugging "
+                         "Face cache: pass --online to read it from the Hugging Face Hub",
                          path=shown(target))
     raise InputError("no such folder", path=shown(path))
 
 
-def needs_hub(target: str) -> bool:
+def needs_hub(target: str, revision: str | None = None) -> bool:
     """Whether `target` is a model id only the Hub can give: no folder or file here, and no
-    model by that id in the local Hugging Face cache."""
+    model by that id (at `revision`) in the local Hugging Face cache."""
     return looks_like_repo_id(target) and not exists(Path(target)) and \
-        local_snapshot(target) is None
+        local_snapshot(target, revision) is None
 
 
 def _reuse_applies(tree: TreeScan) -> bool:
@@ -84,10 +89,12 @@ def _policy_findings(policy: Policy, licenses: dict[str, list[str]],
 
 def scan(target: str | Path, jobs: int = 1, progress: Progress | None = None,
          policy: Policy | None = None, run_reuse: bool | None = None,
-         remote: Remote | None = None) -> Scan:
+         remote: Remote | None = None, revision: str | None = None) -> Scan:
     """Scan `target`. `run_reuse`: run `reuse lint` (None: when the tree uses REUSE).
-    `remote`: the model `target` names as read from the Hub (`scan.online.fetched`)."""
-    root, kind = (remote.folder, "snapshot") if remote else resolve_target(str(target))
+    `remote`: the model `target` names as read from the Hub (`scan.online.fetched`);
+    `revision`: of a model id in the local cache (a branch, tag or commit)."""
+    root, kind = (remote.folder, "snapshot") if remote else \
+        resolve_target(str(target), revision)
     tree = scan_tree(root, jobs, progress, follow_file_links=kind == "snapshot")
     files = {f.path: f for f in tree.files}
     model = scan_model(root, files, remote.weights if remote else (),

@@ -97,15 +97,16 @@ def wanted(rel: str) -> bool:
 
 
 @contextmanager
-def fetched(repo_id: str, api: Any, fs: Any,
-            progress: Progress | None = None) -> Iterator[Remote]:
-    """The model `repo_id` read from the Hub into a temporary folder, removed on leaving."""
+def fetched(repo_id: str, api: Any, fs: Any, progress: Progress | None = None,
+            revision: str | None = None) -> Iterator[Remote]:
+    """The model `repo_id` (at `revision`, a branch, tag or commit; default main) read from
+    the Hub into a temporary folder, removed on leaving."""
     with tempfile.TemporaryDirectory(prefix="licentia-hub-") as scratch:
-        yield read_remote(repo_id, api, fs, Path(scratch), progress)
+        yield read_remote(repo_id, api, fs, Path(scratch), progress, revision)
 
 
 def read_remote(repo_id: str, api: Any, fs: Any, scratch: Path,
-                progress: Progress | None = None) -> Remote:
+                progress: Progress | None = None, revision: str | None = None) -> Remote:
     """Read `repo_id` from the Hub into `scratch`; InputError (one line) when it cannot be."""
     from huggingface_hub.errors import (
         GatedRepoError,
@@ -114,12 +115,13 @@ def read_remote(repo_id: str, api: Any, fs: Any, scratch: Path,
     )
 
     try:
-        return _read(repo_id, api, fs, scratch, progress)
+        return _read(repo_id, api, fs, scratch, progress, revision)
     except GatedRepoError as exc:
         raise InputError("gated on the Hugging Face Hub: accept its conditions on the model's "
                          "page and log in (`hf auth login` or HF_TOKEN)", path=repo_id) from exc
     except RevisionNotFoundError as exc:
-        raise InputError(f"revision not found on the Hugging Face Hub ({reason(exc)})",
+        raise InputError(f"no revision {revision or 'main'} on the Hugging Face Hub "
+                         f"({reason(exc)})",
                          path=repo_id) from exc
     except RepositoryNotFoundError as exc:
         raise InputError("no model by that id on the Hugging Face Hub (a private one needs a "
@@ -129,9 +131,10 @@ def read_remote(repo_id: str, api: Any, fs: Any, scratch: Path,
                          f"({reason(exc)})", path=repo_id) from exc
 
 
-def _read(repo_id: str, api: Any, fs: Any, scratch: Path, progress: Progress | None) -> Remote:
-    info = api.model_info(repo_id, files_metadata=True)
-    revision = str(info.sha)
+def _read(repo_id: str, api: Any, fs: Any, scratch: Path, progress: Progress | None,
+          asked: str | None) -> Remote:
+    info = api.model_info(repo_id, revision=asked, files_metadata=True)
+    revision = str(info.sha)  # the commit: every later read is of this one
     listing = [(str(s.rfilename), getattr(s, "size", None)) for s in info.siblings or ()]
     folder = scratch / f"models--{repo_id.replace('/', '--')}" / "snapshots" / revision
     folder.mkdir(parents=True)
