@@ -77,6 +77,16 @@ def _read_pdf(path: Path, data: bytes, notes: list[str]) -> TextFile:
     return TextFile(path, text[:MAX_BYTES], (*notes, "text read from a PDF document"))
 
 
+def _document_kind(head: bytes, path: Path) -> str | None:
+    """"pdf" or "docx" when a file starting with `head` is a document whose text this reader
+    extracts, though its bytes look binary."""
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") and path.suffix.lower() == ".docx":
+        return "docx"
+    return None
+
+
 def is_document(path: Path) -> bool:
     """Whether `path` is a document whose text this reader extracts (a PDF, a DOCX), though
     its bytes look binary; False when it cannot be read."""
@@ -85,8 +95,7 @@ def is_document(path: Path) -> bool:
             head = fh.read(5)
     except OSError:
         return False
-    return head == b"%PDF-" or (head.startswith(b"PK\x03\x04")
-                                and path.suffix.lower() == ".docx")
+    return _document_kind(head, path) is not None
 
 
 def read_text_file(path: Path) -> TextFile:
@@ -100,11 +109,12 @@ def read_text_file(path: Path) -> TextFile:
                      f"{MAX_BYTES // 1048576} MiB were examined")
     if not raw:
         return TextFile(path, "", ("empty file",))
-    if raw.startswith(b"PK\x03\x04") and path.suffix.lower() == ".docx":
+    kind = _document_kind(raw, path)
+    if kind == "docx":
         data = read_bytes(path, MAX_DOCX_BYTES, "DOCX file", "LICENTIA_MAX_DOCX_BYTES") \
             if got.truncated else raw
         return _read_docx(path, data, notes[:0])
-    if raw.startswith(b"%PDF-"):
+    if kind == "pdf":
         data = read_bytes(path, MAX_PDF_BYTES, "PDF file", "LICENTIA_MAX_PDF_BYTES") \
             if got.truncated else raw
         return _read_pdf(path, data, notes[:0])
