@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from licentia.catalog.licensedb import read_text
+from licentia.catalog.licensedb import read_rule_text, read_text
 from licentia.identify import Result, identify_text
 from licentia.identify.index import Index
 from licentia.identify.matcher import DiffKind
@@ -243,3 +243,30 @@ def test_a_rule_at_the_edge_of_added_words_is_found() -> None:
     bsd2 = Match("bsd-simplified", "text", "x.RULE", 1, 40, 100.0, 0.9, differences=(
         Difference(DiffKind.ADDED, "", text[later:], 1, chars=(later, len(text) - 1)),))
     assert not _added_to(bsd2, hit, text)
+
+
+@pytest.mark.parametrize(("rule", "key"), [
+    ("free-unknown-package_1.RULE", "free-unknown"),
+    ("free-unknown_14.RULE", "free-unknown"),
+    ("unknown-license-reference_416.RULE", "unknown-license-reference"),
+])
+def test_a_clue_that_a_license_stated_elsewhere_applies_is_found(
+        rule: str, key: str, index: Index, rules: RuleIndex) -> None:
+    """"Distributed under the same license as the package", "see LICENSE": the file is
+    licensed, under terms stated elsewhere (as ScanCode reports such clues)."""
+    text = "# Messages of the example tool\n# " + " ".join(read_rule_text(rule).split()) + \
+        "\nmsgid \"Open\"\nmsgstr \"Offen\"\n"
+    r = identify_text(text, index=index, rules=rules)
+    assert r.license_keys == (key,), r.matches
+    assert r.matches[0].kind == "clue" and r.matches[0].start_line == 2
+
+
+@pytest.mark.parametrize("rule", ["proprietary-license_272.RULE",
+                                  "license-clue_warranty-disclaimer_2.RULE"])
+def test_other_vague_clues_are_hints_not_findings(rule: str, index: Index,
+                                                  rules: RuleIndex) -> None:
+    """"Commercial Use", "Disclaimer of Warranty": words of ordinary prose, no license."""
+    words = " ".join(read_rule_text(rule).replace("{{", "").replace("}}", "").split())
+    text = f"# Notes\n\nSee the section {words} of the handbook before you start.\n"
+    r = identify_text(text, index=index, rules=rules)
+    assert r.result is Result.NONE, r.matches

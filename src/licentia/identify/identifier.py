@@ -36,7 +36,7 @@ from licentia.identify.matcher import (
 from licentia.identify.modelcard import parse_model_card
 from licentia.identify.reader import read_text_file
 from licentia.identify.result import Failure, Identification, Result
-from licentia.identify.rulematch import VAGUE_KEYS, find_rules
+from licentia.identify.rulematch import ELSEWHERE_KEYS, VAGUE_KEYS, find_rules
 from licentia.identify.rules import RuleIndex, get_rules
 from licentia.identify.template import recognize as recognize_template
 from licentia.identify.variants import guard
@@ -140,9 +140,10 @@ def _rule_matches(rules: RuleIndex, text: str) -> list[Match]:
     for hit in find_rules(rules, text):
         a, b = hit.lines
         rule = rules.rules[hit.rule]
-        if rule.kind == "clue" and all(k in VAGUE_KEYS for k in expr_keys(rule.expression)):
-            continue  # a hint for a human reader ("commercial use"), not evidence of a license
         keys = expr_keys(rule.expression)
+        if rule.kind == "clue" and all(k in VAGUE_KEYS for k in keys) and \
+                not all(k in ELSEWHERE_KEYS for k in keys):
+            continue  # a hint for a human reader ("commercial use"), not evidence of a license
         expression = rule.expression
         between = hit.between
         prev = out[-1] if out and between is not None else None

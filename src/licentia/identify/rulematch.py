@@ -32,6 +32,9 @@ VAGUE_KEYS = frozenset({"unknown", "unknown-license-reference", "free-unknown",
                         "other-permissive", "other-copyleft", "proprietary-license",
                         "commercial-license", "warranty-disclaimer", "generic-cla",
                         "unknown-spdx"})
+# keys that say a license stated elsewhere applies ("distributed under the same license as
+# the package", "see COPYING"): a clue of these is evidence that the file is licensed
+ELSEWHERE_KEYS = frozenset({"free-unknown", "unknown-license-reference"})
 LIST_MIN_NAMES = 10  # distinct licenses named one after another: a list of licenses
 NAME_MAX_TOKENS = 12
 
