@@ -270,3 +270,44 @@ def test_other_vague_clues_are_hints_not_findings(rule: str, index: Index,
     text = f"# Notes\n\nSee the section {words} of the handbook before you start.\n"
     r = identify_text(text, index=index, rules=rules)
     assert r.result is Result.NONE, r.matches
+
+
+def test_a_text_whose_words_the_reference_does_not_say_is_found(index: Index,
+                                                                 rules: RuleIndex) -> None:
+    """OpenSSH's licence quotes a 3-clause BSD text; a copy that kept the advertising clause
+    is a 4-clause BSD text: the alignment matches most of its words to OpenSSH's and has the
+    clause as words it adds, so more than a tenth of the rule's words are not the
+    reference's and the rule is found beside OpenSSH's licence."""
+    uc = read_text("bsd-original-uc")
+    clause = next(p for p in uc.split("\n\n") if "All advertising" in p).strip().strip('"')
+    text = read_text("openssh")
+    at = text.index("     * 3. Neither the name of the University")
+    text = text[:at] + "     " + clause + "\n" + text[at:].replace("3. Neither", "4. Neither", 1)
+    r = identify_text(text, index=index, rules=rules)
+    assert set(r.license_keys) == {"openssh", "bsd-original-uc"}, r.matches
+
+
+def test_a_rule_most_of_whose_words_the_reference_says_is_part_of_it() -> None:
+    """A tenth or less of a notice's words differing from the reference ("4-clause" where the
+    reference says "3-clause") leaves the notice part of the aligned text; more than a tenth
+    does not; a bare name, or a notice crossing the aligned text's last line, is judged by
+    the other rules only."""
+    from licentia.identify.found import Difference, Match
+    from licentia.identify.identifier import _added_to
+
+    text = "Part of it is under a 4-clause BSD license, held by the University of California\n"
+    hit = Match("bsd-original-uc", "notice", "bsd-original-uc_5.RULE", 1, 1, 100.0, 1.0,
+                span=(4, 15), chars=(text.index("under"), len(text) - 1))
+    four = text.index("4")
+
+    def aligned(found: str, last_line: int = 9) -> Match:
+        diff = Difference(DiffKind.CHANGED, "3", found, 1, chars=(four, four + len(found)))
+        return Match("openssh", "text", "openssh.LICENSE", 1, last_line, 99.0, 0.99,
+                     differences=(diff,))
+
+    assert not _added_to(aligned("4"), hit, text)  # 1 word of 11
+    assert _added_to(aligned("4-clause"), hit, text)  # 2 words of 11
+    assert not _added_to(aligned("4-clause", last_line=0), hit, text)
+    name = Match("bsd-new", "reference", "bsd-new_292.RULE", 1, 1, 100.0, 1.0, span=(10, 12),
+                 chars=hit.chars)
+    assert not _added_to(aligned("4-clause"), name, text)

@@ -48,6 +48,9 @@ NOTICE_FLOOR = 80.0  # a notice found by alignment covering less is not there
 EXCEPTION_GAP = 2  # lines between a license and the exception that modifies it
 REWORDING = 2  # a rule this many times longer than the reference words replaced is added
 EDGE_WORDS = 1  # words of a rule hit at the edge of added words that the alignment may take
+# a rule hit this much of whose words an aligned text matched to its reference is part of it
+# (ScanCode's "extra large" overlap, OVERLAP_EXTRA_LARGE in licensedcode/match.py)
+PART_OF = 0.9
 OR_GAP = 4  # "A or B", "either A, or B at your option": a choice between adjacent findings
 
 
@@ -307,7 +310,25 @@ def _added_to(m: Match, r: Match, text: str) -> bool:
         if d.kind is DiffKind.CHANGED and d.holds(r.chars) and \
                 r.span[1] - r.span[0] > REWORDING * len(rule_tokens(d.reference)[0]):
             return True
-    return False
+    return _states_other_terms(m, r, text)
+
+
+def _states_other_terms(m: Match, r: Match, text: str) -> bool:
+    """Whether a text or notice rule found word for word inside an aligned text's lines is
+    not part of it: more than 1 - PART_OF of its words lie in what the text has in place of
+    the reference's words or beside them (the rule says the text there, the reference
+    does not)."""
+    if r.kind not in {"text", "notice"} or r.chars is None or \
+            not m.start_line <= r.start_line <= r.end_line <= m.end_line:
+        return False
+    found = [d for d in m.differences if d.kind is not DiffKind.REMOVED and d.chars is not None
+             and d.chars[0] < r.chars[1] and r.chars[0] < d.chars[1]]
+    if not found:
+        return False
+    words, starts = rule_tokens(text[r.chars[0] : r.chars[1]])
+    own = sum(1 for w, a in zip(words, starts, strict=True)
+              if any(d.holds((r.chars[0] + a, r.chars[0] + a + len(w))) for d in found))
+    return own > (1 - PART_OF) * len(words)
 
 
 def _at_edge(d: Difference, r: Match, text: str) -> bool:
