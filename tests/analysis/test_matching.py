@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from licentia.analysis.matching import Tier, matcher, stem
+from licentia.analysis.matching import Matcher, Tier, compile_rule, matcher, stem
 from licentia.catalog.taxonomy import taxonomy
 
 
@@ -84,3 +84,55 @@ def test_license_wording_mentions_ignore_negation() -> None:
 def test_hits_point_at_the_words(text: str) -> None:
     for h in matcher().hits(text):
         assert text[h.start:h.end] == h.words
+
+
+def test_rule_alternatives_and_gaps_compile_to_slots() -> None:
+    assert compile_rule("(threaten|warn) ... unless") == (
+        (0, frozenset({("threaten",), ("warn",)})), (8, frozenset({("unles",)})))
+    # a literal between groups is a slot; articles vanish and pass their gap on
+    assert compile_rule("fake .. the (profile|account)") == (
+        (0, frozenset({("fake",)})), (3, frozenset({("profil",), ("account",)})))
+
+
+def _gapped(rule: str, text: str) -> str | None:
+    m = Matcher({"taxonomy": {"harassment": {"strong": [rule]}}}, {"harassment": []})
+    found = [h.words for h in m.hits(text) if h.phrase == rule]
+    return found[0] if found else None
+
+
+def test_a_gap_lets_a_few_words_pass_in_one_clause() -> None:
+    rule = "(threaten|warn) ... unless ... pay"
+    assert _gapped(rule, "It warns borrowers it will call their boss unless they pay today") == (
+        "warns borrowers it will call their boss unless they pay")
+    # more words than the gap allows
+    assert _gapped(rule, "It warns borrowers that one of our many friendly agents will call "
+                         "unless they pay") is None
+    # the second part in another sentence is another clause
+    assert _gapped(rule, "It warns borrowers. Nobody gets a call unless they pay") is None
+    # alternatives of several words; the order of the parts holds
+    assert _gapped("(lock up|encrypt) ... files", "It can lock up the files") == (
+        "lock up the files")
+    assert _gapped("(lock up|encrypt) ... files", "files it can lock up") is None
+
+
+@pytest.mark.parametrize(("text", "tid"), [
+    ("warns them it will tell their employer about the debt unless they pay", "harassment"),
+    ("writes programs which lock up a hospital's file servers until a bitcoin payment is made",
+     "malware"),
+    ("posts them as if they were leaked photos", "disinformation"),
+    ("tricks elderly callers into reading out the one-time passcode from their bank",
+     "fraud-deception"),
+])
+def test_paraphrases_of_restricted_acts_are_strong(text: str, tid: str) -> None:
+    assert any(h.taxonomy == tid and h.tier is Tier.STRONG and h.counts
+               for h in matcher().hits(text)), counted(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The assistant helps developers find memory leaks and purge stale cache entries.",
+    "Analysts get summaries of threat reports so they can patch faster.",
+    "It makes videos of friends saying things they never said, for fun.",
+])
+def test_words_of_ordinary_work_are_not_strong_hits(text: str) -> None:
+    assert not [h for h in matcher().hits(text)
+                if h.tier is Tier.STRONG and h.taxonomy in {"self-harm", "disinformation"}]

@@ -105,6 +105,13 @@ SHORT = [
      "as Orca-8B-Manuals.", "conflict", "fine-tune"),
     ("llama3.1", "We distilled Llama 3.1 into a small model that our app ships under our own "
      "brand name, and the app's about page says Built with Llama.", "conflict", "distill"),
+    # restricted acts worded as the act itself, with words between the parts (gapped rules)
+    ("llama3.3", "Our reminder service messages overdue customers at night and warns each one "
+     "that it will contact their family about the arrears unless they settle.", "conflict"),
+    ("creativeml-openrail-m", "A campaign page generates realistic photos of the opposing "
+     "mayor accepting a bribe and shares them as genuine leaks.", "conflict"),
+    ("bigcode-openrail-m", "The tool writes scripts that encrypt every laptop on a company "
+     "network until a ransom is paid.", "conflict"),
 ]
 
 

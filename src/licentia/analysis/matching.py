@@ -3,6 +3,8 @@
 """Explainable matching of a use case's words onto the restriction taxonomy.
 
 Rules are phrases (data/matching.yaml), matched word by word after light stemming, with
+alternatives ("(lock|encrypt) files") and gaps ("threaten ... unless": up to a few words, in one
+clause) so that one rule covers the many ways a business text words an act; with
 negation ("not for medical diagnosis"), counter-use ("detects deepfakes") and set phrases that
 only contain a restricted word ("military-grade") taken into account. What decides a clause
 beyond the activity (consent, labelling, human review, ...) is read as named facts
@@ -35,6 +37,9 @@ _SUFFIXES = ("ings", "ing", "ions", "ion", "ers", "er", "ies", "ied", "es", "ed"
              "e", "y")
 _NEGATION_REACH = 14
 _COUNTER_REACH = 6
+_GAPS = {"...": 8, "..": 3}  # words a gap in a phrase may skip, inside one clause segment
+_GAP_MARK = re.compile(r"\.{2,3}")
+_ALTERNATIVES = re.compile(r"\(([^()]*\|[^()]*)\)")
 
 
 class Tier(StrEnum):
@@ -94,12 +99,47 @@ def _phrase_stems(phrase: str) -> tuple[str, ...]:
     return tuple(t.stem for t in tokenize(phrase))
 
 
+Slot = tuple[int, frozenset[tuple[str, ...]]]  # (words a gap may skip before it, spellings)
+
+
+def compile_rule(text: str) -> tuple[Slot, ...]:
+    """A rule as slots: each slot the stemmed spellings that fill it, with the words a gap
+    before it may skip ("..." up to 8, ".." up to 3, in one clause segment).
+
+    "(threaten|warn) ... unless" gives ((0, {(threaten,), (warn,)}), (8, {(unless,)})). A
+    literal between groups is a slot of one spelling; words that stem to nothing (articles)
+    vanish, and the gap before them passes to the next slot.
+    """
+    slots: list[Slot] = []
+    gap = 0
+    for i, piece in enumerate(_GAP_MARK.split(text)):
+        if i:
+            gap = _GAPS[_GAP_MARK.findall(text)[i - 1]]
+        at = 0
+        for group in [*_ALTERNATIVES.finditer(piece), None]:
+            literal = piece[at: group.start() if group else len(piece)]
+            spellings = [literal] if literal.strip() else []
+            for options in ([spellings] + ([group.group(1).split("|")] if group else [])):
+                stems = frozenset(t for o in options if (t := _phrase_stems(o)))
+                if stems:
+                    slots.append((gap, stems))
+                    gap = 0
+            if group:
+                at = group.end()
+    return tuple(slots)
+
+
 @dataclass(frozen=True)
 class Phrase:
     text: str
-    stems: tuple[str, ...]
+    slots: tuple[Slot, ...]
     tier: Tier
     taxonomy: str = ""
+
+    @classmethod
+    def plain(cls, text: str, tier: Tier, taxonomy: str = "") -> Phrase | None:
+        stems = _phrase_stems(text)
+        return cls(text, ((0, frozenset({stems})),), tier, taxonomy) if stems else None
 
 
 @dataclass(frozen=True)
@@ -140,7 +180,8 @@ class Matcher:
     def __init__(self, data: Mapping[str, Any], examples: Mapping[str, Iterable[str]]) -> None:
         rules = data.get("taxonomy") or {}
         structured = set(data.get("structured_only") or ())
-        ignore = {_phrase_stems(p) for p in data.get("ignore_examples") or ()}
+        ignore = {Phrase.plain(p, Tier.WEAK) for p in data.get("ignore_examples") or ()}
+        ignored = {p.slots for p in ignore if p is not None}
         unknown = set(rules) - set(examples)
         if unknown:
             raise DataError(f"taxonomy: unknown ids {sorted(unknown)}",
@@ -149,19 +190,20 @@ class Matcher:
         for tid in examples:
             if tid in structured:
                 continue
-            seen: set[tuple[str, ...]] = set()
+            seen: set[tuple[Slot, ...]] = set()
             spec = rules.get(tid) or {}
-            for tier in (Tier.STRONG, Tier.WEAK):
-                for text in spec.get(tier.value) or ():
-                    stems = _phrase_stems(str(text))
-                    if stems and stems not in seen:
-                        seen.add(stems)
-                        phrases.append(Phrase(str(text), stems, tier, tid))
+            given = [(str(t), tier) for tier in (Tier.STRONG, Tier.WEAK)
+                     for t in spec.get(tier.value) or ()]
+            for text, tier in given:
+                slots = compile_rule(text)
+                if slots and slots not in seen:
+                    seen.add(slots)
+                    phrases.append(Phrase(text, slots, tier, tid))
             for text in examples[tid]:
-                stems = _phrase_stems(text)
-                if stems and stems not in seen and stems not in ignore:
-                    seen.add(stems)
-                    phrases.append(Phrase(text, stems, Tier.WEAK, tid))
+                example = Phrase.plain(text, Tier.WEAK, tid)
+                if example and example.slots not in seen and example.slots not in ignored:
+                    seen.add(example.slots)
+                    phrases.append(example)
         self.phrases = tuple(phrases)
         self.negations = _words(data, "negations")
         self.scope_enders = _words(data, "scope_enders")
@@ -169,10 +211,8 @@ class Matcher:
         self.counter_before = _words(data, "counter_before")
         self.counter_after = _words(data, "counter_after")
         self.counter_void_before = _words(data, "counter_void_before")
-        self.pseudo = tuple(Phrase(p, _phrase_stems(p), Tier.WEAK)
-                            for p in _words(data, "pseudo"))
-        self.allowing = tuple(Phrase(p, _phrase_stems(p), Tier.WEAK)
-                              for p in _words(data, "allowing"))
+        self.pseudo = _plain(_words(data, "pseudo"))
+        self.allowing = _plain(_words(data, "allowing"))
 
     # -- finding phrases -------------------------------------------------------------------
 
@@ -212,15 +252,16 @@ class Matcher:
         hits: list[Hit] = []
         by_first: dict[str, list[Phrase]] = {}
         for p in candidates:
-            by_first.setdefault(p.stems[0], []).append(p)
+            for first in {spelling[0] for spelling in p.slots[0][1]}:
+                by_first.setdefault(first, []).append(p)
         for i, s in enumerate(stems):
             for p in by_first.get(s, ()):
-                n = len(p.stems)
-                if tuple(stems[i : i + n]) != p.stems:
+                end = _slots_end(stems, tokens, i, p.slots)
+                if end is None:
                     continue
-                start, end = tokens[i].start, tokens[i + n - 1].end
-                hits.append(Hit(p.taxonomy, p.text, p.tier, text[start:end], start, end, field,
-                                self._negation(tokens, i), self._counter(tokens, i, i + n)))
+                start, stop = tokens[i].start, tokens[end - 1].end
+                hits.append(Hit(p.taxonomy, p.text, p.tier, text[start:stop], start, stop, field,
+                                self._negation(tokens, i), self._counter(tokens, i, end)))
         return hits
 
     def hits(self, text: str, field: str = "description") -> list[Hit]:
@@ -257,6 +298,34 @@ class Matcher:
         for h in self.hits(text, field="license text"):
             out.setdefault(h.taxonomy, []).append(h)
         return out
+
+
+def _slots_end(stems: list[str], tokens: list[Token], i: int,
+               slots: tuple[Slot, ...]) -> int | None:
+    """Where a rule matched from word i ends: every slot filled in order, each within its
+    gap of the one before, all in the clause segment of word i; None when one is missing."""
+    segment = tokens[i].segment
+
+    def fill(k: int, at: int) -> int | None:
+        if k == len(slots):
+            return at
+        gap, spellings = slots[k]
+        for j in range(at, min(len(stems), at + gap + 1)):
+            if tokens[j].segment != segment:
+                return None
+            for spelling in spellings:
+                end = j + len(spelling)
+                if tuple(stems[j:end]) == spelling and tokens[end - 1].segment == segment:
+                    done = fill(k + 1, end)
+                    if done is not None:
+                        return done
+        return None
+
+    return fill(0, i) if slots[0][0] == 0 else None
+
+
+def _plain(texts: Iterable[str]) -> tuple[Phrase, ...]:
+    return tuple(p for t in texts if (p := Phrase.plain(t, Tier.WEAK)) is not None)
 
 
 def _words(data: Mapping[str, Any], key: str) -> frozenset[str]:
