@@ -30,8 +30,11 @@ from licentia.catalog import licensedb
 from licentia.identify.rules import front_matter, rule_kind
 from licentia.normalize import raw_words, tokenize
 
-FORMAT = 17  # bump when the normalizer or the index layout changes
+FORMAT = 18  # bump when the normalizer or the index layout changes
 MIN_NOTICE_TOKENS = 12
+COMMON_SHARE = 0.05  # of the references: a bigram in more is common (see _postings)
+MIN_POSTED = 20  # bigrams a reference is posted under at least, common ones if need be
+SHORTLIST = 16  # times the limit: references of each ranking scored in full (see candidates)
 PER_KEY = 3  # references of one license among the best candidates of a ranking
 _DIGEST = 16  # bytes of the digests of verbatim texts
 _SHIFT = 24  # bigram id = first << 24 | second; the vocabulary stays far below 2**24
@@ -139,6 +142,7 @@ class Index:
     """Token ids of every reference, and bigram postings for candidate retrieval."""
 
     ARRAYS = ("tokens", "offsets", "bg_keys", "bg_ptr", "bg_refs", "bg_idf", "ref_weight",
+              "posted_weight", "rest_ptr", "rest_cm", "cm_pos",
               "raw_digests", "raw_refs", "token_digests", "ref_key", "ref_kind",
               "ref_coverage", "own_text",
               *(f"{c}_{part}" for c in _STRING_COLUMNS for part in ("blob", "offsets")))
@@ -152,6 +156,12 @@ class Index:
         self.bg_refs: npt.NDArray[np.int32] = arrays["bg_refs"]
         self.bg_idf: npt.NDArray[np.float32] = arrays["bg_idf"]
         self.ref_weight: npt.NDArray[np.float32] = arrays["ref_weight"]
+        self.posted_weight: npt.NDArray[np.float32] = arrays["posted_weight"]
+        # each reference's common bigrams it is not posted under, by their number among the
+        # common bigrams (cm_pos: their positions in bg_keys)
+        self.rest_ptr: npt.NDArray[np.int64] = arrays["rest_ptr"]
+        self.rest_cm: npt.NDArray[np.uint16] = arrays["rest_cm"]  # in cm_pos
+        self.cm_pos: npt.NDArray[np.int64] = arrays["cm_pos"]  # the common bigrams in bg_keys
         # digest of each reference's token ids (int32), for verbatim copies
         self.token_digests: npt.NDArray[np.uint8] = arrays["token_digests"]
         self.keys = _strings(arrays, "keys")
@@ -159,7 +169,9 @@ class Index:
         n = len(self.refs)
         if len(self.offsets) != n + 1 or int(self.offsets[-1]) != len(self.tokens) or \
                 int(self.bg_ptr[-1]) != len(self.bg_refs) or len(self.bg_idf) != len(self.bg_keys) \
-                or len(self.ref_weight) != n or self.token_digests.shape != (n, _DIGEST):
+                or len(self.ref_weight) != n or self.token_digests.shape != (n, _DIGEST) \
+                or len(self.posted_weight) != n or len(self.rest_ptr) != n + 1 \
+                or int(self.rest_ptr[-1]) != len(self.rest_cm) or not len(self.cm_pos):
             raise ValueError("index arrays disagree with each other")
         self.lengths = np.diff(self.offsets).astype(np.float32)
 
@@ -245,69 +257,131 @@ class Index:
         """Token ids; words unknown to every reference get ids no reference has (-1)."""
         return np.fromiter(map(self.word_ids.get, words, repeat(-1)), np.int32)
 
-    def shares(self, ids: npt.NDArray[np.int32]) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
-        """For every reference: the weight of its rare bigrams the query contains, and that
-        weight's share of the reference's own."""
-        zeros = np.zeros(len(self.refs))
-        if len(ids) < 2:
-            return zeros, zeros
-        bg = bigrams(ids)
-        bg = np.unique(bg[(ids[:-1] >= 0) & (ids[1:] >= 0)])
-        if not len(bg) or not len(self.bg_keys):
-            return zeros, zeros
+    def query_bigrams(self, ids: npt.NDArray[np.int32]) -> npt.NDArray[Any]:
+        """The positions in `bg_keys` of the query's bigrams known to some reference, ascending."""
+        if len(ids) < 2 or not len(self.bg_keys):
+            return np.zeros(0, np.int64)
+        bg = bigrams(ids)[(ids[:-1] >= 0) & (ids[1:] >= 0)]
+        bg.sort()  # unique (np.unique costs twice as much)
+        bg = bg[np.concatenate(([True], bg[1:] != bg[:-1]))] if len(bg) else bg
         pos = np.minimum(np.searchsorted(self.bg_keys, bg), len(self.bg_keys) - 1)
-        pos = pos[self.bg_keys[pos] == bg]
-        if not len(pos):
-            return zeros, zeros
+        out: npt.NDArray[Any] = pos[self.bg_keys[pos] == bg]
+        return out
+
+    def posted_scores(self, pos: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        """For every reference: the weight of the bigrams at `pos` it is posted under."""
+        starts = self.bg_ptr[pos]
+        counts = self.bg_ptr[pos + 1] - starts
+        ends = np.cumsum(counts)
+        if not len(ends) or not ends[-1]:
+            return np.zeros(len(self.refs))
         # each bigram's postings are one slice: joined, they are the references to count
-        starts, ends = self.bg_ptr[pos].tolist(), self.bg_ptr[pos + 1].tolist()
-        rows = np.concatenate([self.bg_refs[a:b] for a, b in zip(starts, ends, strict=True)])
+        rows = self.bg_refs[np.arange(ends[-1]) + np.repeat(starts - (ends - counts), counts)]
         # as the platform's integers and doubles: bincount converts others first, at a cost
-        weights = np.repeat(self.bg_idf[pos].astype(np.float64), np.subtract(ends, starts))
-        score = np.bincount(rows.astype(np.intp), weights=weights, minlength=len(self.refs))
-        return score, score / np.maximum(self.ref_weight, 1e-9)
+        weights = np.repeat(self.bg_idf[pos].astype(np.float64), counts)
+        return np.bincount(rows.astype(np.intp), weights=weights, minlength=len(self.refs))
+
+    def scores(self, pos: npt.NDArray[Any], refs: npt.NDArray[Any],
+               posted: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        """The weight of all the bigrams at `pos` each of `refs` holds: what it is posted under
+        (`posted`, see posted_scores) and its common bigrams it is not posted under."""
+        starts = self.rest_ptr[refs]
+        counts = self.rest_ptr[refs + 1] - starts
+        ends = np.cumsum(counts)
+        if not len(ends) or not ends[-1]:
+            out: npt.NDArray[Any] = posted[refs]
+            return out
+        rest = self.rest_cm[np.arange(ends[-1]) + np.repeat(starts - (ends - counts), counts)]
+        # the weight of each common bigram in the query, zero for the others
+        at = np.minimum(np.searchsorted(self.cm_pos, pos), len(self.cm_pos) - 1)
+        held = self.cm_pos[at] == pos
+        weight = np.zeros(len(self.cm_pos))
+        weight[at[held]] = self.bg_idf[pos[held]]
+        rows = np.repeat(np.arange(len(refs)), counts)
+        return posted[refs] + np.bincount(rows, weights=weight[rest],  # type: ignore[no-any-return]
+                                          minlength=len(refs))
+
+    def shares(self, ids: npt.NDArray[np.int32],
+               refs: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        """For each of `refs`: the weight of its bigrams the query contains, as a share of the
+        reference's own."""
+        pos = self.query_bigrams(ids)
+        refs = np.asarray(refs, dtype=np.int64)
+        score = self.scores(pos, refs, self.posted_scores(pos))
+        out: npt.NDArray[Any] = score / np.maximum(self.ref_weight[refs], 1e-9)
+        return out
 
     def candidates(self, ids: npt.NDArray[np.int32], limit: int) -> list[tuple[int, float]]:
         """References whose rare bigrams the query contains most, best first: (ref, share)."""
-        score, share = self.shares(ids)
-        if not score.any():
+        pos = self.query_bigrams(ids)
+        posted = self.posted_scores(pos)
+        short = self._shortlist(posted, limit * SHORTLIST)
+        if not len(short):
             return []
+        score = self.scores(pos, short, posted)
+        share = score / np.maximum(self.ref_weight[short], 1e-9)
         # the alignment score to expect: the words of the reference found, less half of those
         # missing. Of many near-identical notices the longest one the query holds explains the
         # most of it; short ones wholly inside it (share 1.0) would crowd it out of `share`
-        expected = self.lengths * (1.5 * share - 0.5)
+        expected = self.lengths[short] * (1.5 * share - 0.5)
         # the most complete references, and the ones that explain most of the query: a short
         # notice is wholly inside a full license text, and both must be considered
-        picked = dict.fromkeys([*self._top_diverse(expected, limit),
-                                *self._top_diverse(score, limit),
-                                *self._top_diverse(share, limit)])
+        keys = self.arrays["ref_key"][short]
+        picked = dict.fromkeys(int(short[i]) for values in (expected, score, share)
+                               for i in _top_diverse(values, keys, limit))
         # each license found among them is also aligned with its own text
         own_text, ref_key = self.arrays["own_text"], self.arrays["ref_key"]
         own = [int(own_text[k]) for k in dict.fromkeys(int(ref_key[r]) for r in picked)
-               if own_text[k] >= 0]
-        picked.update(dict.fromkeys(own))
-        return [(r, float(share[r])) for r in picked if share[r] > 0]
+               if own_text[k] >= 0 and int(own_text[k]) not in picked]
+        at = dict(zip(short.tolist(), share.tolist(), strict=True))
+        out = [(r, at[r]) for r in picked]
+        if own:
+            own_ids = np.array(own, dtype=np.int64)
+            own_share = self.scores(pos, own_ids, posted) / self.ref_weight[own_ids]
+            out += [(r, float(v)) for r, v in zip(own, own_share.tolist(), strict=True) if v > 0]
+        return out
 
-    def _top_diverse(self, values: npt.NDArray[Any], limit: int) -> list[int]:
-        """The `limit` best references, at most PER_KEY of them for one license: its many
-        near-identical rules must not crowd every other license out."""
-        out: list[int] = []
-        seen: dict[int, int] = {}
-        ref_key = self.arrays["ref_key"]
-        for r in _top(values, limit * 8):
-            key = int(ref_key[r])
-            if seen.get(key, 0) >= PER_KEY:
-                continue
-            seen[key] = seen.get(key, 0) + 1
-            out.append(r)
-            if len(out) >= limit:
-                break
+    def _shortlist(self, posted: npt.NDArray[Any], size: int) -> npt.NDArray[Any]:
+        """The references worth scoring in full, ascending: the best `size` of each ranking
+        of candidates by what each is posted under (its share of that for the whole
+        reference's share, the weight found for its score)."""
+        found = np.flatnonzero(posted)
+        if len(found) <= size:
+            return found
+        score = posted[found]
+        share = score / np.maximum(self.posted_weight[found], 1e-9)
+        lists = [np.argpartition(-v, size)[:size]
+                 for v in (share, score, self.lengths[found] * (1.5 * share - 0.5))]
+        out: npt.NDArray[Any] = found[np.unique(np.concatenate(lists))]
         return out
 
 
+def _top_diverse(values: npt.NDArray[Any], keys: npt.NDArray[Any], limit: int) -> list[int]:
+    """The positions of the `limit` best values (see _top), at most PER_KEY of them for one
+    license: its many near-identical rules must not crowd every other license out."""
+    out: list[int] = []
+    seen: dict[int, int] = {}
+    for i in _top(values, limit * 8):
+        key = int(keys[i])
+        if seen.get(key, 0) >= PER_KEY:
+            continue
+        seen[key] = seen.get(key, 0) + 1
+        out.append(i)
+        if len(out) >= limit:
+            break
+    return out
+
+
 def _postings(chunks: list[npt.NDArray[np.int32]]) -> dict[str, npt.NDArray[Any]]:
-    """Bigram -> the references holding it, with each bigram's rarity (idf) and each
-    reference's total weight."""
+    """Bigram -> the references posted under it, with each bigram's rarity (idf); each
+    reference's total weight, the weight it is posted under, and its bigrams it is not.
+
+    A reference is posted under each of its bigrams held by at most COMMON_SHARE of all
+    references, and under its rarest bigrams up to MIN_POSTED of them: a common bigram ("of
+    the" is in 15,000 references) keeps only the references that have few others, so that a
+    notice made only of common phrases (the GPL's "This program is free software...") is
+    still found, while a query no longer reads 15,000 postings for it. The common bigrams a
+    reference is not posted under still count in its score once it is shortlisted."""
     pairs_b: list[npt.NDArray[np.int64]] = []
     pairs_r: list[npt.NDArray[np.int32]] = []
     for r, ids in enumerate(chunks):
@@ -316,19 +390,45 @@ def _postings(chunks: list[npt.NDArray[np.int32]]) -> dict[str, npt.NDArray[Any]
         pairs_r.append(np.full(len(bg), r, dtype=np.int32))
     all_b = np.concatenate(pairs_b) if pairs_b else np.zeros(0, np.int64)
     all_r = np.concatenate(pairs_r) if pairs_r else np.zeros(0, np.int32)
-    order = np.argsort(all_b, kind="stable")
-    all_b, all_r = all_b[order], all_r[order]
-    # common bigrams ("of the") stay, with a weight near zero: a notice made only of
-    # common phrases (the GPL's "This program is free software...") must still be found
-    bg_keys, df = np.unique(all_b, return_counts=True)
+    bg_keys, inverse, df = np.unique(all_b, return_inverse=True, return_counts=True)
     n_refs = len(chunks)
     bg_idf = np.log((n_refs + 1) / df).astype(np.float32)
+    posted = _posted(all_r, df[inverse], COMMON_SHARE * n_refs)
+    # each bigram's postings in order of reference: one slice per bigram
+    order = np.lexsort((all_r[posted], inverse[posted]))
     bg_ptr = np.zeros(len(bg_keys) + 1, dtype=np.int64)
-    np.cumsum(df, out=bg_ptr[1:])
-    ref_weight = np.bincount(all_r, weights=np.repeat(bg_idf, df),
-                             minlength=n_refs).astype(np.float32)
-    return {"bg_keys": bg_keys, "bg_ptr": bg_ptr, "bg_refs": all_r, "bg_idf": bg_idf,
-            "ref_weight": ref_weight}
+    np.cumsum(np.bincount(inverse[posted], minlength=len(bg_keys)), out=bg_ptr[1:])
+    rest_ptr = np.zeros(n_refs + 1, dtype=np.int64)
+    np.cumsum(np.bincount(all_r[~posted], minlength=n_refs), out=rest_ptr[1:])
+    weight = bg_idf[inverse].astype(np.float64)
+    return {"bg_keys": bg_keys, "bg_ptr": bg_ptr, "bg_refs": all_r[posted][order],
+            "bg_idf": bg_idf,
+            "ref_weight": np.bincount(all_r, weight, n_refs).astype(np.float32),
+            "posted_weight": np.bincount(all_r[posted], weight[posted], n_refs).astype(np.float32),
+            "rest_ptr": rest_ptr, **_rest(inverse[~posted], len(bg_keys))}
+
+
+def _rest(rest: npt.NDArray[Any], n_bigrams: int) -> dict[str, npt.NDArray[Any]]:
+    """The bigrams references are not posted under (positions in bg_keys), numbered among
+    those common bigrams: two bytes each."""
+    cm_pos = np.unique(rest)
+    if len(cm_pos) > np.iinfo(np.uint16).max:
+        raise ValueError(f"{len(cm_pos)} common bigrams: more than their numbers hold")
+    number = np.zeros(n_bigrams, dtype=np.uint16)
+    number[cm_pos] = np.arange(len(cm_pos))
+    # one entry at least, so that a query may look its bigrams up
+    return {"rest_cm": number[rest], "cm_pos": cm_pos if len(cm_pos) else np.zeros(1, np.int64)}
+
+
+def _posted(refs: npt.NDArray[np.int32], df: npt.NDArray[Any],
+            common: float) -> npt.NDArray[np.bool_]:
+    """Which (bigram, reference) pairs are posted: the bigram is not common, or it is among
+    the reference's MIN_POSTED rarest (`refs` ascending, as the pairs are made)."""
+    order = np.lexsort((df, refs))  # by reference, rarest first (stable: by bigram on ties)
+    first = np.searchsorted(refs[order], refs[order])
+    rank = np.empty(len(refs), dtype=np.int64)
+    rank[order] = np.arange(len(refs)) - first
+    return (df <= common) | (rank < MIN_POSTED)
 
 
 def _ref_columns(refs: list[RefInfo]) -> dict[str, npt.NDArray[Any]]:
@@ -375,12 +475,15 @@ def raw_digest(text: str) -> bytes:
 
 
 def _top(values: npt.NDArray[Any], limit: int) -> list[int]:
-    """Indices of the `limit` largest values, largest first."""
+    """Positions of the `limit` largest values, largest first; of equal values, the first."""
     if len(values) > limit:
-        part = np.argpartition(-values, limit)[:limit]
+        # every value tied with the limit-th is a contender: the order decides, not the sort
+        cut = np.partition(values, len(values) - limit)[len(values) - limit]
+        part = np.flatnonzero(values >= cut)
     else:
         part = np.arange(len(values))
-    return [int(i) for i in part[np.argsort(-values[part], kind="stable")]]
+    order: list[int] = part[np.lexsort((part, -values[part]))][:limit].tolist()
+    return order
 
 
 def bigrams(ids: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:

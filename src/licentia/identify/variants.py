@@ -62,11 +62,12 @@ def variant_for(index: Index, m: Match, text_ids: np.ndarray,
     """The closest reference text (other than m's) that carries every decisive phrase."""
     family = m.key.split("-")[0]
     versions = [p[0] for p in phrases if len(p) == 1 and _VERSION.match(p[0])]
-    _, share = index.shares(text_ids)
     # the licenses' own texts of the family, the closest to the text first
     family_texts = [r for r, info in enumerate(index.refs) if info.kind == "text"
                     and not info.is_rule and info.key != m.key
                     and info.key.split("-")[0] == family]
+    share = dict(zip(family_texts, index.shares(text_ids, np.array(family_texts, np.int64)),
+                     strict=True))
     for r in sorted(family_texts, key=lambda r: -share[r]):
         info = index.refs[r]
         if any(v not in re.findall(r"\d+", info.key) for v in versions):
