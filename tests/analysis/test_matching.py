@@ -136,3 +136,18 @@ def test_paraphrases_of_restricted_acts_are_strong(text: str, tid: str) -> None:
 def test_words_of_ordinary_work_are_not_strong_hits(text: str) -> None:
     assert not [h for h in matcher().hits(text)
                 if h.tier is Tier.STRONG and h.taxonomy in {"self-harm", "disinformation"}]
+
+
+@pytest.mark.parametrize(("text", "tid", "raised"), [
+    ("Maplewood Credit Union, based in Toronto, answers questions on opening hours.",
+     "automated-decisions", False),
+    ("The Boston Children's Hospital Trust summarises server logs.", "minors", False),
+    # the first word of a sentence is capitalized for its place: no name
+    ("Credit Union members apply for loans here.", "automated-decisions", True),
+    # the name ends where lower-case words begin
+    ("Sunnyvale Kids Club asks kids for their home address.", "minors", True),
+    # strong phrases count inside names too
+    ("Acme Loan Desk approves or rejects loans.", "automated-decisions", True),
+])
+def test_weak_words_inside_names_say_who_not_what(text: str, tid: str, raised: bool) -> None:
+    assert (tid in {h.taxonomy for h in matcher().hits(text)}) is raised

@@ -277,6 +277,9 @@ class Matcher:
         strong = [h for h in found if h.tier is Tier.STRONG]
         kept = [h for h in found if h.tier is Tier.STRONG or not any(
             s.taxonomy == h.taxonomy and s.start <= h.start and h.end <= s.end for s in strong)]
+        # a weak word inside a name says who someone is, not what the use does ("Maplewood
+        # Credit Union" is no credit decision); strong phrases count wherever they stand
+        kept = [h for h in kept if h.tier is Tier.STRONG or not _inside_name(text, tokens, h)]
         return sorted(kept, key=lambda h: (h.start, h.taxonomy))
 
     @staticmethod
@@ -322,6 +325,33 @@ def _slots_end(stems: list[str], tokens: list[Token], i: int,
         return None
 
     return fill(0, i) if slots[0][0] == 0 else None
+
+
+def _inside_name(text: str, tokens: list[Token], hit: Hit) -> bool:
+    """Whether the hit's words are capitalized words of a longer name: a run of capitalized
+    words of which at least two are not the first word of their clause (that one may be
+    capitalized for its place alone) and some are not the hit's."""
+    inside = [k for k, t in enumerate(tokens) if hit.start <= t.start and t.end <= hit.end]
+
+    def capital(k: int) -> bool:  # the "s" of "Children's" belongs to the name
+        start = tokens[k].start
+        return text[start].isupper() or (
+            tokens[k].text == "s" and start > 0 and text[start - 1] in "'\u2019")
+
+    def joined(a: int, b: int) -> bool:  # "Credit Union", "Children's Museum", "Blue-Sky"
+        same = tokens[a].segment == tokens[b].segment
+        return same and not text[tokens[a].end:tokens[b].start].strip(" '\u2019&-s")
+
+    if not inside or not all(capital(k) for k in inside):
+        return False
+    lo, hi = inside[0], inside[-1]
+    while lo > 0 and capital(lo - 1) and joined(lo - 1, lo):
+        lo -= 1
+    while hi + 1 < len(tokens) and capital(hi + 1) and joined(hi, hi + 1):
+        hi += 1
+    placed = sum(1 for k in range(lo, hi + 1)
+                 if k and tokens[k - 1].segment == tokens[k].segment)
+    return placed >= 2 and hi - lo + 1 > len(inside)
 
 
 def _plain(texts: Iterable[str]) -> tuple[Phrase, ...]:
