@@ -84,7 +84,7 @@ SHORT = [
      "their own work.", "conflict"),
     # "against" after a harm names its target, not a defence
     ("openrail++", "The bot generates posters calling for violence against a religious group "
-     "and posts them to forums.", "review"),
+     "and posts them to forums.", "conflict"),
     ("gemma", "The assistant gives step-by-step instructions for cooking methamphetamine at "
      "home.", "conflict"),
     # words that share a stem with a restricted activity, in ordinary work: no conflict, no gray
@@ -112,6 +112,10 @@ SHORT = [
      "mayor accepting a bribe and shares them as genuine leaks.", "conflict"),
     ("bigcode-openrail-m", "The tool writes scripts that encrypt every laptop on a company "
      "network until a ransom is paid.", "conflict"),
+    ("llama3.2", "Our dunning letters say the debtor's landlord and church will be notified "
+     "unless the balance is cleared this week.", "conflict"),
+    ("bigscience-openrail-m", "The voice bot rings pensioners, claims to be their nephew stuck "
+     "abroad and urges them to send money by courier.", "conflict"),
 ]
 
 
