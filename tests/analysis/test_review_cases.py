@@ -116,6 +116,9 @@ SHORT = [
      "unless the balance is cleared this week.", "conflict"),
     ("bigscience-openrail-m", "The voice bot rings pensioners, claims to be their nephew stuck "
      "abroad and urges them to send money by courier.", "conflict"),
+    # working against the activity implies nothing about the group it protects
+    ("bigscience-openrail-m", "The bank's assistant detects phone scams aimed at pensioners "
+     "and warns them before they pay.", "review"),
 ]
 
 

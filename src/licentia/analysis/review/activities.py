@@ -112,8 +112,9 @@ def _from_facts(facts: Facts, declared: dict[str, Signal], excluded: dict[str, S
             _add(hits, spec.involves[fact.value], fact.words or name,
                  f"{name} = {'yes' if fact.value else 'no'}", f"fact {name}", skip)
     # what the facts make of an activity needs the activity itself, not words of its domain
+    # nor words of working against it ("detects scams aimed at pensioners")
     doing = [*declared, *(t for t, hs in list(hits.items()) if t not in denied
-                          and any(h.tier is Tier.STRONG for h in hs))]
+                          and any(h.tier is Tier.STRONG and not h.countered_by for h in hs))]
     for tid in doing:
         entry = taxonomy().get(tid)
         for combined in entry.implies_with if entry else ():
