@@ -345,7 +345,7 @@ class Index:
         """The references worth scoring in full, ascending: the best `size` of each ranking
         of candidates by what each is posted under (its share of that for the whole
         reference's share, the weight found for its score)."""
-        found = np.flatnonzero(posted)
+        found = np.flatnonzero(posted > 0)  # (on a mask: four times quicker)
         if len(found) <= size:
             return found
         score = posted[found]
