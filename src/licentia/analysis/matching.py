@@ -54,6 +54,8 @@ def stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if suffix.startswith("ion") and not word[: -len(suffix)].endswith(("t", "s")):
             continue  # -tion/-sion only: "companion" is not "company"
+        if suffix == "s" and word.endswith("ss"):
+            continue  # "undress", "access": no plural ("undresses" loses its -es)
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
             if suffix in ("ing", "ings", "ed", "er", "ers") and len(word) > 4 \
