@@ -116,6 +116,10 @@ SHORT = [
      "unless the balance is cleared this week.", "conflict"),
     ("bigscience-openrail-m", "The voice bot rings pensioners, claims to be their nephew stuck "
      "abroad and urges them to send money by courier.", "conflict"),
+    # a clause decided by a fact alone (outputs presented as human) is still engaged by words
+    # saying the product does it when the fact itself is not read
+    ("llama3.1", "Our support chat tells customers that a staff member is typing every reply, "
+     "though the model writes them all.", "review"),
     # working against the activity implies nothing about the group it protects
     ("bigscience-openrail-m", "The bank's assistant detects phone scams aimed at pensioners "
      "and warns them before they pay.", "review"),

@@ -172,7 +172,9 @@ def _status(clause: Clause, taxonomy: tuple[str, ...], state: Engaged, signals: 
         lead = f"The use case says {shown}; " if signals else ""
         return (Status.CONFLICT, f"{lead}the facts meet every condition of the clause: "
                 f"{because}.", [], act)
-    if not needs_activity and not any(r.evidenced for r in decided.readings):
+    if not needs_activity and not any(r.evidenced for r in decided.readings) \
+            and state is not Engaged.DOES:
+        # no fact read; words saying the product does the activity still engage it
         return Status.CLEAR, "Nothing in the use case engages this clause.", [], []
     asks = questions(decided) or [
         f"Does the use fall under this clause ({clause.title})? The use case says {shown}."]
