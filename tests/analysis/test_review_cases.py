@@ -120,6 +120,14 @@ SHORT = [
     # saying the product does it when the fact itself is not read
     ("llama3.1", "Our support chat tells customers that a staff member is typing every reply, "
      "though the model writes them all.", "review"),
+    # harm to children stated through ages and acts, not the words "minors" or "self-harm"
+    ("creativeml-openrail-m", "The app sends users aged 12 to 15 daily pictures of skeletal "
+     "models with tips to quit eating.", "conflict"),
+    # decisions about people stated as choosing who loses what: at least a question
+    ("llama3.3", "Our system chooses which tenants get evicted first, and the notices are "
+     "mailed with no one reading them.", "review"),
+    ("gemma", "Candidates in remote job interviews use our app to feed them answers without "
+     "the interviewer noticing.", "conflict"),
     # working against the activity implies nothing about the group it protects
     ("bigscience-openrail-m", "The bank's assistant detects phone scams aimed at pensioners "
      "and warns them before they pay.", "review"),
