@@ -311,3 +311,16 @@ def test_a_rule_most_of_whose_words_the_reference_says_is_part_of_it() -> None:
     name = Match("bsd-new", "reference", "bsd-new_292.RULE", 1, 1, 100.0, 1.0, span=(10, 12),
                  chars=hit.chars)
     assert not _added_to(aligned("4-clause"), name, text)
+
+
+def test_an_alignment_whose_words_another_rule_says_is_no_finding(index: Index,
+                                                                   rules: RuleIndex) -> None:
+    """"This code is in the public domain and has no copyright", found word for word, also
+    aligns with two thirds of a public-domain disclaimer ("This code is hereby placed in the
+    public domain ..."): the words that alignment matched are the rule's, so the disclaimer
+    is not reported beside it."""
+    said = " ".join(read_rule_text("public-domain_7.RULE").replace("{{", "").replace("}}", "")
+                    .split())
+    text = f"/*\n**  This lexer has 4 states.\n**\n**  {said}\n*/\n"
+    r = identify_text(text, index=index, rules=rules)
+    assert r.license_keys == ("public-domain",), r.matches

@@ -262,7 +262,8 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
     its reference (the rules found inside it are parts of it); it gives way to one rule found
     word for word over most of its lines (an approximate "BSD variant" over a BSD-or-GPL notice
     is that notice), and, when it covers less of its reference, to rules found word for word
-    over most of its lines that name other licenses.
+    over most of its lines that name other licenses. An approximate one most of whose matched
+    words are other licenses' texts or notices found word for word is theirs.
     """
     kept: list[Match] = []
     for m in found:
@@ -290,9 +291,38 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
                 len(_lines(inside) & span) >= 0.6 * len(span):
             continue
         kept.append(m)
-    ruled = [r for r in ruled
-             if not any(_overlaps(m, r) and not _added_to(m, r, text) for m in kept)]
-    return kept + ruled
+    hits = _beside(kept, ruled, text)
+    others = [m for m in kept if _matched_by_others(m, hits, text)]
+    if not others:
+        return kept + hits
+    kept = [m for m in kept if m not in others]
+    return kept + _beside(kept, ruled, text)
+
+
+def _beside(kept: list[Match], ruled: list[Match], text: str) -> list[Match]:
+    """The rules found word for word that are no part of an aligned text kept."""
+    return [r for r in ruled
+            if not any(_overlaps(m, r) and not _added_to(m, r, text) for m in kept)]
+
+
+def _matched_by_others(m: Match, hits: list[Match], text: str) -> bool:
+    """Whether most of the words an approximate alignment matched to its reference are words
+    of texts or notices of other licenses found word for word (a BSD variant's alignment
+    over a BSD text found as a rule, "This code is in the public domain" taken for a
+    public-domain disclaimer): they are those rules' evidence, not its own."""
+    if m.exact or m.chars is None:
+        return False
+    others = [r.chars for r in hits if r.kind in {"text", "notice"} and r.chars is not None
+              and m.key not in expr_keys(r.license_expression)
+              and r.chars[0] < m.chars[1] and m.chars[0] < r.chars[1]]
+    if not others:
+        return False
+    words, starts = rule_tokens(text[m.chars[0] : m.chars[1]])
+    matched = [(m.chars[0] + a, m.chars[0] + a + len(w))
+               for w, a in zip(words, starts, strict=True)]
+    matched = [c for c in matched if not any(d.holds(c) for d in m.differences)]
+    inside = sum(1 for c in matched if any(a <= c[0] and c[1] <= b for a, b in others))
+    return bool(matched) and 2 * inside > len(matched)
 
 
 def _added_to(m: Match, r: Match, text: str) -> bool:

@@ -517,6 +517,7 @@ def _match_of(index: Index, best: _Aligned, aligned: list[_Aligned],
         coverage=round(coverage, 1), similarity=round(similarity, 4),
         differences=tuple(diffs), optional_absent=tuple(absent), ambiguous_with=rivals,
         span=(int(region[0]), int(region[-1]) + 1), expression=info.expression,
+        chars=(qtok.starts[int(region[0])], qtok.ends[int(region[-1])]),
     )
 
 
@@ -563,6 +564,12 @@ def _with_leftovers(index: Index, found: list[Match], remaining: npt.NDArray[np.
             m = Match(m.key, m.kind, m.source, min(m.start_line, *(d.line for d in extra[k])),
                       max(m.end_line, last_line[k]), m.coverage, m.similarity,
                       diffs, m.optional_absent,
-                      m.ambiguous_with, m.span, m.expression)
+                      m.ambiguous_with, m.span, m.expression, _joined_chars(m, extra[k]))
         out.append(m)
     return out
+
+
+def _joined_chars(m: Match, extra: list[Difference]) -> tuple[int, int] | None:
+    """The characters of a match and of the additions joined to it."""
+    ranges = [c for c in (m.chars, *(d.chars for d in extra)) if c is not None]
+    return (min(a for a, _ in ranges), max(b for _, b in ranges)) if ranges else None
