@@ -324,3 +324,20 @@ def test_an_alignment_whose_words_another_rule_says_is_no_finding(index: Index,
     text = f"/*\n**  This lexer has 4 states.\n**\n**  {said}\n*/\n"
     r = identify_text(text, index=index, rules=rules)
     assert r.license_keys == ("public-domain",), r.matches
+
+
+def test_a_notice_is_one_statement_not_words_spread_over_a_header(index: Index,
+                                                                  rules: RuleIndex) -> None:
+    """"Released under the terms of the GNU General Public license", then a driver's
+    description and a list of versions ("Version 2.0.0 ..."): the words of a GPL-3.0-or-later
+    notice are all there, but split by more words than the notice has. That is no such
+    notice; the statement found word for word is the file's license."""
+    said = " ".join(read_rule_text("gpl_9.RULE").replace("{{", "").replace("}}", "").split())
+    text = ("/*\n\tscanner.c (c) 2003 Example Devices Ltd.\n\t\t" + said + "\n\n"
+            "\tscanner.c is a low-level driver for the Example\n\t\t\"FLATBED\" USB scanner\n\n"
+            "\tWritten by: Jane Roe     (dev@example.com)\n*/\n\n/*\n"
+            "   Version 1.0.0 is the first driver, without source\n"
+            "   Version 2.0.0 is the first to have source released\n"
+            "   Version 2.0.1 fixes the version string\n*/\n")
+    r = identify_text(text, index=index, rules=rules)
+    assert r.license_keys == ("gpl-1.0-plus",), r.matches
