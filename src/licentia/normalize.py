@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import compress, filterfalse
 from operator import not_
+from typing import Any
 
 # Equivalent words (SPDX matching guidelines, "varietal word spelling"), applied per token.
 EQUIVALENTS: dict[str, str] = {
@@ -57,11 +59,16 @@ _WORD_BYTE = bytes(1 if chr(c).isascii() and chr(c).isalnum() else 0 for c in ra
 def _ascii_word_edges(text: str) -> list[int]:
     """Start, end, start, end... of the runs of ASCII letters and digits in an ASCII text (as
     _TOKEN finds them there)."""
+    edges: list[int] = _ascii_word_edge_array(text).tolist()
+    return edges
+
+
+def _ascii_word_edge_array(text: str) -> Any:
+    """_ascii_word_edges(text) as a numpy array of int64."""
     import numpy as np  # only where spans are wanted: a text identified by its digest needs none
 
     flags = np.frombuffer(text.encode("ascii").translate(_WORD_BYTE), dtype=np.int8)
-    edges: list[int] = np.flatnonzero(np.diff(flags, prepend=0, append=0)).tolist()
-    return edges
+    return np.flatnonzero(np.diff(flags, prepend=0, append=0))
 # Markdown links keep their text, not their target: [text](url) -> text.
 _MD_LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*\)")
 # Inline HTML tags (<br>, <p align="center">) carry no license words.
@@ -355,7 +362,7 @@ def _ascii_rule_starts(text: str) -> list[int]:
     chain of runs joined by single "+" signs, every second run continues a word."""
     import numpy as np  # see _ascii_word_edges
 
-    edges = np.array(_ascii_word_edges(text), dtype=np.int64)
+    edges = _ascii_word_edge_array(text)
     starts, ends = edges[0::2], edges[1::2]
     if "+" not in text or len(starts) < 2:
         return starts.tolist()  # type: ignore[no-any-return]
@@ -380,6 +387,18 @@ def rule_words(text: str) -> list[str]:
     if MARKUP_WORDS.isdisjoint(words):
         return words
     return list(filterfalse(MARKUP_WORDS.__contains__, words))
+
+
+def rule_words_and_starts(text: str) -> tuple[list[str], Callable[[], list[int]]]:
+    """rule_words(text), and a function giving their offsets (rule_tokens(text)[1]) when
+    asked: for a text with rules found, the words are not made twice."""
+    if not text.isascii():
+        return rule_words(text), lambda: rule_tokens(text)[1]
+    words = _ascii_rule_words(text)
+    if MARKUP_WORDS.isdisjoint(words):
+        return words, lambda: _ascii_rule_starts(text)
+    keep = _not_markup(words)
+    return list(compress(words, keep)), lambda: list(compress(_ascii_rule_starts(text), keep))
 
 
 def _not_markup(words: list[str]) -> list[bool]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from licentia.identify.rules import Rule, RuleIndex
-from licentia.normalize import rule_tokens, rule_words
+from licentia.normalize import rule_words_and_starts
 
 # which kind of rule wins a tie in length: evidence that names a license over an intro
 _RANK = {"text": 0, "notice": 0, "false-positive": 0, "reference": 1, "tag": 1, "clue": 2,
@@ -81,13 +81,13 @@ class RuleHit:
 
 def find_rules(index: RuleIndex, text: str) -> list[RuleHit]:
     """The rules found in `text` after overlaps are resolved, in order; false positives out."""
-    words = rule_words(text)
+    words, offsets = rule_words_and_starts(text)
     if not words:
         return []
     hits = index.exact(index.encode(words))
     if not hits:
         return []  # most files: no offsets needed
-    starts = rule_tokens(text)[1]
+    starts = offsets()
     rules = index.rules
     hits.sort(key=lambda h: (-(h[2] - h[1]), _RANK.get(rules[h[0]].kind, 3),
                              -rules[h[0]].relevance, h[1]))
