@@ -25,6 +25,8 @@ def facts(description: str, **fields: Any) -> Facts:
     ("Voices are cloned without their consent.", False),
     ("Every speaker signed a release and gave written consent.", True),
     ("A parent orders after giving consent under COPPA.", True),
+    # asking for data is no question of consent
+    ("The tutor never asks for personal details.", None),
 ])
 def test_consent(text: str, value: bool) -> None:
     assert facts(text).value("subjects_consent") is value

@@ -128,6 +128,12 @@ SHORT = [
      "mailed with no one reading them.", "review"),
     ("gemma", "Candidates in remote job interviews use our app to feed them answers without "
      "the interviewer noticing.", "conflict"),
+    # making weapons is unlawful in most places: a license forbidding only crimes is engaged
+    ("gemma", "Our assistant now gives hobbyists step-by-step help to print working pistol "
+     "frames that carry no serial number.", "review"),
+    # a tutor that asks for no personal data has not been told consent is missing
+    ("llama3.2", "A spelling tutor for adults rewrites practice sentences; it never asks for "
+     "personal details and keeps no logs.", "clear"),
     # working against the activity implies nothing about the group it protects
     ("bigscience-openrail-m", "The bank's assistant detects phone scams aimed at pensioners "
      "and warns them before they pay.", "review"),

@@ -46,6 +46,19 @@ def _domicile_phrases() -> Phrases:
         "place_suffixes", "eu_nationalities", "non_eu_nationalities", "org_nouns")})
 
 
+@cache
+def _voiding() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Per fact, the words that, right after a phrase, make it speak of something else
+    (facts.yaml `not_before`: "ask" before "for personal details" is no consent question)."""
+    return {name: tuple(tuple(str(w).split()) for w in (spec or {}).get("not_before") or ())
+            for name, spec in (rules().get("facts") or {}).items()}
+
+
+def _voided(doc: Doc, end: int, name: str) -> bool:
+    after = [t.lemma_ or t.text for t in doc[end:end + 6]]
+    return any(tuple(after[:len(words)]) == words for words in _voiding().get(name, ()))
+
+
 def read_facts(uc: UseCase) -> Facts:
     """Every named fact of a use case, with the words it rests on."""
     doc = parse(uc.description)
@@ -55,6 +68,8 @@ def read_facts(uc: UseCase) -> Facts:
     readings: dict[str, list[Fact]] = {}
     for label, s, e in _fact_phrases()(doc):
         name, kind = label.split("|")
+        if _voided(doc, e, name):
+            continue
         scope = reader.of(doc, marks, s, e)
         negated = scope.negated_by is not None
         if kind.endswith("_if_negated") and not negated:
