@@ -157,3 +157,11 @@ def test_words_ending_in_ss_are_not_plurals() -> None:
     # "undress" and "undressed" meet; "dress" stays a dress
     assert stem("undress") == stem("undressed") == stem("undresses") == stem("undressing")
     assert stem("access") == stem("accessed") != stem("acce")
+
+
+def test_satire_frames_what_follows_as_touched_not_done() -> None:
+    framed = [h for h in matcher().hits("A satire site writes fake news about the mayor.")
+              if h.taxonomy == "disinformation"]
+    assert framed and all(h.tier is Tier.WEAK and h.counts for h in framed)
+    plain = matcher().hits("A site writes fake news about the mayor.")
+    assert any(h.taxonomy == "disinformation" and h.tier is Tier.STRONG for h in plain)

@@ -214,7 +214,7 @@ class Matcher:
         self.counter_after = _words(data, "counter_after")
         self.counter_void_before = _words(data, "counter_void_before")
         self.pseudo = _plain(_words(data, "pseudo"))
-        self.allowing = _plain(_words(data, "allowing"))
+        self.allowing = _plain(_words(data, "allowing") | _words(data, "framing"))
 
     # -- finding phrases -------------------------------------------------------------------
 
@@ -286,8 +286,9 @@ class Matcher:
 
     @staticmethod
     def _allowed(hit: Hit, allowing: list[Hit], tokens: list[Token]) -> Hit:
-        """A hit after "say nothing about" / "do not prohibit" is left open to users: it
-        touches the activity (weak), it is not negated."""
+        """A hit after "say nothing about" / "do not prohibit" is left open to users, and one
+        after "satire" / "parody" is framed as not what it says: it touches the activity
+        (weak), it is not negated."""
         segment = {t.start: t.segment for t in tokens}
         for a in allowing:
             near = 0 <= hit.start - a.end <= 60
