@@ -134,6 +134,15 @@ SHORT = [
     # a tutor that asks for no personal data has not been told consent is missing
     ("llama3.2", "A spelling tutor for adults rewrites practice sentences; it never asks for "
      "personal details and keeps no logs.", "clear"),
+    # self-spreading code is malware by what it does; a tool copying itself once is not
+    ("bigcode-openrail-m", "The assistant writes a script that copies itself onto every "
+     "machine in the office network and wipes the backups it finds.", "conflict"),
+    ("bigcode-openrail-m", "Our portable diagnostics tool copies itself to a USB stick so "
+     "technicians can run it offline.", "review"),
+    # sexual images of a named real person: never a silent clear, even where the license
+    # has no clause on sexual content
+    ("openrail++", "Users enter an actress's name and get photorealistic naked pictures of "
+     "her.", "review"),
     # working against the activity implies nothing about the group it protects
     ("bigscience-openrail-m", "The bank's assistant detects phone scams aimed at pensioners "
      "and warns them before they pay.", "review"),

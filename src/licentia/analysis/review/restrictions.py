@@ -158,6 +158,13 @@ def _status(clause: Clause, taxonomy: tuple[str, ...], state: Engaged, signals: 
                    f"describes ({shown}), and does the use fall under it?")
         return (Status.GRAY, f"The use case touches this ({shown}) without saying the product "
                 "does what the license prohibits.", [ask], [_ASK])
+    return _by_facts(clause, state, signals, shown, decided, needs_activity)
+
+
+def _by_facts(clause: Clause, state: Engaged, signals: list[Signal], shown: str,
+              decided: Decided, needs_activity: bool) -> tuple[Status, str, list[str], list[str]]:
+    """The status of a clause decided by facts, once its activity is involved."""
+    act = [_ACT.format(title=clause.title)]
     because = decided.because()
     if decided.status is Status.CLEAR:
         if decided.to_do:
@@ -168,6 +175,15 @@ def _status(clause: Clause, taxonomy: tuple[str, ...], state: Engaged, signals: 
         keep = [f"Keep the product that way, and keep evidence of it: {because}."]
         return (Status.CLEAR, f"The clause bites only on facts the use case rules out "
                 f"({fails}): {because}.", [], keep)
+    if decided.status is Status.CONFLICT and state is Engaged.TOUCHES and needs_activity \
+            and not any(r.fact.value is not None or r.fact.hedged for r in decided.readings):
+        # words of the domain only, and no fact stated: what the clause assumes when the use
+        # case is silent does not make the product do the activity
+        unstated = ", ".join(r.fact.name for r in decided.readings)
+        return (Status.GRAY, f"The use case touches this ({shown}) without saying the product "
+                f"does it, and says nothing of what the clause turns on ({unstated}).", [
+                    f"Does the product do what this clause prohibits ({clause.title}), given "
+                    f"that the use case says {shown}?"], [_ASK])
     if decided.status is Status.CONFLICT:
         lead = f"The use case says {shown}; " if signals else ""
         return (Status.CONFLICT, f"{lead}the facts meet every condition of the clause: "
