@@ -113,21 +113,19 @@ def compile_rule(text: str) -> tuple[Slot, ...]:
     vanish, and the gap before them passes to the next slot.
     """
     slots: list[Slot] = []
-    gap = 0
-    for i, piece in enumerate(_GAP_MARK.split(text)):
-        if i:
-            gap = _GAPS[_GAP_MARK.findall(text)[i - 1]]
-        at = 0
-        for group in [*_ALTERNATIVES.finditer(piece), None]:
-            literal = piece[at: group.start() if group else len(piece)]
-            spellings = [literal] if literal.strip() else []
-            for options in ([spellings] + ([group.group(1).split("|")] if group else [])):
-                stems = frozenset(t for o in options if (t := _phrase_stems(o)))
-                if stems:
-                    slots.append((gap, stems))
-                    gap = 0
-            if group:
-                at = group.end()
+    gaps = [0] + [_GAPS[mark] for mark in _GAP_MARK.findall(text)]
+    for gap, piece in zip(gaps, _GAP_MARK.split(text), strict=True):
+        # a piece alternates literal words and "(a|b)" groups; each is a slot
+        at, options = 0, []
+        for group in _ALTERNATIVES.finditer(piece):
+            options += [[piece[at:group.start()]], group.group(1).split("|")]
+            at = group.end()
+        options.append([piece[at:]])
+        for spellings in options:
+            stems = frozenset(t for o in spellings if (t := _phrase_stems(o)))
+            if stems:
+                slots.append((gap, stems))
+                gap = 0
     return tuple(slots)
 
 
