@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import cast
 
 import numpy as np
@@ -13,9 +14,24 @@ from rapidfuzz.distance import Indel
 _Op = tuple[str, int, int, int, int]
 
 
-def opcodes(a: list[int], b: list[int]) -> list[_Op]:
-    """LCS alignment of two token-id sequences (rapidfuzz's bit-parallel Indel)."""
+_MAX_CHAR_ID = 0xD7FE  # ids that fit in one character below the surrogates
+
+
+def opcodes(a: Sequence[int] | str, b: Sequence[int] | str) -> list[_Op]:
+    """LCS alignment of two token-id sequences (rapidfuzz's bit-parallel Indel); either may be
+    given as_chars."""
     return cast(list[_Op], Indel.opcodes(a, b).as_list())
+
+
+def as_chars(ids: npt.NDArray[np.int32], vocabulary: int) -> str | list[int]:
+    """Token ids (-1 for a word no reference has) as one character each, id + 1: rapidfuzz
+    reads a str's characters from its buffer where it hashes a list's ints one by one, and
+    equal ids are equal characters, so the alignment is the same. A list when ids of a
+    vocabulary of that size may not fit in a character (every sequence aligned with another
+    must be made for the same vocabulary)."""
+    if vocabulary > _MAX_CHAR_ID:
+        return cast(list[int], ids.tolist())
+    return (ids.astype(np.int64) + 1).astype("<u4").tobytes().decode("utf-32-le")
 
 
 def numbers_replaced(ops: list[_Op], ref_words: tuple[str, ...], q_words: tuple[str, ...],

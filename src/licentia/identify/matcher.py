@@ -16,7 +16,7 @@ import numpy.typing as npt
 
 from licentia.catalog import licensedb
 from licentia.datafile import load_yaml
-from licentia.identify.diffops import numbers_replaced, opcodes
+from licentia.identify.diffops import as_chars, numbers_replaced, opcodes
 from licentia.identify.fingerprint import fingerprint_match
 from licentia.identify.found import Difference, DiffKind, Match
 from licentia.identify.index import Index, RefInfo, license_like, raw_digest, token_digest
@@ -208,8 +208,14 @@ def _cluster(blocks: list[tuple[int, int, int, int]], ref_len: int) -> tuple[int
     return best
 
 
-def _align(index: Index, r: int, share: float, sub: list[int]) -> _Aligned:
-    ref = index.ref_ids(r).tolist()
+@lru_cache(maxsize=4096)
+def _ref_chars(index: Index, r: int) -> str | list[int]:
+    return as_chars(index.ref_ids(r), len(index.word_ids))
+
+
+def _align(index: Index, r: int, share: float, sub: str | list[int]) -> _Aligned:
+    """How well reference r aligns with the query's ids `sub` (as_chars)."""
+    ref = _ref_chars(index, r)
     ops = opcodes(ref, sub)
     blocks = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag == "equal"]
     q_start, q_end, matched = _cluster(blocks, len(ref))
@@ -402,7 +408,7 @@ def match(index: Index, text: str, tokens: Tokens | None = None,
             found.append(fp_only[0])
             remaining = remaining[fp_only[1]]
             continue
-        sub = sub_ids.tolist()
+        sub = as_chars(sub_ids, len(index.word_ids))
         # a reference with few of its bigrams in the query cannot cover enough of itself to
         # be accepted below (nor a fragment of it): not worth an alignment
         cands = [(r, share) for r, share in cands if share >= MIN_SHARE] or cands[:1]
