@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property, lru_cache, partial
 from typing import Any
 
 import numpy as np
@@ -20,6 +20,7 @@ from licentia.identify.diffops import as_chars, numbers_replaced, opcodes
 from licentia.identify.fingerprint import fingerprint_match
 from licentia.identify.found import Difference, DiffKind, Match
 from licentia.identify.index import Index, RefInfo, license_like, raw_digest, token_digest
+from licentia.identify.ranking import Ranked, score_bounds
 from licentia.normalize import Tokens, tokenize
 
 # Difference, DiffKind, Match come from found (re-exported)
@@ -412,10 +413,8 @@ def match(index: Index, text: str, tokens: Tokens | None = None,
         # a reference with few of its bigrams in the query cannot cover enough of itself to
         # be accepted below (nor a fragment of it): not worth an alignment
         cands = [(r, share) for r, share in cands if share >= MIN_SHARE] or cands[:1]
-        aligned = [_align(index, r, share, sub) for r, share in cands]
-        # best first; of equals, a license's own text (see _own_text_if_as_close)
-        aligned.sort(key=lambda a: (-a.score, index.refs[a.ref].is_rule, -a.share))
-        fp_match = fingerprint_match(qtok, remaining, text, aligned[0].score)
+        aligned = _ranked(index, cands, sub, sub_ids)
+        fp_match = fingerprint_match(qtok, remaining, text, aligned.first().score)
         if fp_match is not None:
             match_, keep = fp_match
             found.append(match_)
@@ -433,6 +432,27 @@ def match(index: Index, text: str, tokens: Tokens | None = None,
     return _with_leftovers(index, found, remaining, qtok, ids_all, text)
 
 
+def _ranked(index: Index, cands: list[tuple[int, float]], sub: str | list[int],
+            sub_ids: npt.NDArray[np.int32]) -> Ranked[_Aligned]:
+    """The candidates' alignments with the query, best first; of equals, a license's own text
+    (see _own_text_if_as_close), then the larger share, then the earlier candidate."""
+    refs = [r for r, _ in cands]
+    slack = [_optional_tokens(index.refs[r]) for r in refs]
+    position = {r: i for i, r in enumerate(refs)}
+    return Ranked(
+        [(bound, partial(_align, index, r, share, sub)) for (r, share), bound in
+         zip(cands, score_bounds(index, refs, sub_ids, slack), strict=True)],
+        score=lambda a: a.score,
+        key=lambda a: (-a.score, index.refs[a.ref].is_rule, -a.share, position[a.ref]))
+
+
+def _optional_tokens(info: RefInfo) -> int:
+    """The words of a license text's optional parts (absent, they cost an alignment nothing)."""
+    if info.is_rule or info.key not in _optional_sections():
+        return 0
+    return sum(o.end - o.start for o in reference_text(info).optional)
+
+
 def _large_enough(index: Index, a: _Aligned) -> bool:
     """Whether an alignment covers enough of its reference (or is dense enough) to be a
     finding at all, and as much of it as its rule requires."""
@@ -442,16 +462,16 @@ def _large_enough(index: Index, a: _Aligned) -> bool:
         100 * a.matched >= index.refs[a.ref].minimum_coverage * ref_len
 
 
-def _pick(index: Index, aligned: list[_Aligned], remaining: npt.NDArray[np.int64],
+def _pick(index: Index, aligned: Ranked[_Aligned], remaining: npt.NDArray[np.int64],
           ids_all: npt.NDArray[np.int32], qtok: Tokens, text: str,
           accept: Accept | None) -> tuple[_Aligned, Match] | None:
     """The best alignment that is large enough and accepted, with its match; when the
     conditions of every one tried refuse it, the best large enough (the caller drops it)."""
     fallback: tuple[_Aligned, Match] | None = None
     tries = 0
-    for a in aligned:
+    for n, a in enumerate(aligned):
         if not _large_enough(index, a):
-            if a is aligned[0] and index.refs[a.ref].minimum_coverage == 0:
+            if n == 0 and index.refs[a.ref].minimum_coverage == 0:
                 return None  # the best explains too little: nothing more to find here
             continue
         m = _match_of(index, a, aligned, remaining, ids_all, qtok, text)
@@ -471,7 +491,8 @@ NEAR_TIE = 0.02
 NEAR_TIE_WORDS = 8
 
 
-def _own_text_if_as_close(index: Index, picked: tuple[_Aligned, Match], aligned: list[_Aligned],
+def _own_text_if_as_close(index: Index, picked: tuple[_Aligned, Match],
+                          aligned: Ranked[_Aligned],
                           remaining: npt.NDArray[np.int64], ids_all: npt.NDArray[np.int32],
                           qtok: Tokens, text: str,
                           accept: Accept | None) -> tuple[_Aligned, Match]:
@@ -483,7 +504,7 @@ def _own_text_if_as_close(index: Index, picked: tuple[_Aligned, Match], aligned:
     if not index.refs[a.ref].is_rule:
         return picked
     margin = max(NEAR_TIE_WORDS, NEAR_TIE * a.matched)
-    own = next((t for t in aligned if not index.refs[t.ref].is_rule
+    own = next((t for t in aligned.at_least(a.score - margin) if not index.refs[t.ref].is_rule
                 and index.refs[t.ref].kind == "text" and t.score >= a.score - margin
                 and index.refs[t.ref].key == index.refs[a.ref].key
                 and _large_enough(index, t)), None)
@@ -496,7 +517,7 @@ def _own_text_if_as_close(index: Index, picked: tuple[_Aligned, Match], aligned:
     return picked
 
 
-def _match_of(index: Index, best: _Aligned, aligned: list[_Aligned],
+def _match_of(index: Index, best: _Aligned, aligned: Ranked[_Aligned],
               remaining: npt.NDArray[np.int64], ids_all: npt.NDArray[np.int32], qtok: Tokens,
               text: str) -> Match:
     """The match an alignment makes: where, how much of the reference, what differs."""
@@ -514,8 +535,8 @@ def _match_of(index: Index, best: _Aligned, aligned: list[_Aligned],
     exact = not diffs and coverage >= 100.0
     rivals = () if exact else tuple(dict.fromkeys(
         index.refs[a.ref].key
-        for a in aligned
-        if index.refs[a.ref].key != info.key and a.score >= 0.98 * best.score
+        for a in aligned.at_least(0.98 * best.score)
+        if index.refs[a.ref].key != info.key
     ))
     return Match(
         key=info.key, kind=info.kind, source=info.source,
