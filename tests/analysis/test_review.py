@@ -252,6 +252,32 @@ def test_declared_activity_with_an_open_qualifier_is_gray() -> None:
     assert status_of(r, "medical-advice") is Status.CONFLICT
 
 
+def practice(r: Review) -> list[Finding]:
+    return [f for f in r.findings if f.extra.get("clause") == "aup-unlicensed-practice"]
+
+
+def test_unlicensed_practice_needs_the_profession_practised_not_its_domain() -> None:
+    # that the service is unlicensed qualifies the practice without describing it: words saying
+    # the product practises medicine make a conflict, words of the domain only a question
+    does = review_reference("llama3.1", use(
+        "A wellness chatbot tells users which prescription medicines to take and at what dose "
+        "for the symptoms they describe. The app is not registered as a medical service."))
+    [f] = practice(does)
+    assert f.status is Status.CONFLICT and "professional_licensed = no" in f.message
+    touches = review_reference("llama3.1", use(
+        "Our unlicensed marketing interns draft the FAQ page of a hospital's website."))
+    [f] = practice(touches)
+    assert f.status is Status.GRAY and "does not say the product does" in f.message
+    # the professional's absence alone does not make the practice unlicensed (whether the law
+    # requires one is for counsel), nor does a sign-off stated beside it settle it
+    for text in ("The shop's chat tells shoppers which over-the-counter medicine to take and in "
+                 "what dose; no pharmacist checks the answers.",
+                 "The app tells patients which medicines to take for their symptoms. No doctor "
+                 "reviews individual answers, although the medical director approved the prompts."):
+        [f] = practice(review_reference("llama3.1", use(text)))
+        assert f.status is Status.GRAY, text
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))

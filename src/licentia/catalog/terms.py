@@ -179,10 +179,13 @@ class Decision(_Strict):
     """The facts that decide a clause: it is broken (conflict) when every condition holds, open
     (gray, with each unknown fact's question) when none fails but one is unknown, and not
     engaged (clear) when one fails. `activity`: the use must also involve one of the clause's
-    taxonomy activities (restrictions); false for duties and eligibility clauses."""
+    taxonomy activities (restrictions); false for duties and eligibility clauses; `done` where
+    the facts qualify the activity without describing it (unlicensed practice: that no licensed
+    professional is involved does not say the product practises a profession), so a conflict
+    needs words saying the product does it, and words of its domain only are a question."""
 
     when: Annotated[tuple[Condition, ...], Field(min_length=1)]
-    activity: bool = True
+    activity: bool | Literal["done"] = True
     # a fact the use case says nothing about: a question for counsel (gray), or, for a duty whose
     # last condition is whether it is met, a to-do when only that one is unknown (clear, with the
     # action); a hedged statement is always gray

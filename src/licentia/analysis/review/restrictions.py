@@ -184,6 +184,14 @@ def _by_facts(clause: Clause, state: Engaged, signals: list[Signal], shown: str,
                 f"does it, and says nothing of what the clause turns on ({unstated}).", [
                     f"Does the product do what this clause prohibits ({clause.title}), given "
                     f"that the use case says {shown}?"], [_ASK])
+    if decided.status is Status.CONFLICT and state is Engaged.TOUCHES \
+            and clause.decided_by is not None and clause.decided_by.activity == "done":
+        # the facts qualify the activity but do not describe it ("no doctor is involved"):
+        # words of its domain alone do not say the product does it
+        return (Status.GRAY, f"The use case touches this ({shown}) and {because}, but does not "
+                "say the product does what the clause prohibits.", [
+                    f"Does the product do what this clause prohibits ({clause.title}), given "
+                    f"that the use case says {shown}?"], [_ASK])
     if decided.status is Status.CONFLICT:
         lead = f"The use case says {shown}; " if signals else ""
         return (Status.CONFLICT, f"{lead}the facts meet every condition of the clause: "
