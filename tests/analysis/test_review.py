@@ -278,6 +278,46 @@ def test_unlicensed_practice_needs_the_profession_practised_not_its_domain() -> 
         assert f.status is Status.GRAY, text
 
 
+def test_nude_images_of_a_real_woman_without_a_consent_check_harass_her() -> None:
+    r = review_reference("creativeml-openrail-m", use(
+        "Users upload a photo of any clothed woman, for example from her Instagram, and the app "
+        "returns a realistic image of her without clothes. The app does not check who is in the "
+        "photo or whether she agreed."))
+    assert status_of(r, "harassment") is Status.CONFLICT
+    # children are touched by the sexual imagery, not said to be involved: a question only
+    assert status_of(r, "minors") is Status.GRAY
+
+
+def test_weapon_words_touch_and_weapon_making_does() -> None:
+    shop = review_reference("llama3.1", use(
+        "A licensed sporting-goods retailer writes web-shop descriptions of hunting rifles, "
+        "ammunition and tents with the model."))
+    assert status_of(shop, "weapons") is Status.GRAY
+    drone = review_reference("llama3.1", use(
+        "The assistant explains to hobbyists how to attach an explosive charge to a drone."))
+    assert status_of(drone, "weapons") is Status.CONFLICT
+
+
+def test_falsehoods_told_to_voters_are_disinformation() -> None:
+    r = review_reference("llama3.3", use(
+        "Automated calls to voters in opposing districts tell them, falsely, that polling day has "
+        "moved to Wednesday."))
+    assert r.verdict is Verdict.CONFLICT
+    assert any(f.status is Status.CONFLICT and f.extra.get("taxonomy") and "disinformation"
+               in f.extra["taxonomy"] for f in r.findings)
+
+
+def test_invented_names_in_test_data_are_no_one_presented_as_human() -> None:
+    r = review_reference("llama3.2", use(
+        "The model generates fictional patient records with invented names and ages to test "
+        "our data-entry software; no real data is used."))
+    assert r.verdict is not Verdict.CONFLICT
+    posted = review_reference("llama3.2", use(
+        "Articles are published under invented author profiles so readers think a person "
+        "wrote them."))
+    assert posted.verdict is Verdict.CONFLICT
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))

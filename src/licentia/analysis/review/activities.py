@@ -122,7 +122,13 @@ def _from_facts(facts: Facts, declared: dict[str, Signal], excluded: dict[str, S
             if not all(f.value is v and not f.hedged for f, (_n, v) in zip(
                     stated, combined.facts, strict=True)):
                 continue
-            also = [h for a in combined.activities for h in hits.get(a, ())[:1]]
+            # the other activity as the use case states it, not as a fact or another
+            # activity implies it (sexual images touch minors; that touch is no child involved)
+            also = [h for a in combined.activities for h in [
+                *(Hit(a, "declared", Tier.STRONG, a, 0, 0, field="activities")
+                  for _ in [0] if a in declared),
+                *(x for x in hits.get(a, ()) if x.field == "description"
+                  and not x.phrase.startswith("implied by"))][:1]]
             if len(also) < len(combined.activities):
                 continue
             own = hits[tid][0].words if hits.get(tid) else tid
