@@ -318,6 +318,36 @@ def test_invented_names_in_test_data_are_no_one_presented_as_human() -> None:
     assert posted.verdict is Verdict.CONFLICT
 
 
+def test_serving_an_authority_is_a_conflict_only_with_its_processes() -> None:
+    # a public authority as customer qualifies the clause; translating opening hours for an
+    # immigration office is no immigration process ("office" is not "officers" either)
+    office = review_reference("bigscience-openrail-m", use(
+        "One customer is a regional immigration office, whose clerks translate appointment "
+        "reminders and opening hours with our widget."))
+    assert status_of(office, "law-enforcement") is Status.GRAY
+    bail = review_reference("bigscience-bloom-rail-1.0", use(
+        "For a county court, our tool reads a defendant's file and recommends to the judge "
+        "whether to grant bail."))
+    assert status_of(bail, "law-enforcement") is Status.CONFLICT
+
+
+def test_adapted_passages_published_all_rights_reserved_break_share_alike() -> None:
+    r = review_reference("CC-BY-SA-4.0", use(
+        "A printed travel guide includes adapted paragraphs from a CC BY-SA 4.0 wiki, rewritten "
+        "and combined with our own text, published under our all-rights-reserved terms.",
+        deployment="distributed"))
+    assert status_of(r, "share-alike", "attribution") is Status.CONFLICT
+
+
+def test_dehumanising_groups_and_drugging_children_are_done_not_touched() -> None:
+    hate = review_reference("llama4", use(
+        "The tool generates memes mocking Roma and Muslims as vermin for members to post."))
+    assert status_of(hate, "harassment") is Status.CONFLICT
+    pills = review_reference("llama3.2", use(
+        "The parenting bot recommends giving the toddler adult sleeping pills crushed into milk."))
+    assert status_of(pills, "minors") is Status.CONFLICT
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))

@@ -49,8 +49,15 @@ class Tier(StrEnum):
     WEAK = "weak"
 
 
+# words whose light stem would be that of another word (Snowball keeps such lists too):
+# "office" is no "officer", "customs" no "customer"
+_STEM_EXCEPTIONS = {"office": "office", "offices": "office", "customs": "customs"}
+
+
 def stem(word: str) -> str:
     """A light stem so that "swaps faces" and "swapping face" meet "swap face"."""
+    if word in _STEM_EXCEPTIONS:
+        return _STEM_EXCEPTIONS[word]
     for suffix in _SUFFIXES:
         if suffix.startswith("ion") and not word[: -len(suffix)].endswith(("t", "s")):
             continue  # -tion/-sion only: "companion" is not "company"
