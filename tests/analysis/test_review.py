@@ -348,6 +348,44 @@ def test_dehumanising_groups_and_drugging_children_are_done_not_touched() -> Non
     assert status_of(pills, "minors") is Status.CONFLICT
 
 
+def test_user_counts_written_as_people_reach_the_threshold() -> None:
+    # "910 million people open it every month" counts users; silence would be a wrong clear
+    r = review_reference("llama3", use(
+        "Chatterbox adds Llama 3 reply suggestions to its messenger, which around 910 million "
+        "people open every month; on the Llama 3 release date more than 850 million people "
+        "were using it monthly."))
+    assert status_of(r, "user-threshold") is Status.CONFLICT
+    group = review_reference("llama3.1", use(
+        "Our recipe app has 2 million monthly users. We were bought by a media conglomerate "
+        "whose other platforms reach roughly 900 million people every month."))
+    assert status_of(group, "user-threshold") is not Status.CLEAR
+
+
+def test_missing_consent_alone_does_not_make_an_impersonation() -> None:
+    # consent qualifies impersonation (activity: done): a bot in a dead relative's style,
+    # "never agreed", is a question; cloning a named person's voice without asking is not
+    grief = review_reference("llama3.2", use(
+        "Families upload a dead relative's messages so a bot can keep writing in that person's "
+        "style. The relative never agreed to this while alive."))
+    assert status_of(grief, "deepfake-impersonation") is Status.GRAY
+    clone = review_reference("llama3.2", use(
+        "We use voice cloning to copy the CEO's voice for a phishing drill; we don't ask the "
+        "executives."))
+    assert status_of(clone, "deepfake-impersonation") is Status.CONFLICT
+
+
+def test_selling_prescription_drugs_without_prescriptions_and_pressuring_the_confused() -> None:
+    shop = review_reference("llama3.1", use(
+        "The shop sells Ozempic without prescriptions and tells buyers parcels are labelled as "
+        "vitamins to get through customs."))
+    assert status_of(shop, "illegal-activity") is Status.CONFLICT
+    elders = review_reference("llama3.1", use(
+        "The bot calls customers over 80 whose records show signs of memory loss and keeps them "
+        "on the phone until they agree to buy high-fee annuities; it avoids mentioning the "
+        "surrender charges."))
+    assert elders.verdict is Verdict.CONFLICT
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))

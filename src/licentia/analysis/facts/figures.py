@@ -34,7 +34,7 @@ _MONTHS = {m: i + 1 for i, m in enumerate(
 _NOT_A_FIGURE_AFTER = {"-", "%", "percent", "gb", "tb", "mb", "x", "parameter", "parameters",
                        "weights", "bit", "items", "item", "words", "years", "year", "weeks",
                        "days", "hours", "tokens", "images", "articles", "questions", "staff",
-                       "employees", "engineers", "people", "lawyers", "person", "tickets",
+                       "employees", "engineers", "lawyers", "tickets",
                        "topics", "applications", "profiles", "books", "businesses", "companies",
                        "pages", "stories", "answers", "notes", "examples", "photos", "labels"}
 
