@@ -229,7 +229,7 @@ def test_a_rule_at_the_edge_of_added_words_is_found() -> None:
     "This program can be distributed under the terms of the GNU GPL" as the first word of a
     BSD text further down): the rule found there is still the text's addition."""
     from licentia.identify.found import Difference, Match
-    from licentia.identify.identifier import _added_to
+    from licentia.identify.partof import added_to as _added_to
 
     text = "This program can be distributed under the terms of the GNU GPL.\nSee COPYING.\n"
     hit = Match("gpl-1.0-plus", "reference", "gpl_87.RULE", 1, 1, 100.0, 1.0, span=(0, 13),
@@ -293,7 +293,7 @@ def test_a_rule_most_of_whose_words_the_reference_says_is_part_of_it() -> None:
     does not; a bare name, or a notice crossing the aligned text's last line, is judged by
     the other rules only."""
     from licentia.identify.found import Difference, Match
-    from licentia.identify.identifier import _added_to
+    from licentia.identify.partof import added_to as _added_to
 
     text = "Part of it is under a 4-clause BSD license, held by the University of California\n"
     hit = Match("bsd-original-uc", "notice", "bsd-original-uc_5.RULE", 1, 1, 100.0, 1.0,
@@ -341,3 +341,33 @@ def test_a_notice_is_one_statement_not_words_spread_over_a_header(index: Index,
             "   Version 2.0.1 fixes the version string\n*/\n")
     r = identify_text(text, index=index, rules=rules)
     assert r.license_keys == ("gpl-1.0-plus",), r.matches
+
+
+@pytest.mark.parametrize(("named", "found"), [
+    ("the GNU General Public License,", {"gfdl-1.1"}),
+    ("the\n`GNU General Public License <http://www.gnu.org/copyleft/gpl.html>`,",
+     {"gfdl-1.1", "gpl-1.0-plus"}),
+], ids=["as-the-reference", "with-its-address"])
+def test_a_rule_saying_more_than_the_reference_stands_apart(named: str, found: set[str],
+                                                            index: Index,
+                                                            rules: RuleIndex) -> None:
+    """The GFDL recommends "the GNU General Public License" for examples of code: as its
+    reference says it, the name is part of the text; with the GPL's address after it (which
+    the alignment skips as an address in angle brackets), the rule naming the GPL with its
+    address says more than the reference and is found beside the GFDL."""
+    text = read_text("gfdl-1.1").replace("the GNU General Public License,", named)
+    r = identify_text(text, index=index, rules=rules)
+    assert set(r.license_keys) == found, r.matches
+
+
+def test_a_copyright_line_never_sets_a_rule_apart(index: Index, rules: RuleIndex) -> None:
+    """An older Free Software Foundation address in the GFDL's copyright line matches a rule
+    for that address; a copyright line says who holds the text, not other terms, so the
+    words it has beyond the reference do not set the rule apart from the text (its first
+    sections, so that no rule of the whole text is found word for word)."""
+    text = read_text("gfdl-1.1").replace(
+        "Inc.\n     51 Franklin St, Fifth Floor, Boston, MA  02110-1301  USA",
+        "Inc. 59 Temple Place, Suite 330, Boston, MA 02111-1307 USA")
+    text = text[: text.index("4. MODIFICATIONS")]
+    r = identify_text(text, index=index, rules=rules)
+    assert r.license_keys == ("gfdl-1.1",), r.matches

@@ -34,6 +34,7 @@ from licentia.identify.matcher import (
     verbatim_table,
 )
 from licentia.identify.modelcard import parse_model_card
+from licentia.identify.partof import added_to
 from licentia.identify.reader import read_text_file
 from licentia.identify.result import Failure, Identification, Result
 from licentia.identify.rulematch import ELSEWHERE_KEYS, VAGUE_KEYS, find_rules
@@ -46,11 +47,6 @@ from licentia.workers import die_with_parent
 NOTICE_MIN_COVERAGE = 90.0  # a text or notice found by alignment that covers this much stands
 NOTICE_FLOOR = 80.0  # a notice found by alignment covering less is not there
 EXCEPTION_GAP = 2  # lines between a license and the exception that modifies it
-REWORDING = 2  # a rule this many times longer than the reference words replaced is added
-EDGE_WORDS = 1  # words of a rule hit at the edge of added words that the alignment may take
-# a rule hit this much of whose words an aligned text matched to its reference is part of it
-# (ScanCode's "extra large" overlap, OVERLAP_EXTRA_LARGE in licensedcode/match.py)
-PART_OF = 0.9
 OR_GAP = 4  # "A or B", "either A, or B at your option": a choice between adjacent findings
 
 
@@ -321,7 +317,7 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
 def _beside(kept: list[Match], ruled: list[Match], text: str) -> list[Match]:
     """The rules found word for word that are no part of an aligned text kept."""
     return [r for r in ruled
-            if not any(_overlaps(m, r) and not _added_to(m, r, text) for m in kept)]
+            if not any(_overlaps(m, r) and not added_to(m, r, text) for m in kept)]
 
 
 def _matched_by_others(m: Match, hits: list[Match], text: str) -> bool:
@@ -342,54 +338,6 @@ def _matched_by_others(m: Match, hits: list[Match], text: str) -> bool:
     matched = [c for c in matched if not any(d.holds(c) for d in m.differences)]
     inside = sum(1 for c in matched if any(a <= c[0] and c[1] <= b for a, b in others))
     return bool(matched) and 2 * inside > len(matched)
-
-
-def _added_to(m: Match, r: Match, text: str) -> bool:
-    """Whether a rule found word for word lies inside words a text adds to its reference
-    (a notice of other terms set into a license text): it is not part of that text. So is
-    one inside words that replace a few of the reference's, when it is longer than
-    REWORDING times those (no rewording of them), and one all of whose words but EDGE_WORDS
-    at its edge were added (the alignment took a common word there: "the", "GNU"). An intro
-    ("released under the following license:") added before a text introduces that text."""
-    if r.kind == "intro" or r.chars is None:
-        return False
-    for d in m.differences:
-        if d.kind is DiffKind.ADDED and (d.holds(r.chars) or _at_edge(d, r, text)):
-            return True
-        if d.kind is DiffKind.CHANGED and d.holds(r.chars) and \
-                r.span[1] - r.span[0] > REWORDING * len(rule_tokens(d.reference)[0]):
-            return True
-    return _states_other_terms(m, r, text)
-
-
-def _states_other_terms(m: Match, r: Match, text: str) -> bool:
-    """Whether a text or notice rule found word for word inside an aligned text's lines is
-    not part of it: more than 1 - PART_OF of its words lie in what the text has in place of
-    the reference's words or beside them (the rule says the text there, the reference
-    does not)."""
-    if r.kind not in {"text", "notice"} or r.chars is None or \
-            not m.start_line <= r.start_line <= r.end_line <= m.end_line:
-        return False
-    found = [d for d in m.differences if d.kind is not DiffKind.REMOVED and d.chars is not None
-             and d.chars[0] < r.chars[1] and r.chars[0] < d.chars[1]]
-    if not found:
-        return False
-    words, starts = rule_tokens(text[r.chars[0] : r.chars[1]])
-    own = sum(1 for w, a in zip(words, starts, strict=True)
-              if any(d.holds((r.chars[0] + a, r.chars[0] + a + len(w))) for d in found))
-    return own > (1 - PART_OF) * len(words)
-
-
-def _at_edge(d: Difference, r: Match, text: str) -> bool:
-    """Whether all of a rule hit's words but at most EDGE_WORDS (and fewer than half) lie
-    inside what the difference found."""
-    if d.chars is None or r.chars is None or d.chars[1] <= r.chars[0] or \
-            r.chars[1] <= d.chars[0]:
-        return False
-    words, starts = rule_tokens(text[r.chars[0] : r.chars[1]])
-    outside = sum(1 for w, a in zip(words, starts, strict=True)
-                  if not d.holds((r.chars[0] + a, r.chars[0] + a + len(w))))
-    return outside <= EDGE_WORDS and 2 * outside < len(words)
 
 
 def _with_added_terms(index: Index, found: list[Match], text: str) -> list[Match]:

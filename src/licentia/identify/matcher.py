@@ -104,15 +104,18 @@ def _find(seq: list[Any], phrase: list[Any], start: int = 0) -> int:
     return -1
 
 
-@lru_cache(maxsize=256)
 def reference_text(info: RefInfo) -> _RefText:
     """The reference's text and tokens, with its placeholders, optional parts and headings."""
-    if not info.is_rule:
-        text = licensedb.read_text(info.key)
-    else:
-        raw = (licensedb.rules_dir() / info.source).read_text(encoding="utf-8")
-        text = licensedb.split_front_matter(raw, info.source)[1]
-    return _prepare(text, None if info.is_rule else info.key, rule=info.is_rule)
+    return _reference_text(info.key, info.source)
+
+
+@lru_cache(maxsize=256)
+def _reference_text(key: str, source: str) -> _RefText:
+    """reference_text, by what it depends on (a RefInfo made from a Match has no expression)."""
+    if not RefInfo(key, "", source).is_rule:
+        return _prepare(licensedb.read_text(key), key)
+    raw = (licensedb.rules_dir() / source).read_text(encoding="utf-8")
+    return _prepare(licensedb.split_front_matter(raw, source)[1], None, rule=True)
 
 
 def _prepare(text: str, optional_key: str | None, rule: bool = False) -> _RefText:
