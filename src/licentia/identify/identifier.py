@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from license_expression import ExpressionError, Licensing, get_spdx_licensing
 
@@ -73,16 +74,20 @@ def _spdx_matches(text: str, rules: RuleIndex) -> tuple[list[Match], list[str]]:
     licensing = spdx_licensing()
     cat = catalog()
     unknown = UNKNOWN_SPDX if cat.get(UNKNOWN_SPDX) is not None else None
-    for line, expr in tags:
+    for line, tagged in tags:
+        expr = _clean_tag(tagged)
         source = f"{SPDX_TAG}: {expr}"
         try:
-            parsed = parse_expression(licensing, expr)
+            parsed = parse_expression(licensing, _ids_joined(expr))
         except ExpressionError as exc:
             notes.append(f"line {line}: SPDX-License-Identifier {expr!r} is not a valid "
                          f"expression: {exc}")
-            if unknown:  # a tag nobody can read: no coverage, never `exact`
+            parsed, listed = _as_list(licensing, _ids_joined(expr))
+            if unknown and not listed:  # a tag nobody can read: no coverage, never `exact`
                 matches.append(Match(unknown, "spdx-id", source, line, line, 0.0, 0.0))
-            continue
+            if parsed is None:
+                continue
+            notes.append(f"line {line}: read as {parsed}")
         if parsed is None:
             continue
         known: list[tuple[str, str]] = []
@@ -104,6 +109,64 @@ def _spdx_matches(text: str, rules: RuleIndex) -> tuple[list[Match], list[str]]:
             matches.append(Match(key, "spdx-id", source, line, line, read, read / 100,
                                  expression=keyed))
     return matches, notes
+
+
+# what ScanCode strips from both ends of a tag's expression (match_spdx_lid.clean_text)
+_TAG_PUNCTUATION = "!\"#$%&'*,-./:;<=>?@[\\]^_`{|}~ \t"
+
+
+def _clean_tag(expr: str) -> str:
+    """A tag's expression without the punctuation around it (`comments 'SPDX-License-
+    Identifier: X'` ends in a quote, a sentence in a full stop), a lone parenthesis dropped."""
+    expr = " ".join(expr.split()).lstrip(_TAG_PUNCTUATION + ")+").rstrip(_TAG_PUNCTUATION + "(")
+    if expr.count("(") == 1 and ")" not in expr:
+        expr = expr.replace("(", " ")
+    elif expr.count(")") == 1 and "(" not in expr:
+        expr = expr.replace(")", " ")
+    return " ".join(expr.split())
+
+
+def _ids_joined(expr: str) -> str:
+    """An expression with the LicenseDB's ids of several words ("GPL 2.0+") as one id."""
+    spaced = _spaced_ids()
+    if not spaced.pattern or " " not in expr:
+        return expr
+    return spaced.sub(lambda m: f"LicenseRef-scancode-{_SPACED[m.group().casefold()]}", expr)
+
+
+_SPACED: dict[str, str] = {}  # an id of several words (folded) -> its key
+
+
+@cache
+def _spaced_ids() -> re.Pattern[str]:
+    """The LicenseDB's other SPDX ids made of several words ("GPL 2.0+"), as one pattern."""
+    for lic in catalog().licenses.values():
+        for name in lic.other_spdx:
+            if " " in name.strip():
+                _SPACED.setdefault(" ".join(name.split()).casefold(), lic.key)
+    if not _SPACED:
+        return re.compile("")
+    alternatives = "|".join(re.escape(n) for n in sorted(_SPACED, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.+-])(?:{alternatives})(?![\w.+-])", re.IGNORECASE)
+
+
+_OPERATOR_WORDS = frozenset({"and", "or", "with"})
+
+
+def _as_list(licensing: Licensing, expr: str) -> tuple[Any, bool]:
+    """An invalid expression read as ScanCode reads one: a bare list of ids ("GPL-2.0+
+    BSD-3-Clause", U-Boot's style) is a choice of them (True: fully read); with operators
+    or parentheses out of place, all of its ids (False: it stays unknown-spdx too)."""
+    words = expr.replace("(", " ").replace(")", " ").split()
+    ids = [w for w in words if w.casefold() not in _OPERATOR_WORDS]
+    if not ids:
+        return None, False
+    operators = len(ids) < len(words) or "(" in expr or ")" in expr
+    try:
+        return parse_expression(licensing, (" AND " if operators else " OR ").join(ids)), \
+            not operators
+    except ExpressionError:
+        return None, False
 
 
 def _rule_for_id(rules: RuleIndex, spdx_id: str) -> str | None:
