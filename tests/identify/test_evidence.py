@@ -371,3 +371,19 @@ def test_a_copyright_line_never_sets_a_rule_apart(index: Index, rules: RuleIndex
     text = text[: text.index("4. MODIFICATIONS")]
     r = identify_text(text, index=index, rules=rules)
     assert r.license_keys == ("gfdl-1.1",), r.matches
+
+
+def test_an_intro_before_terms_nobody_knows_says_a_license_is_there(index: Index,
+                                                                     rules: RuleIndex) -> None:
+    """Beside a license found elsewhere, an intro ("... is licensed under the following
+    terms:") followed by terms no reference holds says that some license is there
+    (unknown-license-reference); the same intro followed, past a comment mark, by a notice
+    found introduces that notice and is no finding of its own."""
+    intro = "The frobnicator library is licensed under the following terms:"
+    own = ("Holders of a blue card may frobnicate this widget on Tuesdays, and on no "
+           "other day, for as long as the moon is full.")
+    mit = "/*\n * Licensed under the MIT License.\n */\nint x;\n"
+    r = identify_text(f"{mit}\n{intro}\n\n{own}\n", index=index, rules=rules)
+    assert set(r.license_keys) == {"mit", "unknown-license-reference"}, r.matches
+    r = identify_text(f"{intro}\n\n{mit}", index=index, rules=rules)
+    assert r.license_keys == ("mit",), r.matches

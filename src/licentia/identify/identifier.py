@@ -8,6 +8,7 @@ import contextlib
 import multiprocessing as mp
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -210,13 +211,39 @@ def _rule_matches(rules: RuleIndex, text: str) -> list[Match]:
         between = hit.between
         prev = out[-1] if out and between is not None else None
         if prev is not None and between is not None and len(between) <= OR_GAP and \
-                "or" in between and "and" not in between and not _is_exception(keys):
+                "or" in between and "and" not in between and not _is_exception(keys) and \
+                "intro" not in (prev.kind, rule.kind):
             expression = f"({prev.license_expression}) OR ({rule.expression})"
             out[-1] = replace(prev, expression=expression)
         out.append(Match(keys[0], rule.kind, rule.source, a, b, 100.0, 1.0,
                          span=(hit.start, hit.end),
                          expression=expression if expression != keys[0] else "",
                          chars=hit.chars))
+    return out
+
+
+_DECORATION = " \t*#/-!<>;"  # a line of only these has no words (comment marks, rules)
+
+
+def _introducing(found: list[Match], text: str) -> list[Match]:
+    """Without the intros ("licensed under the following terms:") that a finding follows, on
+    their line or the next line with words: they introduce it. One that nothing found
+    follows says a license is there that licentia does not know (unknown-license-reference,
+    as ScanCode reports it)."""
+    if not any(m.kind == "intro" for m in found):
+        return found
+    lines = text.split("\n")  # as the tokenizer counts lines (a form feed is no line break)
+    starts = sorted(m.start_line for m in found if m.kind != "intro")
+    out = []
+    for m in found:
+        if m.kind == "intro":
+            after = m.end_line + 1
+            while after <= len(lines) and not lines[after - 1].strip(_DECORATION):
+                after += 1
+            at = bisect_left(starts, m.start_line)
+            if at < len(starts) and starts[at] <= after:
+                continue
+        out.append(m)
     return out
 
 
@@ -462,7 +489,8 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
     # an SPDX tag line is read by its own parser, not by the rules
     tag_lines = {line for line, _ in spdx_identifiers(text)}
     ruled = [r for r in ruled if r.start_line not in tag_lines]
-    found = sorted(_merge(rx, found, ruled, text) + spdx, key=lambda m: (m.start_line, m.kind))
+    found = _introducing(sorted(_merge(rx, found, ruled, text) + spdx,
+                                key=lambda m: (m.start_line, m.kind)), text)
     found = _join_exceptions(_with_added_terms(ix, found, text))
     found, variant_notes = guard(ix, found, text)
     all_notes += variant_notes

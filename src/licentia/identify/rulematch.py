@@ -5,7 +5,7 @@
 A rule found word for word in a text is that rule's license expression at those lines. Of rules
 found at overlapping places the longest wins (a rule inside a larger one is part of it); a
 false-positive rule claims its words and reports nothing; an intro ("licensed under the
-following terms:") only counts when nothing else in the text names a license.
+following terms:") is kept here (identify drops one that a finding follows).
 """
 
 from __future__ import annotations
@@ -102,8 +102,6 @@ def find_rules(index: RuleIndex, text: str) -> list[RuleHit]:
     kept = [h for h in kept if rules[h[0]].kind != "false-positive"]
     listed = _listed(kept, rules)
     kept = [h for h in kept if h not in listed]
-    if any(rules[r].kind != "intro" for r, _, _ in kept):
-        kept = [h for h in kept if rules[h[0]].kind != "intro"]
     kept.sort(key=lambda h: h[1])
     breaks = [m.start() for m in _NEWLINE.finditer(text)]
     out = []
