@@ -387,3 +387,12 @@ def test_an_intro_before_terms_nobody_knows_says_a_license_is_there(index: Index
     assert set(r.license_keys) == {"mit", "unknown-license-reference"}, r.matches
     r = identify_text(f"{intro}\n\n{mit}", index=index, rules=rules)
     assert r.license_keys == ("mit",), r.matches
+
+
+def test_of_equally_long_rules_the_one_with_rarer_words_wins(index: Index,
+                                                             rules: RuleIndex) -> None:
+    """"GNU General Public License v3.0": two rules of four words overlap, "GNU General
+    Public License" (any GPL) and "General Public License v3" (GPL-3.0); "v3" is rarer in
+    the rules than "GNU", and says which GPL."""
+    r = identify_text("GNU General Public License v3.0\n", index=index, rules=rules)
+    assert r.license_keys == ("gpl-3.0",), r.matches

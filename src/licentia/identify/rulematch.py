@@ -84,13 +84,19 @@ def find_rules(index: RuleIndex, text: str) -> list[RuleHit]:
     words, offsets = rule_words_and_starts(text)
     if not words:
         return []
-    hits = index.exact(index.encode(words))
+    ids = index.encode(words)
+    hits = index.exact(ids)
     if not hits:
         return []  # most files: no offsets needed
     starts = offsets()
     rules = index.rules
+    frequency = index.frequency
+    # of overlapping hits the longest wins; of equally long ones of a kind, the one whose
+    # rarest word is rarer ("GNU General Public License v3.0": "... License v3" over "GNU
+    # General Public License", as ScanCode keeps the match with more high-value words)
     hits.sort(key=lambda h: (-(h[2] - h[1]), _RANK.get(rules[h[0]].kind, 3),
-                             -rules[h[0]].relevance, h[1]))
+                             int(frequency[ids[h[1] : h[2]]].min()), -rules[h[0]].relevance,
+                             h[1]))
     taken = bytearray(len(words))
     kept = []
     for r, a, b in hits:

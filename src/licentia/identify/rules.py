@@ -233,6 +233,11 @@ class RuleIndex:
         arraystore.save(path, {name: self.arrays[name] for name in self.ARRAYS})
 
     # -- queries ----------------------------------------------------------------------------
+    @cached_property
+    def frequency(self) -> npt.NDArray[np.int64]:
+        """How often each word id occurs in all rules (a rare word says more)."""
+        return np.bincount(self.tokens.astype(np.int64), minlength=len(self.vocab))
+
     def rule_ids(self, r: int) -> npt.NDArray[Any]:
         return self.tokens[self.offsets[r] : self.offsets[r + 1]]
 
