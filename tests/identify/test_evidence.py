@@ -396,3 +396,15 @@ def test_of_equally_long_rules_the_one_with_rarer_words_wins(index: Index,
     the rules than "GNU", and says which GPL."""
     r = identify_text("GNU General Public License v3.0\n", index=index, rules=rules)
     assert r.license_keys == ("gpl-3.0",), r.matches
+
+
+def test_a_notice_holding_small_rules_is_judged_by_words_not_lines(index: Index,
+                                                                   rules: RuleIndex) -> None:
+    """A GPL notice written into a string with a literal "\\n" ("(GPL)\\nand comes with NO
+    WARRANTY") is no longer the rule word for word: it aligns with most of it. The rules
+    found inside ("... General Public License (GPL)", "NO WARRANTY") share its one line but
+    hold only half of its words: the notice stands, and they are parts of it."""
+    said = " ".join(read_rule_text("gpl_65.RULE").replace("{{", "").replace("}}", "").split())
+    text = '  description="' + said.replace(") and", ")\\nand") + '."\n'
+    r = identify_text(text, index=index, rules=rules)
+    assert r.license_keys == ("gpl-1.0-plus",), r.matches

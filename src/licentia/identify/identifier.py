@@ -345,8 +345,8 @@ def _as_meant(rules: RuleIndex, m: Match, text: str) -> bool:
 
 def _explained(m: Match, inside: list[Match], text: str) -> bool:
     """Whether texts and notices found word for word explain an aligned match: they cover
-    nearly all of its lines, and every line where it differs from its reference (a notice of
-    other terms set into a license text); nothing of the reference is missing."""
+    nearly all of its lines and words, and every line where it differs from its reference (a
+    notice of other terms set into a license text); nothing of the reference is missing."""
     whole = [r for r in inside if r.kind in {"text", "notice"}]
     if not whole or any(d.kind is DiffKind.REMOVED for d in m.differences):
         return False
@@ -354,7 +354,7 @@ def _explained(m: Match, inside: list[Match], text: str) -> bool:
     span = {n for n in range(m.start_line, m.end_line + 1)
             if n <= len(lines) and lines[n - 1].strip()}
     covered = _lines(whole) & span
-    if len(covered) < 0.9 * len(span):
+    if len(covered) < 0.9 * len(span) or _word_share(whole, m, text) < 0.9:
         return False
     return all(d.line in covered for d in m.differences)
 
@@ -365,10 +365,12 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
 
     A license text or notice found by alignment stands when it is exact or covers nearly all of
     its reference (the rules found inside it are parts of it); it gives way to one rule found
-    word for word over most of its lines (an approximate "BSD variant" over a BSD-or-GPL notice
-    is that notice), and, when it covers less of its reference, to rules found word for word
-    over most of its lines that name other licenses. An approximate one most of whose matched
-    words are other licenses' texts or notices found word for word is theirs.
+    word for word over most of its lines and words (an approximate "BSD variant" over a
+    BSD-or-GPL notice is that notice), and, when it covers less of its reference, to rules
+    found word for word that name other licenses and hold most of its words (words, not
+    lines: a one-line GPL notice holding "GPL" and "NO WARRANTY" found word for word is
+    still a GPL notice). An approximate one most of whose matched words are other licenses'
+    texts or notices found word for word is theirs.
     """
     kept: list[Match] = []
     for m in found:
@@ -382,7 +384,8 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
             kept.append(m)
             continue
         span = set(range(m.start_line, m.end_line + 1))
-        cover = [r for r in inside if len(_lines([r]) & span) >= 0.8 * len(span)]
+        cover = [r for r in inside if len(_lines([r]) & span) >= 0.8 * len(span)
+                 and _word_share([r], m, text) >= 0.8]
         if cover and not (m.differences and m.kind in FULL and any(
                 m.key in expr_keys(r.license_expression) for r in cover)):
             continue  # what a rule says word for word; a text that differs says how
@@ -392,8 +395,8 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
             kept.append(m)
             continue
         keys = {k for r in inside for k in expr_keys(r.license_expression)}
-        if (m.kind not in FULL or m.key not in keys) and \
-                len(_lines(inside) & span) >= 0.6 * len(span):
+        others = [r for r in inside if m.key not in expr_keys(r.license_expression)]
+        if (m.kind not in FULL or m.key not in keys) and _word_share(others, m, text) >= 0.6:
             continue
         kept.append(m)
     hits = _beside(kept, ruled, text)
@@ -402,6 +405,19 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
         return kept + hits
     kept = [m for m in kept if m not in others]
     return kept + _beside(kept, ruled, text)
+
+
+def _word_share(hits: list[Match], m: Match, text: str) -> float:
+    """The share of an aligned match's words that rules found word for word hold (1 when
+    the match has no character range: it is judged by its lines alone)."""
+    if m.chars is None:
+        return 1.0
+    words, starts = rule_tokens(text[m.chars[0] : m.chars[1]])
+    held = [r.chars for r in hits if r.chars is not None]
+    if not words:
+        return 1.0
+    at = [m.chars[0] + a for a in starts]
+    return sum(1 for c in at if any(a <= c < b for a, b in held)) / len(words)
 
 
 def _beside(kept: list[Match], ruled: list[Match], text: str) -> list[Match]:
