@@ -10,7 +10,7 @@ deduplicated and simplified by `license-expression`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from license_expression import ExpressionError, Licensing
@@ -37,18 +37,27 @@ def _licensing() -> Licensing:
 
 def keys(expression: str) -> list[str]:
     """The license keys of an expression, in order (an unparsable one is its own key)."""
+    return list(_keys(expression))
+
+
+@lru_cache(maxsize=4096)  # a few hundred rules' expressions are asked again and again
+def _keys(expression: str) -> tuple[str, ...]:
     if not expression:
-        return []
+        return ()
     try:
         parsed = parse(_licensing(), expression)
     except ExpressionError:
-        return [expression]
-    return [] if parsed is None else [str(k) for k in _licensing().license_keys(parsed)]
+        return (expression,)
+    return () if parsed is None else tuple(str(k) for k in _licensing().license_keys(parsed))
 
 
 def combine(expressions: Iterable[str]) -> str:
     """The conjunction of expressions, deduplicated ("mit AND mit" is "mit")."""
-    parts = list(dict.fromkeys(e for e in expressions if e))
+    return _combine(tuple(dict.fromkeys(e for e in expressions if e)))
+
+
+@lru_cache(maxsize=4096)
+def _combine(parts: tuple[str, ...]) -> str:
     if not parts:
         return ""
     text = parts[0] if len(parts) == 1 else " AND ".join(f"({p})" if " " in p else p for p in parts)
@@ -60,6 +69,7 @@ def combine(expressions: Iterable[str]) -> str:
         return text
 
 
+@lru_cache(maxsize=4096)
 def to_spdx(expression: str) -> str:
     """The expression with each LicenseDB key replaced by its SPDX id (or LicenseRef)."""
     if not expression:

@@ -281,10 +281,21 @@ class Index:
         weights = np.repeat(self.bg_idf[pos].astype(np.float64), counts)
         return np.bincount(rows.astype(np.intp), weights=weights, minlength=len(self.refs))
 
+    def common_weights(self, pos: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        """The weight of each common bigram (see rest_cm) in the query, zero for the others."""
+        at = np.minimum(np.searchsorted(self.cm_pos, pos), len(self.cm_pos) - 1)
+        held = self.cm_pos[at] == pos
+        weight = np.zeros(len(self.cm_pos))
+        weight[at[held]] = self.bg_idf[pos[held]]
+        return weight
+
     def scores(self, pos: npt.NDArray[Any], refs: npt.NDArray[Any],
-               posted: npt.NDArray[Any]) -> npt.NDArray[Any]:
+               posted: npt.NDArray[Any], weight: npt.NDArray[Any] | None = None,
+               ) -> npt.NDArray[Any]:
         """The weight of all the bigrams at `pos` each of `refs` holds: what it is posted under
-        (`posted`, see posted_scores) and its common bigrams it is not posted under."""
+        (`posted`, see posted_scores) and its common bigrams it is not posted under (`weight`:
+        common_weights(pos), if made already). A reference's score does not depend on the
+        others asked for with it."""
         starts = self.rest_ptr[refs]
         counts = self.rest_ptr[refs + 1] - starts
         ends = np.cumsum(counts)
@@ -292,11 +303,8 @@ class Index:
             out: npt.NDArray[Any] = posted[refs]
             return out
         rest = self.rest_cm[np.arange(ends[-1]) + np.repeat(starts - (ends - counts), counts)]
-        # the weight of each common bigram in the query, zero for the others
-        at = np.minimum(np.searchsorted(self.cm_pos, pos), len(self.cm_pos) - 1)
-        held = self.cm_pos[at] == pos
-        weight = np.zeros(len(self.cm_pos))
-        weight[at[held]] = self.bg_idf[pos[held]]
+        if weight is None:
+            weight = self.common_weights(pos)
         rows = np.repeat(np.arange(len(refs)), counts)
         return posted[refs] + np.bincount(rows, weights=weight[rest],  # type: ignore[no-any-return]
                                           minlength=len(refs))
@@ -318,7 +326,8 @@ class Index:
         short = self._shortlist(posted, limit * SHORTLIST)
         if not len(short):
             return []
-        score = self.scores(pos, short, posted)
+        weight = self.common_weights(pos)
+        score = self.scores(pos, short, posted, weight)
         share = score / np.maximum(self.ref_weight[short], 1e-9)
         # the alignment score to expect: the words of the reference found, less half of those
         # missing. Of many near-identical notices the longest one the query holds explains the
@@ -335,11 +344,12 @@ class Index:
                if own_text[k] >= 0 and int(own_text[k]) not in picked]
         at = dict(zip(short.tolist(), share.tolist(), strict=True))
         out = [(r, at[r]) for r in picked]
-        if own:
-            own_ids = np.array(own, dtype=np.int64)
-            own_share = self.scores(pos, own_ids, posted) / self.ref_weight[own_ids]
-            out += [(r, float(v)) for r, v in zip(own, own_share.tolist(), strict=True) if v > 0]
-        return out
+        unscored = [r for r in own if r not in at]
+        if unscored:  # (a shortlisted one's score is the same made again)
+            ids = np.array(unscored, dtype=np.int64)
+            at.update(zip(unscored, (self.scores(pos, ids, posted, weight)
+                                     / self.ref_weight[ids]).tolist(), strict=True))
+        return out + [(r, at[r]) for r in own if at[r] > 0]
 
     def _shortlist(self, posted: npt.NDArray[Any], size: int) -> npt.NDArray[Any]:
         """The references worth scoring in full, ascending: the best `size` of each ranking

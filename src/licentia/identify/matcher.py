@@ -449,6 +449,7 @@ def _ranked(index: Index, cands: list[tuple[int, float]], sub: str | list[int],
         key=lambda a: (-a.score, index.refs[a.ref].is_rule, -a.share, position[a.ref]))
 
 
+@lru_cache(maxsize=256)
 def _optional_tokens(info: RefInfo) -> int:
     """The words of a license text's optional parts (absent, they cost an alignment nothing)."""
     if info.is_rule or info.key not in _optional_sections():
