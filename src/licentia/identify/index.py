@@ -296,18 +296,24 @@ class Index:
         (`posted`, see posted_scores) and its common bigrams it is not posted under (`weight`:
         common_weights(pos), if made already). A reference's score does not depend on the
         others asked for with it."""
-        starts = self.rest_ptr[refs]
-        counts = self.rest_ptr[refs + 1] - starts
-        ends = np.cumsum(counts)
-        if not len(ends) or not ends[-1]:
-            out: npt.NDArray[Any] = posted[refs]
-            return out
-        rest = self.rest_cm[np.arange(ends[-1]) + np.repeat(starts - (ends - counts), counts)]
         if weight is None:
             weight = self.common_weights(pos)
-        rows = np.repeat(np.arange(len(refs)), counts)
-        return posted[refs] + np.bincount(rows, weights=weight[rest],  # type: ignore[no-any-return]
-                                          minlength=len(refs))
+        cols = np.flatnonzero(weight)
+        if not len(cols) or not len(refs):
+            out: npt.NDArray[Any] = posted[refs]
+            return out
+        # added one by one in the order of the common bigrams, as a sum over each reference's
+        # rest_cm would be (adding the zeros of bigrams it lacks changes no sum)
+        rest = self._rest_matrix[refs[:, None], cols] * weight[cols]
+        return posted[refs] + np.cumsum(rest, axis=1)[:, -1]  # type: ignore[no-any-return]
+
+    @cached_property
+    def _rest_matrix(self) -> npt.NDArray[np.bool_]:
+        """For each reference and common bigram: whether the reference holds it and is not
+        posted under it (rest_cm as a table; made once, ~10 MB)."""
+        table = np.zeros((len(self.refs), len(self.cm_pos)), dtype=bool)
+        table[np.repeat(np.arange(len(self.refs)), np.diff(self.rest_ptr)), self.rest_cm] = True
+        return table
 
     def shares(self, ids: npt.NDArray[np.int32],
                refs: npt.NDArray[Any]) -> npt.NDArray[Any]:
