@@ -389,16 +389,18 @@ def rule_words(text: str) -> list[str]:
     return list(filterfalse(MARKUP_WORDS.__contains__, words))
 
 
-def rule_words_and_starts(text: str) -> tuple[list[str], Callable[[], list[int]]]:
-    """rule_words(text), and a function giving their offsets (rule_tokens(text)[1]) when
-    asked: for a text with rules found, the words are not made twice."""
-    if not text.isascii():
-        return rule_words(text), lambda: rule_tokens(text)[1]
-    words = _ascii_rule_words(text)
-    if MARKUP_WORDS.isdisjoint(words):
-        return words, lambda: _ascii_rule_starts(text)
-    keep = _not_markup(words)
-    return list(compress(words, keep)), lambda: list(compress(_ascii_rule_starts(text), keep))
+def rule_words_with_markup(text: str) -> tuple[list[str], Callable[[], list[int]]]:
+    """Every word of `text` in rule token space, markup words included, and a function giving
+    their offsets when asked (most texts need none): rule_tokens(text) is these without the
+    MARKUP_WORDS."""
+    if text.isascii():
+        return _ascii_rule_words(text), lambda: _ascii_rule_starts(text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: word by word
+        pairs = [(m.group().lower(), m.start()) for m in _RULE_WORD.finditer(text)]
+        return [w for w, _ in pairs], lambda: [a for _, a in pairs]
+    return _RULE_WORD.findall(lowered), \
+        lambda: [m.start() for m in _RULE_WORD.finditer(lowered)]
 
 
 def _not_markup(words: list[str]) -> list[bool]:
@@ -409,16 +411,8 @@ def _not_markup(words: list[str]) -> list[bool]:
 
 def rule_tokens(text: str) -> tuple[list[str], list[int]]:
     """Words of a query in rule token space, and the character offset of each."""
-    if text.isascii():
-        words, starts = _ascii_rule_words(text), _ascii_rule_starts(text)
-    else:
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a character whose lower case is longer: word by word
-            pairs = [(m.group().lower(), m.start()) for m in _RULE_WORD.finditer(text)]
-            words, starts = [w for w, _ in pairs], [a for _, a in pairs]
-        else:
-            words = _RULE_WORD.findall(lowered)
-            starts = [m.start() for m in _RULE_WORD.finditer(lowered)]
+    words, offsets = rule_words_with_markup(text)
+    starts = offsets()
     if MARKUP_WORDS.isdisjoint(words):
         return words, starts
     keep = _not_markup(words)

@@ -224,6 +224,20 @@ def test_every_rule_is_found_where_it_stands(rules: RuleIndex) -> None:
     assert [p for p in placed if p not in hits] == []
 
 
+def test_markup_words_are_dropped_as_the_rules_were_made(rules: RuleIndex) -> None:
+    """A query's markup words ("a", "br", "amp") are skipped, as they were in the rules;
+    its other words keep their ids, unknown ones -1."""
+    from licentia.normalize import MARKUP_WORDS, rule_tokens
+
+    text = "<p>Licensed under the MIT license &amp; a zzqx clause<br> GPLv2+</p>"
+    words, _ = rule_tokens(text)
+    every = ["p", *words[:4], "amp", "a", *words[4:], "br", "p"]
+    ids, keep = rules.encode_without_markup(every)
+    assert ids.tolist() == rules.encode(words).tolist()
+    assert [w for w, k in zip(every, keep.tolist(), strict=True) if k] == words
+    assert -1 in ids.tolist() and not MARKUP_WORDS & set(words)
+
+
 def test_a_rule_at_the_edge_of_added_words_is_found() -> None:
     """An alignment may take a common word at the border of words it adds ("This" of
     "This program can be distributed under the terms of the GNU GPL" as the first word of a

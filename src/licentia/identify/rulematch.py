@@ -14,9 +14,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from licentia.identify.rules import Rule, RuleIndex
-from licentia.normalize import rule_words_and_starts
+from licentia.normalize import rule_words_with_markup
 
 # which kind of rule wins a tie in length: evidence that names a license over an intro
 _RANK = {"text": 0, "notice": 0, "false-positive": 0, "reference": 1, "tag": 1, "clue": 2,
@@ -81,14 +82,15 @@ class RuleHit:
 
 def find_rules(index: RuleIndex, text: str) -> list[RuleHit]:
     """The rules found in `text` after overlaps are resolved, in order; false positives out."""
-    words, offsets = rule_words_and_starts(text)
-    if not words:
+    every_word, offsets = rule_words_with_markup(text)
+    ids, keep = index.encode_without_markup(every_word)
+    if not len(ids):
         return []
-    ids = index.encode(words)
     hits = index.exact(ids)
     if not hits:
         return []  # most files: no offsets needed
-    starts = offsets()
+    unmarked = keep.tolist()
+    words, starts = list(compress(every_word, unmarked)), list(compress(offsets(), unmarked))
     rules = index.rules
     frequency = index.frequency
     # of overlapping hits the longest wins; of equally long ones of a kind, the one whose

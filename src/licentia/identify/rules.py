@@ -32,7 +32,7 @@ from licentia import arraystore
 from licentia import cache as _cache
 from licentia.arraystore import Strings, pack_strings
 from licentia.catalog import licensedb
-from licentia.normalize import rule_text_tokens
+from licentia.normalize import MARKUP_WORDS, rule_text_tokens
 
 FORMAT = 4
 PREFIX = 4  # tokens of the prefix every rule of this length or more is looked up by
@@ -254,6 +254,19 @@ class RuleIndex:
                            count=len(words))
 
     @cached_property
+    def _ids_or_markup(self) -> dict[str, int]:
+        return {**self.word_ids, **dict.fromkeys(MARKUP_WORDS, _MARKUP)}
+
+    def encode_without_markup(self, words: list[str]
+                              ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+        """encode(the words that are no MARKUP_WORDS), and which words those are (rules are
+        made without markup words: a query drops them too)."""
+        ids = np.fromiter(map(self._ids_or_markup.get, words, repeat(-1)), np.int64,
+                          count=len(words))
+        keep = ids != _MARKUP
+        return ids[keep], keep
+
+    @cached_property
     def _starts(self) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
         """Where a rule may start: the token ids that are a rule of one token, and a filter of
         the first two tokens of the longer rules (by a hash of the pair: a set bit may be a
@@ -321,6 +334,7 @@ class RuleIndex:
         return out
 
 
+_MARKUP = -2  # encode_without_markup's id for a markup word (-1: a word no rule has)
 _PAIR_BITS = 20  # 35,000 rules set at most 35,000 of 2**20 bits: few windows hashed in vain
 
 
