@@ -52,6 +52,8 @@ EQUIVALENTS: dict[str, str] = {
 }
 
 _TOKEN = re.compile(r"[^\W_]+")
+_NON_ASCII_WORD_CHAR = re.compile(r"(?![\x00-\x7f])[^\W_]")  # a character _TOKEN takes
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NEWLINE = re.compile("\n")
 _WORD_BYTE = bytes(1 if chr(c).isascii() and chr(c).isalnum() else 0 for c in range(256))
 
@@ -137,15 +139,11 @@ class Tokens:
 
     def _spans(self) -> None:
         masked = self._masked
-        if masked.isascii():  # a word is a run of ASCII letters and digits: found in one pass
-            edges = _ascii_word_edges(masked)
-            self._starts, self._ends = tuple(edges[0::2]), tuple(edges[1::2])
-            return
-        starts, ends = [], []
-        for m in _TOKEN.finditer(masked):
-            starts.append(m.start())
-            ends.append(m.end())
-        self._starts, self._ends = tuple(starts), tuple(ends)
+        if not masked.isascii():  # each other character as an ASCII one of its kind
+            masked = _NON_ASCII.sub(" ", _NON_ASCII_WORD_CHAR.sub("a", masked))
+        # a word is a run of ASCII letters and digits: found in one pass
+        edges = _ascii_word_edges(masked)
+        self._starts, self._ends = tuple(edges[0::2]), tuple(edges[1::2])
 
     def _line_breaks(self) -> list[int]:
         if self._breaks is None:

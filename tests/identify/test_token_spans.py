@@ -70,7 +70,7 @@ def test_markers_after_a_marker_and_on_the_first_line() -> None:
     assert normalize.mask(text).split() == ["First.", "Read", "it.", "the", "end", "last"]
 
 
-@given(TEXT)
+@given(st.one_of(TEXT, PIECES))
 def test_spans_and_lines_are_the_patterns(text: str) -> None:
     tok = tokenize(text)
     found = [(m.start(), m.end()) for m in _TOKEN.finditer(tok._masked)]
