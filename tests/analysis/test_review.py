@@ -386,6 +386,30 @@ def test_selling_prescription_drugs_without_prescriptions_and_pressuring_the_con
     assert elders.verdict is Verdict.CONFLICT
 
 
+def test_a_negation_reaches_every_item_of_a_list() -> None:
+    # "do not mention Gemma, its use restrictions, or the terms": restrictions not passed on
+    r = review_reference("gemma", use(
+        "We fine-tune Gemma and sell API access to it. Our terms of service do not mention "
+        "Gemma, its use restrictions, or the Gemma Terms of Use.", modification="fine-tune"))
+    assert r.verdict is Verdict.CONFLICT
+    assert status_of(r, "use-restrictions-flow-down") is Status.CONFLICT
+
+
+def test_where_users_live_is_not_where_the_licensee_is() -> None:
+    r = review_reference("llama3.2", use(
+        "Seattle-based Northwind Apps offers a receipt-scanning service built on Llama 3.2 11B "
+        "Vision. About a third of its paying users live in Spain and Italy. Its website shows "
+        "\"Built with Llama\"."))
+    assert status_of(r, "eligibility") is not Status.CONFLICT
+
+
+def test_deleting_a_librarys_notice_files_is_no_notice_kept() -> None:
+    r = review_reference("Apache-2.0", use(
+        "We bundle an Apache-2.0 library, which ships a NOTICE file, in our installer; the build "
+        "script deletes the library's LICENSE and NOTICE files.", deployment="distributed"))
+    assert r.verdict is Verdict.CONFLICT
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))

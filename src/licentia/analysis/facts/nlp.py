@@ -26,7 +26,7 @@ from licentia.errors import DataError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 DATA = "analysis/data/facts.yaml"
 
@@ -92,6 +92,11 @@ _DETERMINERS = ("a", "an", "the", "its", "their", "our", "his", "her", "your", "
                 "those", "all", "any", "every", "it", "them")
 
 
+# a noun's possessive between a verb and its object ("the library's")
+_OWNER: list[dict[str, Any]] = [{"LOWER": {"IN": list(_DETERMINERS)}, "OP": "?"},
+                                {"IS_ALPHA": True}, {"LOWER": {"IN": ["'s", "'"]}}]
+
+
 class Phrases:
     """Phrases matched on lower-case lemmas, with a label per phrase group; between two words of
     a phrase a determiner or possessive may stand that the phrase does not write."""
@@ -103,6 +108,13 @@ class Phrases:
         for label, phrases in groups.items():
             patterns = [_pattern(doc) for doc in nlp.pipe([lower(p) for p in
                                                            _words(phrases, label)])]
+            # a verb's object may be a noun's possession: "deletes the library's NOTICE file"
+            pairs = [(v, o) for item in phrases if isinstance(item, dict)
+                     for v in _words(item.get("verbs") or (), label)
+                     for o in _words(item.get("objects") or (), label)]
+            docs = list(nlp.pipe([lower(t) for pair in pairs for t in pair]))
+            patterns += [[*_pattern(v), *_OWNER, *_pattern(o)]
+                         for v, o in zip(docs[::2], docs[1::2], strict=True)]
             if patterns:
                 self.matcher.add(label, [p for p in patterns if p])
 
@@ -171,6 +183,7 @@ class ScopeReader:
         sent = doc[start].sent
         stops = {i for s, e in marks.get("termination", ()) for i in range(s, e)}
         stops |= {t.i for t in sent if t.is_punct and t.text not in ("-", "'", '"')}
+        stops -= _list_commas(sent)
 
         def before(label: str) -> str | None:
             best = None
@@ -196,6 +209,22 @@ class ScopeReader:
                       if sent.start <= s < sent.end), None)
         return Scope(negated, before("hedge") or _inside(doc, marks, "hedge", start, end)
                      or doubt)
+
+
+def _list_commas(sent: Span) -> set[int]:
+    """Commas that separate the items of an "A, B, or C" list: a negation before the list
+    reaches every item ("do not mention Gemma, its use restrictions, or its terms")."""
+    out: set[int] = set()
+    for t in sent:
+        if t.text != ",":
+            continue
+        for u in sent[t.i + 1 - sent.start:t.i + 6 - sent.start]:
+            if u.text in ("or", "nor"):
+                out.add(t.i)
+                break
+            if u.is_punct and u.text != ",":
+                break
+    return out
 
 
 def _inside(doc: Doc, marks: dict[str, list[tuple[int, int]]], label: str, start: int,

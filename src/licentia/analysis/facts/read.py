@@ -139,7 +139,10 @@ def _domicile(doc: Doc, text: str) -> dict[str, Fact]:
         if label != "cues":
             continue
         sent = doc[s].sent
-        after = [p for p in places if e <= p[1] <= e + 5 and p[2] <= sent.end]
+        # "of" names a place only right after it ("Bonnetje of Amsterdam"), not "a third of
+        # its users live in Spain"
+        reach = 0 if doc[s:e].text == "of" else 5
+        after = [p for p in places if e <= p[1] <= e + reach and p[2] <= sent.end]
         if not after:
             continue
         place = after[0]
