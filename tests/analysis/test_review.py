@@ -410,6 +410,37 @@ def test_deleting_a_librarys_notice_files_is_no_notice_kept() -> None:
     assert r.verdict is Verdict.CONFLICT
 
 
+def test_suing_over_the_licensed_material_is_weighed_in_step_4() -> None:
+    r = review_reference("Apache-2.0", use(
+        "We ship an Apache-2.0 library in our firmware with its NOTICE file. We have filed a "
+        "patent infringement lawsuit claiming the library infringes our battery patents.",
+        deployment="distributed"))
+    [f] = find(r, "patent-termination", "patent")
+    assert f.status is Status.GRAY and "patent license" in f.message
+    llama = review_reference("llama3.1", use(
+        "We filed a copyright lawsuit claiming that Llama's outputs infringe our novels."))
+    [f] = find(llama, "patent-termination", "patent")
+    assert f.status is Status.CONFLICT
+    quiet = review_reference("Apache-2.0", use("We ship an Apache-2.0 library in our app.",
+                                               deployment="distributed"))
+    [f] = find(quiet, "patent-termination", "patent")
+    assert f.status is Status.CLEAR
+
+
+def test_sharing_cc_by_material_itself_needs_attribution() -> None:
+    r = review_reference("CC-BY-4.0", use(
+        "A magazine prints six photographs licensed under CC BY 4.0; the photographers are not "
+        "named anywhere in the issue.", deployment="distributed"))
+    assert r.verdict is Verdict.CONFLICT
+
+
+def test_false_cure_claims_are_disinformation() -> None:
+    r = review_reference("gemma", use(
+        "Product pages claim that our mushroom capsules cure type 2 diabetes and let customers "
+        "stop taking insulin."))
+    assert r.verdict is Verdict.CONFLICT
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))

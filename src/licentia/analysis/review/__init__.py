@@ -103,7 +103,7 @@ def review(basis: Basis, use_case: UseCase, rules: Matcher | None = None) -> Rev
         findings += flow_down(sheet, use_case, facts)
         findings += output_terms(sheet, use_case)
         findings += attribution(sheet, use_case, facts)
-        findings += patent(sheet, use_case)
+        findings += patent(sheet, use_case, facts)
         key = basis.sheet.license
         not_assessed.append(f"conditions other than use, attribution, notice, copyleft and "
                             f"patent terms (e.g. indemnity, termination, governing law): see "

@@ -4,13 +4,15 @@
 
 from __future__ import annotations
 
+from licentia.analysis.facts import Facts
+from licentia.analysis.facts.read import describe
 from licentia.analysis.findings import Code, Evidence, Finding, Status
 from licentia.analysis.review.model import ReviewCode, Step, finding
 from licentia.analysis.usecase import UseCase
 from licentia.catalog.terms import ClauseKind, Sheet
 
 
-def patent(sheet: Sheet, uc: UseCase) -> list[Finding]:
+def patent(sheet: Sheet, uc: UseCase, facts: Facts) -> list[Finding]:
     out: list[Finding] = []
     patents = [c for c in sheet.clauses if c.kind is ClauseKind.PATENT]
     granted = [c for c in patents if c.value.patent_grant]
@@ -69,24 +71,42 @@ def patent(sheet: Sheet, uc: UseCase) -> list[Finding]:
             Step.PATENT, ReviewCode.PATENT_GRANT, Status.CLEAR, "No express patent grant",
             rationale, evidence,
             ["If patents matter for this product, ask counsel whether the grant is enough."]))
+    out += _termination(sheet, facts)
+    return out
+
+
+def _termination(sheet: Sheet, facts: Facts) -> list[Finding]:
+    """What suing over the licensed material ends, and whether the use case says it sues."""
     terminating = [c for c in sheet.clauses if c.value.patent_termination_on_litigation
                    or c.value.litigation_trigger]
-    if terminating:
-        c = terminating[0]
-        trigger = c.value.litigation_trigger or "ip"
-        ends = c.value.litigation_terminates or "all"
-        suit = ("patent litigation" if trigger == "patent" else
-                "litigation over intellectual property")
-        lost = ("your patent license under it" if ends == "patent-license" else
-                "every right the license gives you")
-        out.append(finding(
-            Step.PATENT, Code.PATENT_TERMINATION, Status.CLEAR,
-            "Suing over the licensed material ends rights",
-            f"If your organization starts {suit} claiming that the licensed material (or, "
+    if not terminating:
+        return []
+    c = terminating[0]
+    trigger = c.value.litigation_trigger or "ip"
+    ends = c.value.litigation_terminates or "all"
+    suit = ("patent litigation" if trigger == "patent" else
+            "litigation over intellectual property")
+    lost = ("your patent license under it" if ends == "patent-license" else
+            "every right the license gives you")
+    rule = (f"If your organization starts {suit} claiming that the licensed material (or, "
             f"where the clause says so, its outputs) infringes, you lose {lost} from the date "
-            "it is filed.",
-            [ev for t in terminating for ev in Evidence.from_clause(sheet, t)],
-            [f"Before asserting patents or other IP in this area, have counsel weigh losing "
-             f"{lost}."]))
-    return out
+            "it is filed.")
+    sues = facts.get("sues_over_licensed_material")
+    status, question = Status.CLEAR, None
+    if sues.value is True:
+        # every right gone is a use without a license; a patent license gone is a risk to weigh
+        status = Status.CONFLICT if ends != "patent-license" else Status.GRAY
+        rule = f"The use case says {describe(sues)}. {rule}"
+        question = (f"Has the suit ended {lost}, and does the product still need it?"
+                    if status is Status.GRAY else None)
+    elif sues.hedged:
+        status = Status.GRAY
+        rule = f"The use case may be heading there: {describe(sues)}. {rule}"
+        question = "Will your organization bring the claim, and against what?"
+    return [finding(
+        Step.PATENT, Code.PATENT_TERMINATION, status,
+        "Suing over the licensed material ends rights", rule,
+        [ev for t in terminating for ev in Evidence.from_clause(sheet, t)],
+        [f"Before asserting patents or other IP in this area, have counsel weigh losing "
+         f"{lost}."], question=question)]
 
