@@ -441,6 +441,20 @@ def test_false_cure_claims_are_disinformation() -> None:
     assert r.verdict is Verdict.CONFLICT
 
 
+def test_a_strong_word_inside_a_name_only_touches() -> None:
+    # "Pixel Forge" is a studio's name: no forgery, at most a question
+    r = review_reference("gemma", use(
+        "Pixel Forge fine-tunes Gemma to write flavour text for its fantasy game."))
+    assert status_of(r, "fraud-deception") is not Status.CONFLICT
+
+
+def test_no_advice_to_patients_excludes_the_medical_domain_words() -> None:
+    r = review_reference("bigscience-openrail-m", use(
+        "A hospital pharmacy drafts purchase orders for medicines that run low. It gives no "
+        "advice to patients or clinicians."))
+    assert status_of(r, "medical-advice") is Status.CLEAR
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))

@@ -284,9 +284,12 @@ class Matcher:
         strong = [h for h in found if h.tier is Tier.STRONG]
         kept = [h for h in found if h.tier is Tier.STRONG or not any(
             s.taxonomy == h.taxonomy and s.start <= h.start and h.end <= s.end for s in strong)]
-        # a weak word inside a name says who someone is, not what the use does ("Maplewood
-        # Credit Union" is no credit decision); strong phrases count wherever they stand
-        kept = [h for h in kept if h.tier is Tier.STRONG or not _inside_name(text, tokens, h)]
+        # a word inside a name says who someone is, not what the use does ("Maplewood Credit
+        # Union" is no credit decision, "Pixel Forge" forges nothing): a weak one counts for
+        # nothing, a strong one only touches the activity (a name can still tell what it does)
+        kept = [h if not _inside_name(text, tokens, h) else
+                Hit(h.taxonomy, h.phrase, Tier.WEAK, h.words, h.start, h.end, h.field)
+                for h in kept if h.tier is Tier.STRONG or not _inside_name(text, tokens, h)]
         return sorted(kept, key=lambda h: (h.start, h.taxonomy))
 
     @staticmethod
@@ -357,9 +360,11 @@ def _inside_name(text: str, tokens: list[Token], hit: Hit) -> bool:
         lo -= 1
     while hi + 1 < len(tokens) and capital(hi + 1) and joined(hi, hi + 1):
         hi += 1
-    placed = sum(1 for k in range(lo, hi + 1)
-                 if k and tokens[k - 1].segment == tokens[k].segment)
-    return placed >= 2 and hi - lo + 1 > len(inside)
+    def placed(k: int) -> bool:  # not the first word of its clause
+        return k > 0 and tokens[k - 1].segment == tokens[k].segment
+    named = sum(1 for k in range(lo, hi + 1) if placed(k)) >= 2 or all(
+        placed(k) for k in inside)
+    return named and hi - lo + 1 > len(inside)
 
 
 def _plain(texts: Iterable[str]) -> tuple[Phrase, ...]:

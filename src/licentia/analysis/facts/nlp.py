@@ -101,7 +101,7 @@ class Phrases:
     """Phrases matched on lower-case lemmas, with a label per phrase group; between two words of
     a phrase a determiner or possessive may stand that the phrase does not write."""
 
-    def __init__(self, groups: Mapping[str, Iterable[str]]) -> None:
+    def __init__(self, groups: Mapping[str, Iterable[Any]]) -> None:
         nlp = pipeline()
         matcher = importlib.import_module("spacy.matcher")
         self.matcher = matcher.Matcher(nlp.vocab)
