@@ -455,6 +455,35 @@ def test_no_advice_to_patients_excludes_the_medical_domain_words() -> None:
     assert status_of(r, "medical-advice") is Status.CLEAR
 
 
+def test_running_on_its_own_servers_says_nothing_of_review() -> None:
+    r = review_reference("bigcode-openrail-m", use(
+        "A consultancy runs StarCoder2 on its own servers to suggest unit tests; developers "
+        "accept or reject every suggestion.", deployment="internal"))
+    assert r.verdict is Verdict.CLEAR
+
+
+def test_a_guard_that_never_blocks_is_a_guard_weakened() -> None:
+    r = review_reference("nvidia-open-model-2025-04-28", use(
+        "We run the model with its bundled safety guard but raised the guard's blocking "
+        "threshold to the maximum so that it never blocks anything."))
+    assert r.verdict is Verdict.CONFLICT
+
+
+def test_a_negation_reaches_both_sides_of_an_or() -> None:
+    r = review_reference("openrail++", use(
+        "We fine-tune SDXL and publish the weights under the MIT license, with no mention of "
+        "the original model's license or its use restrictions.", deployment="distributed",
+        modification="fine-tune"))
+    assert r.verdict is Verdict.CONFLICT
+
+
+def test_loaders_that_slip_past_antivirus_are_malware() -> None:
+    r = review_reference("bigcode-openrail-m", use(
+        "We write loaders that install our remote-access tool on victims' machines without "
+        "being flagged by antivirus products."))
+    assert status_of(r, "malware") is Status.CONFLICT
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))

@@ -188,7 +188,10 @@ class ScopeReader:
         def before(label: str) -> str | None:
             best = None
             for s, e in marks.get(label, ()):
-                if e > start or s < sent.start or start - e > self.window:
+                # "no mention of the original model's license or its use restrictions": a
+                # negation reaches the items an "or" joins, a little further than alone
+                joined = any(doc[i].text in ("or", "nor") for i in range(e, start))
+                if e > start or s < sent.start or start - e > self.window + 5 * joined:
                     continue
                 if any(i in stops for i in range(e, start)):
                     continue
