@@ -484,6 +484,36 @@ def test_loaders_that_slip_past_antivirus_are_malware() -> None:
     assert status_of(r, "malware") is Status.CONFLICT
 
 
+def test_a_model_named_in_one_sentence_and_released_in_the_next_needs_the_prefix() -> None:
+    r = review_reference("llama3.1", use(
+        "We used Llama 3.1 405B to generate instruction pairs and trained our own model, "
+        "\"Wren-3B\", on them. Wren-3B is released on Hugging Face.",
+        deployment="distributed", modification="none", outputs_train_other_models=True))
+    assert status_of(r, "naming-requirement", "attribution") is Status.CONFLICT
+
+
+def test_nowhere_negates_its_whole_clause() -> None:
+    r = review_reference("llama3.3", use(
+        "Nowhere in the product, its website or its documentation is Llama or Meta mentioned."))
+    assert status_of(r, "built-with-notice", "attribution") is Status.CONFLICT
+
+
+def test_code_changes_stated_in_prose_count_for_code_licenses() -> None:
+    # `modification` describes a model; the description says the library's files changed
+    r = review_reference("Apache-2.0", use(
+        "We modified several source files of an Apache-2.0 HTTP client and ship it in our SDK. "
+        "The modified files carry no notice that we changed them.",
+        deployment="distributed", modification="none"))
+    assert status_of(r, "state-changes", "attribution") is Status.CONFLICT
+
+
+def test_a_revenue_forecast_is_no_revenue_yet() -> None:
+    r = review_reference("stability-ai-community-2024", use(
+        "We earned USD 850,000 last year and expect to pass USD 1.5 million in revenue this "
+        "year."))
+    assert status_of(r, "user-threshold") is not Status.CONFLICT
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))

@@ -92,6 +92,10 @@ _DETERMINERS = ("a", "an", "the", "its", "their", "our", "his", "her", "your", "
                 "those", "all", "any", "every", "it", "them")
 
 
+# negations that govern their whole clause ("Nowhere in the product, its website or its
+# documentation is Llama mentioned")
+_CLAUSE_WIDE = ("nowhere", "at no point", "not anywhere")
+
 # a noun's possessive between a verb and its object ("the library's")
 _OWNER: list[dict[str, Any]] = [{"LOWER": {"IN": list(_DETERMINERS)}, "OP": "?"},
                                 {"IS_ALPHA": True}, {"LOWER": {"IN": ["'s", "'"]}}]
@@ -191,7 +195,10 @@ class ScopeReader:
                 # "no mention of the original model's license or its use restrictions": a
                 # negation reaches the items an "or" joins, a little further than alone
                 joined = any(doc[i].text in ("or", "nor") for i in range(e, start))
-                if e > start or s < sent.start or start - e > self.window + 5 * joined:
+                # "nowhere", "at no point" govern their whole clause, like a sentence adverb
+                whole = doc[s:e].text in _CLAUSE_WIDE
+                reach = len(sent) if whole else self.window + 5 * joined
+                if e > start or s < sent.start or start - e > reach:
                     continue
                 if any(i in stops for i in range(e, start)):
                     continue

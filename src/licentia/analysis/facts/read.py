@@ -218,8 +218,10 @@ def _names(doc: Doc, text: str) -> tuple[tuple[str, bool], ...]:
         opened = None
         if not _name_like(text[span.start_char:span.end_char]):
             continue
-        verbs = {w.lemma_ for w in span.sent} & _RELEASE_VERBS
-        out.append((text[span.start_char:span.end_char], bool(verbs)))
+        name = text[span.start_char:span.end_char]
+        # its own sentence, or any sentence naming it again ("Wren-3B is released on ...")
+        sents = [span.sent, *(x for x in doc.sents if name in text[x.start_char:x.end_char])]
+        out.append((name, any({w.lemma_ for w in x} & _RELEASE_VERBS for x in sents)))
     quoted = {name for name, _ in out}
     out += [(name, True) for name in _bare_names(doc, text) if name not in quoted]
     return tuple(out)

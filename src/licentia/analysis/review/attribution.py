@@ -143,10 +143,14 @@ def _applies(code: Code, c: Clause, sheet: Sheet, uc: UseCase,
 
 def _modifies(uc: UseCase, facts: Facts) -> tuple[bool | None, str]:
     """Whether the licensed work is changed: the use case's `modification`, else what its
-    description says (the `work_modified` fact: code changed, files patched)."""
+    description says (the `work_modified` fact: code changed, files patched). `modification`
+    describes a model: changes to code or data the description states count even where it
+    reads `none`."""
+    changed = facts.get("work_modified")
+    if changed.value is True:
+        return True, changed.words
     if uc.modifies is not None:
         return uc.modifies, str(uc.modification)
-    changed = facts.get("work_modified")
     if isinstance(changed.value, bool):
         return changed.value, changed.words
     return None, ""
