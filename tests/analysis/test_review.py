@@ -514,6 +514,33 @@ def test_a_revenue_forecast_is_no_revenue_yet() -> None:
     assert status_of(r, "user-threshold") is not Status.CONFLICT
 
 
+def test_a_claim_said_to_be_untrue_is_disinformation() -> None:
+    r = review_reference("llama3.3", use(
+        "Our ads tell young voters their vote will not be counted if they have unpaid parking "
+        "tickets. The claim is untrue."))
+    assert r.verdict is Verdict.CONFLICT
+
+
+def test_guilt_tripping_teenagers_into_purchases_exploits_children() -> None:
+    r = review_reference("llama3.1", use(
+        "Our companion app, popular with 13- to 16-year-olds, tells users it feels sad and "
+        "lonely when they try to log off, and suggests buying gems so it will feel better."))
+    assert status_of(r, "minors") is Status.CONFLICT
+
+
+def test_grandchild_voice_scam_on_the_elderly() -> None:
+    r = review_reference("bigscience-openrail-m", use(
+        "We phone elderly people in the voice of their grandchild, saying the grandchild has "
+        "been arrested and needs bail money wired today."))
+    assert r.verdict is Verdict.CONFLICT
+
+
+def test_software_that_spots_forgeries_is_no_forger() -> None:
+    r = review_reference("llama3.1", use(
+        "We produce specimen driving licences to test whether our software spots forgeries."))
+    assert status_of(r, "fraud-deception") is not Status.CONFLICT
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))
