@@ -541,6 +541,21 @@ def test_software_that_spots_forgeries_is_no_forger() -> None:
     assert status_of(r, "fraud-deception") is not Status.CONFLICT
 
 
+def test_nothing_at_the_head_of_a_sentence_negates_it_all() -> None:
+    r = review_reference("bigscience-bloom-rail-1.0", use(
+        "We publish news articles written by BLOOM under the bylines of staff editors. Nothing "
+        "on the site says that the articles are machine-generated."))
+    assert status_of(r, "ai-disclosure") is Status.CONFLICT
+
+
+def test_a_look_afterwards_is_no_review_before_the_decision() -> None:
+    r = review_reference("bigscience-openrail-m", use(
+        "The system automatically suspends the school accounts of, and books detentions for, "
+        "pupils whose messages it classifies as bullying; teachers can see the list "
+        "afterwards."))
+    assert status_of(r, "automated-decisions") is Status.CONFLICT
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))

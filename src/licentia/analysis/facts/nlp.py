@@ -196,7 +196,8 @@ class ScopeReader:
                 # negation reaches the items an "or" joins, a little further than alone
                 joined = any(doc[i].text in ("or", "nor") for i in range(e, start))
                 # "nowhere", "at no point" govern their whole clause, like a sentence adverb
-                whole = doc[s:e].text in _CLAUSE_WIDE
+                whole = doc[s:e].text in _CLAUSE_WIDE or (
+                    doc[s:e].text == "nothing" and s == sent.start)  # "Nothing on the site says"
                 reach = len(sent) if whole else self.window + 5 * joined
                 if e > start or s < sent.start or start - e > reach:
                     continue
