@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable
-from itertools import compress, filterfalse
+from collections.abc import Callable, Iterator
+from itertools import compress, filterfalse, repeat
 from operator import not_
 from typing import Any
 
@@ -229,11 +229,25 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 def _blank_copyright(text: str) -> str:
     """_blank(text, _COPYRIGHT_LINE); an ASCII text without any of its words has none (case
     folding of ASCII is exact: no other character folds to an ASCII letter there)."""
-    if text.isascii():
-        low = text.lower()
-        if "copyright" not in low and "(c)" not in low and "all rights reserved" not in low:
-            return text
-    return _blank(text, _COPYRIGHT_LINE)
+    if not text.isascii():
+        return _blank(text, _COPYRIGHT_LINE)
+    low = text.lower()
+    # a match is one whole line holding one of these: only such lines are tried
+    starts = {low.rfind("\n", 0, at) + 1 for word in _COPYRIGHT_WORDS
+              for at in _occurrences(low, word)}
+    spans = [m.span() for m in map(_COPYRIGHT_LINE.match, repeat(text), sorted(starts))
+             if m is not None]
+    return _blank_spans(text, spans)
+
+
+_COPYRIGHT_WORDS = ("copyright", "(c)", "all rights reserved")
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _blank_markers(text: str) -> str:

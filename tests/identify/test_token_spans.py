@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from licentia import normalize
@@ -56,6 +56,19 @@ def test_rule_words_and_offsets_are_the_patterns(text: str) -> None:
 @given(st.one_of(TEXT, PIECES), st.booleans())
 def test_masked_markers_and_copyright_lines_are_the_patterns(text: str, markers: bool) -> None:
     assert normalize.mask(text, markers) == _mask_pattern(text, markers)
+
+
+# ASCII lines with copyright words in and around them (an ASCII text only tries such lines)
+ASCII_LINES = st.lists(st.sampled_from(
+    ["Copyright ", "copyright", "COPYRIGHT", "(c) ", "(C)", "2020", "2019-2024, ", "all rights",
+     " reserved", "All Rights Reserved.", "# ", " * ", "  ", "\t", "-", "Foo", "x", "\n", "\n",
+     "[yyyy]", "{{", "(c)"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300)
+@given(ASCII_LINES)
+def test_copyright_lines_of_an_ascii_text_are_the_pattern(text: str) -> None:
+    assert normalize.mask(text, False) == _mask_pattern(text, False)
 
 
 def test_a_plus_joins_two_runs_at_most() -> None:

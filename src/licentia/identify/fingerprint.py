@@ -22,13 +22,18 @@ def _fingerprint_phrases() -> tuple[str, ...]:
                  if ext.fingerprint is not None for p in ext.phrases)
 
 
+@cache
+def _spaced_phrases() -> tuple[str, ...]:
+    return tuple(f" {phrase} " for phrase in _fingerprint_phrases())
+
+
 def fingerprint_match(qtok: Tokens, remaining: npt.NDArray[np.int64], text: str,
                        to_beat: float) -> tuple[Match, npt.NDArray[np.bool_]] | None:
     """A license known by fingerprint only, if it explains the query better than `to_beat`."""
     ws = list(qtok.words) if len(remaining) == len(qtok) else \
-        [qtok.words[p] for p in remaining.tolist()]  # remaining is increasing: all, or fewer
+        list(map(qtok.words.__getitem__, remaining.tolist()))  # increasing: all, or fewer
     joined = " " + " ".join(ws) + " "
-    if not any(f" {phrase} " in joined for phrase in _fingerprint_phrases()):
+    if not any(phrase in joined for phrase in _spaced_phrases()):
         return None  # none of their distinctive phrases: hashing every window is wasted
     hashes = external.shingle_hashes(ws)
     if not len(hashes):
