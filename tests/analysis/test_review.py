@@ -556,6 +556,13 @@ def test_a_look_afterwards_is_no_review_before_the_decision() -> None:
     assert status_of(r, "automated-decisions") is Status.CONFLICT
 
 
+def test_telling_patients_whether_to_go_back_to_hospital_is_medical_advice() -> None:
+    r = review_reference("bigscience-bloom-rail-1.0", use(
+        "The bot tells patients after surgery whether their symptoms mean they should go back "
+        "to hospital or can wait. No nurse sees the conversations."))
+    assert status_of(r, "medical-advice") is Status.CONFLICT
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))
