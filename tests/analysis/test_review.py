@@ -563,6 +563,30 @@ def test_telling_patients_whether_to_go_back_to_hospital_is_medical_advice() -> 
     assert status_of(r, "medical-advice") is Status.CONFLICT
 
 
+def test_soldiers_of_a_past_war_tell_history() -> None:
+    r = review_reference("deepseek-la-1.0", use(
+        "A city museum catalogues letters written by soldiers during the First World War."))
+    assert status_of(r, "military") is not Status.CONFLICT
+    now = review_reference("deepseek-la-1.0", use("We write briefings for soldiers."))
+    assert status_of(now, "military") is Status.CONFLICT
+
+
+def test_no_role_in_lending_decisions_touches_no_discrimination() -> None:
+    r = review_reference("llama3.1", use(
+        "A credit union's marketing team drafts newsletters about mortgage rates with the "
+        "model; it has no role in lending decisions. The footer says \"Built with Llama\".",
+        deployment="internal"))
+    assert r.verdict is Verdict.CLEAR
+
+
+def test_a_research_tool_for_lawyers_is_no_unlicensed_practice() -> None:
+    r = review_reference("llama3.1", use(
+        "We sell a legal research tool to law firms: the model summarises court decisions for "
+        "the firms' lawyers, who advise their clients themselves. The tool shows \"Built with "
+        "Llama\"."))
+    assert r.verdict is Verdict.CLEAR
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))

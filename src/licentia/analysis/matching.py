@@ -220,6 +220,7 @@ class Matcher:
         self.counter_void_before = _words(data, "counter_void_before")
         self.pseudo = _plain(_words(data, "pseudo"))
         self.allowing = _plain(_words(data, "allowing") | _words(data, "framing"))
+        self.past = _plain(_words(data, "past"))
 
     # -- finding phrases -------------------------------------------------------------------
 
@@ -279,6 +280,8 @@ class Matcher:
                  if not any(p.start <= h.start and h.end <= p.end for p in pseudo)]
         allowing = self._find(text, tokens, self.allowing, field)
         found = [self._allowed(h, allowing, tokens) for h in found]
+        past = self._find(text, tokens, self.past, field)
+        found = [self._allowed(h, past, tokens, either_side=True) for h in found]
         # a weak phrase inside a strong one of the same id adds nothing ("medical" in
         # "medical advice")
         strong = [h for h in found if h.tier is Tier.STRONG]
@@ -293,13 +296,15 @@ class Matcher:
         return sorted(kept, key=lambda h: (h.start, h.taxonomy))
 
     @staticmethod
-    def _allowed(hit: Hit, allowing: list[Hit], tokens: list[Token]) -> Hit:
-        """A hit after "say nothing about" / "do not prohibit" is left open to users, and one
-        after "satire" / "parody" is framed as not what it says: it touches the activity
-        (weak), it is not negated."""
+    def _allowed(hit: Hit, allowing: list[Hit], tokens: list[Token],
+                 either_side: bool = False) -> Hit:
+        """A hit after "say nothing about" / "do not prohibit" is left open to users, one
+        after "satire" / "parody" is framed as not what it says, and one in a clause set in
+        the past ("letters soldiers wrote during the First World War") tells history: it
+        touches the activity (weak), it is not negated."""
         segment = {t.start: t.segment for t in tokens}
         for a in allowing:
-            near = 0 <= hit.start - a.end <= 60
+            near = 0 <= hit.start - a.end <= 60 or (either_side and 0 <= a.start - hit.end <= 60)
             if near and segment.get(a.start) == segment.get(hit.start):
                 return Hit(hit.taxonomy, hit.phrase, Tier.WEAK, hit.words, hit.start, hit.end,
                            hit.field)
