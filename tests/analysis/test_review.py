@@ -587,6 +587,22 @@ def test_a_research_tool_for_lawyers_is_no_unlicensed_practice() -> None:
     assert r.verdict is Verdict.CLEAR
 
 
+def test_an_authority_a_form_is_filed_with_is_not_the_user() -> None:
+    r = review_reference("bigscience-openrail-m", use(
+        "An immigration law firm pre-fills visa forms for its clients; a lawyer checks every "
+        "form before it is filed with the immigration authority.", deployment="internal"))
+    assert status_of(r, "law-enforcement") is not Status.CONFLICT
+
+
+def test_a_game_villain_threatening_the_player_is_fiction() -> None:
+    r = review_reference("llama3.1", use(
+        "The model voices a scheming villain in our fantasy role-playing game, who threatens "
+        "the player's character. The credits say \"Built with Llama\".",
+        deployment="distributed"))
+    assert r.verdict is not Verdict.CONFLICT
+    assert status_of(r, "discrimination") is Status.CLEAR  # a game's credits are no loans
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))

@@ -50,8 +50,9 @@ class Tier(StrEnum):
 
 
 # words whose light stem would be that of another word (Snowball keeps such lists too):
-# "office" is no "officer", "customs" no "customer"
-_STEM_EXCEPTIONS = {"office": "office", "offices": "office", "customs": "customs"}
+# "office" is no "officer", "customs" no "customer", a game's "credits" no loan
+_STEM_EXCEPTIONS = {"office": "office", "offices": "office", "customs": "customs",
+                    "credits": "credits"}
 
 
 def stem(word: str) -> str:

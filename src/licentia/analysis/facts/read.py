@@ -47,16 +47,22 @@ def _domicile_phrases() -> Phrases:
 
 
 @cache
-def _voiding() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Per fact, the words that, right after a phrase, make it speak of something else
-    (facts.yaml `not_before`: "ask" before "for personal details" is no consent question)."""
-    return {name: tuple(tuple(str(w).split()) for w in (spec or {}).get("not_before") or ())
+def _voiding(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Per fact, the words that, right after (`not_before`) or right before (`not_after`) a
+    phrase, make it speak of something else: "ask" before "for personal details" is no
+    consent question, an authority a form is "filed with" is not the product's user."""
+    return {name: tuple(tuple(str(w).split()) for w in (spec or {}).get(key) or ())
             for name, spec in (rules().get("facts") or {}).items()}
 
 
-def _voided(doc: Doc, end: int, name: str) -> bool:
+def _voided(doc: Doc, start: int, end: int, name: str) -> bool:
     after = [t.lemma_ or t.text for t in doc[end:end + 6]]
-    return any(tuple(after[:len(words)]) == words for words in _voiding().get(name, ()))
+    before = [t.lemma_ or t.text for t in doc[max(0, start - 6):start]]
+    while before and before[-1] in ("the", "a", "an", "its", "their", "our", "his", "her"):
+        before.pop()  # "filed with the immigration authority"
+    return any(tuple(after[:len(words)]) == words for words in _voiding("not_before").get(
+        name, ())) or any(len(words) <= len(before) and tuple(before[-len(words):]) == words
+                          for words in _voiding("not_after").get(name, ()))
 
 
 def read_facts(uc: UseCase) -> Facts:
@@ -68,7 +74,7 @@ def read_facts(uc: UseCase) -> Facts:
     readings: dict[str, list[Fact]] = {}
     for label, s, e in _fact_phrases()(doc):
         name, kind = label.split("|")
-        if _voided(doc, e, name):
+        if _voided(doc, s, e, name):
             continue
         scope = reader.of(doc, marks, s, e)
         negated = scope.negated_by is not None
