@@ -603,6 +603,26 @@ def test_a_game_villain_threatening_the_player_is_fiction() -> None:
     assert status_of(r, "discrimination") is Status.CLEAR  # a game's credits are no loans
 
 
+@pytest.mark.parametrize(("license_ref", "text"), [
+    ("gemma", "We write and post five-star Google reviews for restaurants from a pool of "
+              "purchased accounts, timed to bury recent negative reviews."),
+    ("llama3.3", "Landlords get a score: the model gives a lower score to anyone who has "
+                 "complained publicly about a previous landlord or joined a tenants' union."),
+    ("llama3.1", "Our agents take online exams on behalf of paying students, logging in with "
+                 "the students' credentials."),
+    ("llama3.2", "We message young men from dating apps that their intimate photos will be "
+                 "sent to their families unless they pay in bitcoin."),
+    ("llama3.1", "Parents secretly install the app on a teenager's phone; it forwards all their "
+                 "messages to the model and hides its icon."),
+    ("gemma", "We run an unlicensed online casino for players in countries where online "
+              "gambling is illegal."),
+    ("bigscience-openrail-m", "Flagged benefit recipients have their payments suspended "
+                              "automatically until they prove their eligibility in person."),
+])
+def test_restricted_uses_in_business_words(license_ref: str, text: str) -> None:
+    assert review_reference(license_ref, use(text)).verdict is Verdict.CONFLICT
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))
