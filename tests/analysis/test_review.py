@@ -623,6 +623,24 @@ def test_restricted_uses_in_business_words(license_ref: str, text: str) -> None:
     assert review_reference(license_ref, use(text)).verdict is Verdict.CONFLICT
 
 
+@pytest.mark.parametrize("text", [
+    "The company has not decided whether to sell the planner to the navy.",
+    "It is considering selling the planner to the navy.",
+    "We have not yet decided if the army will use it.",
+])
+def test_an_undecided_use_is_a_question_never_a_clear(text: str) -> None:
+    # "not decided whether": the negation denies the deciding, not the navy
+    r = review_reference("deepseek-la-1.0", use(text))
+    assert status_of(r, "military") is Status.GRAY
+
+
+def test_a_label_that_was_removed_is_no_label() -> None:
+    r = review_reference("bigscience-bloom-rail-1.0", use(
+        "Shops publish the product descriptions BLOOM writes. The \"AI-generated\" label that "
+        "used to appear under each description was removed last month."))
+    assert r.verdict is not Verdict.CLEAR
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))

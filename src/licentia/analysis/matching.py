@@ -214,6 +214,7 @@ class Matcher:
                     phrases.append(example)
         self.phrases = tuple(phrases)
         self.negations = _words(data, "negations")
+        self.hedges = _words(data, "hedges")
         self.scope_enders = _words(data, "scope_enders")
         self.clause_starters = _words(data, "clause_starters")
         self.counter_before = _words(data, "counter_before")
@@ -234,13 +235,24 @@ class Matcher:
             if after.after_comma and after.text in self.clause_starters:
                 return None
             word = tokens[j].text
-            if word in self.scope_enders:
-                return None
+            if word in self.scope_enders or word in self.hedges:
+                return None  # "has not decided whether ... the navy": the decision is negated
             if word in self.negations:
                 if word == "not" and j + 1 < len(tokens) and tokens[j + 1].text == "only":
                     continue
                 return word
         return None
+
+    def _hedged(self, tokens: list[Token], i: int) -> bool:
+        """Whether a hedge ("considering", "whether", "might") reaches token i in its clause."""
+        for j in range(i - 1, max(-1, i - 1 - _NEGATION_REACH), -1):
+            after = tokens[j + 1]
+            if tokens[j].segment != after.segment or tokens[j].text in self.scope_enders or (
+                    after.after_comma and after.text in self.clause_starters):
+                return False
+            if tokens[j].text in self.hedges:
+                return True
+        return False
 
     def _counter(self, tokens: list[Token], i: int, end: int) -> str | None:
         for j in range(i - 1, max(-1, i - 1 - _COUNTER_REACH), -1):
@@ -281,6 +293,12 @@ class Matcher:
                  if not any(p.start <= h.start and h.end <= p.end for p in pseudo)]
         allowing = self._find(text, tokens, self.allowing, field)
         found = [self._allowed(h, allowing, tokens) for h in found]
+        # what the use case only considers or leaves undecided touches the activity (gray)
+        starts = {t.start: k for k, t in enumerate(tokens)}
+        found = [Hit(h.taxonomy, h.phrase, Tier.WEAK, h.words, h.start, h.end, h.field,
+                     h.negated_by, h.countered_by)
+                 if h.tier is Tier.STRONG and h.negated_by is None
+                 and self._hedged(tokens, starts.get(h.start, 0)) else h for h in found]
         past = self._find(text, tokens, self.past, field)
         found = [self._allowed(h, past, tokens, either_side=True) for h in found]
         # a weak phrase inside a strong one of the same id adds nothing ("medical" in
