@@ -641,6 +641,14 @@ def test_a_label_that_was_removed_is_no_label() -> None:
     assert r.verdict is not Verdict.CLEAR
 
 
+def test_premiums_raised_for_foreign_names_in_a_long_clause() -> None:
+    # "...." reaches 16 words: long business clauses keep their act and its target together
+    r = review_reference("llama3.1", use(
+        "The insurer has the model raise the renewal premium of customers whose language the "
+        "model judges as aggressive or whose names it guesses are of foreign origin."))
+    assert status_of(r, "discrimination") is Status.CONFLICT
+
+
 def test_exclusion_contradicted_by_the_description_is_gray() -> None:
     r = review_reference("llama3.1", use("Logistics planning for the armed forces.",
                                          excluded_activities=["military"]))

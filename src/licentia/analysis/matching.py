@@ -37,8 +37,8 @@ _SUFFIXES = ("ings", "ing", "ions", "ion", "ers", "er", "ies", "ied", "es", "ed"
              "e", "y")
 _NEGATION_REACH = 14
 _COUNTER_REACH = 6
-_GAPS = {"...": 8, "..": 3}  # words a gap in a phrase may skip, inside one clause segment
-_GAP_MARK = re.compile(r"\.{2,3}")
+_GAPS = {"....": 16, "...": 8, "..": 3}  # words a gap may skip, inside one clause segment
+_GAP_MARK = re.compile(r"\.{2,4}")
 _ALTERNATIVES = re.compile(r"\(([^()]*\|[^()]*)\)")
 
 
@@ -114,7 +114,7 @@ Slot = tuple[int, frozenset[tuple[str, ...]]]  # (words a gap may skip before it
 
 def compile_rule(text: str) -> tuple[Slot, ...]:
     """A rule as slots: each slot the stemmed spellings that fill it, with the words a gap
-    before it may skip ("..." up to 8, ".." up to 3, in one clause segment).
+    before it may skip ("...." up to 16, "..." up to 8, ".." up to 3, in one clause segment).
 
     "(threaten|warn) ... unless" gives ((0, {(threaten,), (warn,)}), (8, {(unless,)})). A
     literal between groups is a slot of one spelling; words that stem to nothing (articles)
