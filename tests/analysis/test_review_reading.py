@@ -19,6 +19,12 @@ from licentia.analysis.usecase import UseCase
 # (license, use case, (finding code, step) or None for the verdict, expected, negated)
 CASES = [
     pytest.param(
+        "gemma",
+        use("We write donation appeals for a flood-relief charity that does not exist, with a "
+            "payment link to our own account."),
+        None, Verdict.CONFLICT, False,
+        id="a_charity_that_does_not_exist_is_fraud"),
+    pytest.param(
         "CC-BY-SA-4.0",
         use("A printed travel guide includes adapted paragraphs from a CC BY-SA 4.0 wiki, "
             "rewritten and combined with our own text, published under our "
