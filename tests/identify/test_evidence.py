@@ -422,3 +422,14 @@ def test_a_notice_holding_small_rules_is_judged_by_words_not_lines(index: Index,
     text = '  description="' + said.replace(") and", ")\\nand") + '."\n'
     r = identify_text(text, index=index, rules=rules)
     assert r.license_keys == ("gpl-1.0-plus",), r.matches
+
+
+def test_an_intro_that_names_its_license_states_it(index: Index, rules: RuleIndex) -> None:
+    """Sun's specification licenses open with "... is willing to license this specification
+    to you only upon the condition ...", an intro the LicenseDB gives a license
+    (proprietary-license): it states that license, as a notice does. Only an intro of an
+    unknown license ("released under the following license:") introduces what follows."""
+    said = " ".join(read_rule_text("license-intro_56.RULE").split())
+    text = f'SUN MICROSYSTEMS, INC. ("SUN") IS {said}\n\n' + read_text("sun-jsr-spec-04-2006")
+    r = identify_text(text, index=index, rules=rules)
+    assert set(r.license_keys) == {"sun-jsr-spec-04-2006", "proprietary-license"}, r.matches

@@ -215,7 +215,12 @@ def _rule_matches(rules: RuleIndex, text: str) -> list[Match]:
                 "intro" not in (prev.kind, rule.kind):
             expression = f"({prev.license_expression}) OR ({rule.expression})"
             out[-1] = replace(prev, expression=expression)
-        out.append(Match(keys[0], rule.kind, rule.source, a, b, 100.0, 1.0,
+        # an intro that names its license ("... is willing to license this specification
+        # to you only upon ...": proprietary) states it; only one of an unknown license
+        # introduces what follows (ScanCode's is_unknown_intro)
+        kind = "notice" if rule.kind == "intro" and \
+            not any("unknown" in k for k in keys) else rule.kind
+        out.append(Match(keys[0], kind, rule.source, a, b, 100.0, 1.0,
                          span=(hit.start, hit.end),
                          expression=expression if expression != keys[0] else "",
                          chars=hit.chars))
