@@ -433,3 +433,22 @@ def test_an_intro_that_names_its_license_states_it(index: Index, rules: RuleInde
     text = f'SUN MICROSYSTEMS, INC. ("SUN") IS {said}\n\n' + read_text("sun-jsr-spec-04-2006")
     r = identify_text(text, index=index, rules=rules)
     assert set(r.license_keys) == {"sun-jsr-spec-04-2006", "proprietary-license"}, r.matches
+
+
+def test_a_debian_copyright_file_puts_its_files_under_the_licenses_it_names(
+        index: Index, rules: RuleIndex) -> None:
+    """A machine-readable Debian copyright file names a license in each stanza, between the
+    files and their copyright holders: the files are under those licenses, however many.
+    The same names one after another are a list of licenses, and put nothing under them."""
+    names = ["MIT", "Apache-2.0", "GPL-2.0", "GPL-3.0", "LGPL-2.1", "BSD-3-Clause", "MPL-2.0",
+             "EPL-2.0", "ISC", "Zlib", "AGPL-3.0", "CC0-1.0"]
+    text = "".join(f"Files: thirdparty/lib{k}/*\nCopyright: 2001-2019 The lib{k} authors "
+                   f"and contributors, all of them\nLicense: {name}\n\n"
+                   for k, name in enumerate(names))
+    alone = {k for stanza in text.split("\n\n") if stanza.strip()
+             for k in identify_text(stanza + "\n", index=index, rules=rules).license_keys}
+    assert len(alone) == len(names), alone
+    r = identify_text(text, index=index, rules=rules)
+    assert set(r.license_keys) == alone, r.license_keys
+    listed = identify_text("".join(f"License: {n}\n" for n in names), index=index, rules=rules)
+    assert listed.result is Result.NONE, listed.expression

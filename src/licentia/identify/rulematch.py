@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, pairwise
 
 from licentia.identify.rules import Rule, RuleIndex
 from licentia.normalize import rule_words_with_markup
@@ -37,6 +37,7 @@ VAGUE_KEYS = frozenset({"unknown", "unknown-license-reference", "free-unknown",
 # the package", "see COPYING"): a clue of these is evidence that the file is licensed
 ELSEWHERE_KEYS = frozenset({"free-unknown", "unknown-license-reference"})
 LIST_MIN_NAMES = 10  # distinct licenses named one after another: a list of licenses
+LIST_GAP = 3  # words between two names of such a list ("License :: OSI Approved ::")
 NAME_MAX_TOKENS = 12
 
 
@@ -46,12 +47,20 @@ def _names(kept: list[tuple[int, int, int]], rules: Sequence[Rule]) -> list[tupl
 
 def _listed(kept: list[tuple[int, int, int]], rules: Sequence[Rule]) -> set[tuple[int, int, int]]:
     """The hits that are names in a list of many licenses (a catalog of licenses, a list of
-    classifiers): such a list names licenses, it does not put the file under them."""
+    classifiers, prose about many licenses): such a list names licenses, it does not put the
+    file under them. A Debian copyright file's "License:" fields (tags), each in a stanza of
+    files and copyright holders, are no list: they put those files under the licenses they
+    name. A list's tags stand one after another (most at most LIST_GAP words apart)."""
     names = _names(kept, rules)
     keys = {k for r, _, _ in names for k in _KEY.findall(rules[r].expression)} - _OPERATORS
     if len(keys) < LIST_MIN_NAMES or \
             len(names) < 0.6 * len(kept):
         return set()
+    if 2 * sum(1 for r, _, _ in names if rules[r].kind == "tag") > len(names):
+        ordered = sorted(names, key=lambda h: h[1])
+        gaps = sorted(b[1] - a[2] for a, b in pairwise(ordered))
+        if gaps[len(gaps) // 2] > LIST_GAP:
+            return set()  # fields of stanzas
     return set(names)
 
 
