@@ -19,6 +19,18 @@ from licentia.analysis.usecase import UseCase
 # (license, use case, (finding code, step) or None for the verdict, expected, negated)
 CASES = [
     pytest.param(
+        "GPL-3.0-only",
+        use("We ship a plugin derived from a GPL-3.0 spell-checker, which we modified, in "
+            "binary form only; customers cannot get its source.", deployment="distributed"),
+        None, Verdict.CONFLICT, False,
+        id="binary_form_only_is_no_source_offered"),
+    pytest.param(
+        "llama3.3",
+        use("Robocalls in a cloned voice of the president tell party members to stay home on "
+            "primary day."),
+        None, Verdict.CONFLICT, False,
+        id="telling_voters_to_stay_home_is_disinformation"),
+    pytest.param(
         "gemma",
         use("We write donation appeals for a flood-relief charity that does not exist, with a "
             "payment link to our own account."),
