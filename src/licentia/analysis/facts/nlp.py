@@ -88,7 +88,7 @@ def _words(items: Iterable[Any], key: str) -> list[str]:
 # determiners, possessives and object pronouns that may stand between two words of a phrase:
 # "remove copyright notice" also reads "remove the copyright notice", "remove its copyright
 # notice"; "turned off" reads "turned it off"
-_DETERMINERS = ("a", "an", "the", "its", "their", "our", "his", "her", "your", "this", "these",
+DETERMINERS = ("a", "an", "the", "its", "their", "our", "his", "her", "your", "this", "these",
                 "those", "all", "any", "every", "it", "them")
 
 
@@ -97,8 +97,9 @@ _DETERMINERS = ("a", "an", "the", "its", "their", "our", "his", "her", "your", "
 _CLAUSE_WIDE = ("nowhere", "at no point", "not anywhere")
 
 # a noun's possessive between a verb and its object ("the library's")
-_OWNER: list[dict[str, Any]] = [{"LOWER": {"IN": list(_DETERMINERS)}, "OP": "?"},
-                                {"IS_ALPHA": True}, {"LOWER": {"IN": ["'s", "'"]}}]
+_OPTIONAL_DETERMINER: dict[str, Any] = {"LOWER": {"IN": list(DETERMINERS)}, "OP": "?"}
+_OWNER: list[dict[str, Any]] = [_OPTIONAL_DETERMINER, {"IS_ALPHA": True},
+                                {"LOWER": {"IN": ["'s", "'"]}}]
 
 
 class Phrases:
@@ -110,15 +111,12 @@ class Phrases:
         matcher = importlib.import_module("spacy.matcher")
         self.matcher = matcher.Matcher(nlp.vocab)
         for label, phrases in groups.items():
+            items = list(phrases)
+            plain = [p for p in items if not _verbs_objects(p)]
             patterns = [_pattern(doc) for doc in nlp.pipe([lower(p) for p in
-                                                           _words(phrases, label)])]
-            # a verb's object may be a noun's possession: "deletes the library's NOTICE file"
-            pairs = [(v, o) for item in phrases if isinstance(item, dict)
-                     for v in _words(item.get("verbs") or (), label)
-                     for o in _words(item.get("objects") or (), label)]
-            docs = list(nlp.pipe([lower(t) for pair in pairs for t in pair]))
-            patterns += [[*_pattern(v), *_OWNER, *_pattern(o)]
-                         for v, o in zip(docs[::2], docs[1::2], strict=True)]
+                                                           _words(plain, label)])]
+            for item in filter(_verbs_objects, items):
+                patterns += _verb_object_patterns(nlp, item, label)
             if patterns:
                 self.matcher.add(label, [p for p in patterns if p])
 
@@ -132,11 +130,38 @@ class Phrases:
             and o[2] - o[1] > t[2] - t[1] for o in found)]
 
 
+def _verbs_objects(item: Any) -> bool:
+    return isinstance(item, dict) and set(item) == {"verbs", "objects"}
+
+
+def _verb_object_patterns(nlp: Language, item: Mapping[str, Any],
+                          label: str) -> list[list[dict[str, Any]]]:
+    """Every verb followed by every object, one pattern per object and verb shape: the
+    one-word verbs as one set of lemmas (spaCy's matcher starts every pattern at every word,
+    so verbs x objects patterns cost that many times over); the object directly, or as a
+    noun's possession ("deletes the library's NOTICE file")."""
+    verbs = list(nlp.pipe([lower(v) for v in _words(item["verbs"] or (), label)]))
+    objects = list(nlp.pipe([lower(o) for o in _words(item["objects"] or (), label)]))
+    single = sorted({v[0].lemma_ for v in verbs if len(v) == 1})  # no verb is a determiner
+    heads = [(v[-1].lower_ in DETERMINERS, _pattern(v)) for v in verbs if len(v) > 1]
+    if single:
+        heads.append((False, [{"LEMMA": {"IN": single}}]))
+    out = []
+    for obj in objects:
+        tail = _pattern(obj)
+        for ends_in_determiner, head in heads:
+            # as _pattern() joins two words: a determiner may stand between them
+            between = [] if ends_in_determiner or obj[0].lower_ in DETERMINERS \
+                else [_OPTIONAL_DETERMINER]
+            out += [[*head, *between, *tail], [*head, *_OWNER, *tail]]
+    return out
+
+
 def _pattern(phrase: Doc) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for i, tok in enumerate(phrase):
-        if i and tok.lower_ not in _DETERMINERS and phrase[i - 1].lower_ not in _DETERMINERS:
-            out.append({"LOWER": {"IN": list(_DETERMINERS)}, "OP": "?"})
+        if i and tok.lower_ not in DETERMINERS and phrase[i - 1].lower_ not in DETERMINERS:
+            out.append(_OPTIONAL_DETERMINER)
         out.append({"LEMMA": tok.lemma_})
     return out
 
