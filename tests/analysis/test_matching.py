@@ -165,3 +165,11 @@ def test_satire_frames_what_follows_as_touched_not_done() -> None:
     assert framed and all(h.tier is Tier.WEAK and h.counts for h in framed)
     plain = matcher().hits("A site writes fake news about the mayor.")
     assert any(h.taxonomy == "disinformation" and h.tier is Tier.STRONG for h in plain)
+
+
+def test_a_slot_takes_its_longest_spelling_whatever_the_set_order() -> None:
+    # "(foreign|foreign origin)": the words reported are the same on every run
+    [hit] = [h for h in matcher().hits(
+        "They raise the premium of customers whose names it guesses are of foreign origin.")
+        if h.taxonomy == "discrimination"]
+    assert hit.words.endswith("foreign origin")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 from importlib.resources import files
@@ -295,9 +295,7 @@ class Matcher:
         found = [self._allowed(h, allowing, tokens) for h in found]
         # what the use case only considers or leaves undecided touches the activity (gray)
         starts = {t.start: k for k, t in enumerate(tokens)}
-        found = [Hit(h.taxonomy, h.phrase, Tier.WEAK, h.words, h.start, h.end, h.field,
-                     h.negated_by, h.countered_by)
-                 if h.tier is Tier.STRONG and h.negated_by is None
+        found = [replace(h, tier=Tier.WEAK) if h.tier is Tier.STRONG and h.negated_by is None
                  and self._hedged(tokens, starts.get(h.start, 0)) else h for h in found]
         past = self._find(text, tokens, self.past, field)
         found = [self._allowed(h, past, tokens, either_side=True) for h in found]
@@ -309,9 +307,9 @@ class Matcher:
         # a word inside a name says who someone is, not what the use does ("Maplewood Credit
         # Union" is no credit decision, "Pixel Forge" forges nothing): a weak one counts for
         # nothing, a strong one only touches the activity (a name can still tell what it does)
-        kept = [h if not _inside_name(text, tokens, h) else
-                Hit(h.taxonomy, h.phrase, Tier.WEAK, h.words, h.start, h.end, h.field)
-                for h in kept if h.tier is Tier.STRONG or not _inside_name(text, tokens, h)]
+        named = [_inside_name(text, tokens, h) for h in kept]
+        kept = [_touched(h) if name else h for h, name in zip(kept, named, strict=True)
+                if h.tier is Tier.STRONG or not name]
         return sorted(kept, key=lambda h: (h.start, h.taxonomy))
 
     @staticmethod
@@ -325,8 +323,7 @@ class Matcher:
         for a in allowing:
             near = 0 <= hit.start - a.end <= 60 or (either_side and 0 <= a.start - hit.end <= 60)
             if near and segment.get(a.start) == segment.get(hit.start):
-                return Hit(hit.taxonomy, hit.phrase, Tier.WEAK, hit.words, hit.start, hit.end,
-                           hit.field)
+                return _touched(hit)
         return hit
 
     def mentions(self, text: str) -> dict[str, list[Hit]]:
@@ -351,7 +348,7 @@ def _slots_end(stems: list[str], tokens: list[Token], i: int,
         for j in range(at, min(len(stems), at + gap + 1)):
             if tokens[j].segment != segment:
                 return None
-            for spelling in spellings:
+            for spelling in _longest_first(spellings):
                 end = j + len(spelling)
                 if tuple(stems[j:end]) == spelling and tokens[end - 1].segment == segment:
                     done = fill(k + 1, end)
@@ -360,6 +357,19 @@ def _slots_end(stems: list[str], tokens: list[Token], i: int,
         return None
 
     return fill(0, i) if slots[0][0] == 0 else None
+
+
+@cache
+def _longest_first(spellings: frozenset[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """A slot's spellings longest first: "foreign origin" before "foreign", so the words a hit
+    reports do not depend on the order a set happens to iterate in."""
+    return tuple(sorted(spellings, key=lambda t: (-len(t), t)))
+
+
+def _touched(hit: Hit) -> Hit:
+    """The hit as words that only touch its activity: weak, and neither negated nor countered
+    (what frames or names it decides that, not the words around it)."""
+    return replace(hit, tier=Tier.WEAK, negated_by=None, countered_by=None)
 
 
 def _inside_name(text: str, tokens: list[Token], hit: Hit) -> bool:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from licentia.analysis.facts.figures import figures, group_names
 from licentia.analysis.facts.model import Fact, Facts, Figure, Source
-from licentia.analysis.facts.nlp import Phrases, lower, parse, rules, scope_reader
+from licentia.analysis.facts.nlp import DETERMINERS, Phrases, lower, parse, rules, scope_reader
 from licentia.analysis.usecase import Deployment, Modification, UseCase
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def _voiding(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 def _voided(doc: Doc, start: int, end: int, name: str) -> bool:
     after = [t.lemma_ or t.text for t in doc[end:end + 6]]
     before = [t.lemma_ or t.text for t in doc[max(0, start - 6):start]]
-    while before and before[-1] in ("the", "a", "an", "its", "their", "our", "his", "her"):
+    while before and before[-1] in DETERMINERS:
         before.pop()  # "filed with the immigration authority"
     return any(tuple(after[:len(words)]) == words for words in _voiding("not_before").get(
         name, ())) or any(len(words) <= len(before) and tuple(before[-len(words):]) == words

@@ -122,13 +122,7 @@ def _from_facts(facts: Facts, declared: dict[str, Signal], excluded: dict[str, S
             if not all(f.value is v and not f.hedged for f, (_n, v) in zip(
                     stated, combined.facts, strict=True)):
                 continue
-            # the other activity as the use case states it, not as a fact or another
-            # activity implies it (sexual images touch minors; that touch is no child involved)
-            also = [h for a in combined.activities for h in [
-                *(Hit(a, "declared", Tier.STRONG, a, 0, 0, field="activities")
-                  for _ in [0] if a in declared),
-                *(x for x in hits.get(a, ()) if x.field == "description"
-                  and not x.phrase.startswith("implied by"))][:1]]
+            also = [h for a in combined.activities if (h := _stated(a, declared, hits))]
             if len(also) < len(combined.activities):
                 continue
             own = hits[tid][0].words if hits.get(tid) else tid
@@ -138,6 +132,15 @@ def _from_facts(facts: Facts, declared: dict[str, Signal], excluded: dict[str, S
                        *(f"{n} = {'yes' if v else 'no'}" for n, v in combined.facts)]
             _add(hits, combined.involves, words, f"{tid} with {', '.join(because)}",
                  f"activity {tid}", skip)
+
+
+def _stated(tid: str, declared: dict[str, Signal], hits: dict[str, list[Hit]]) -> Hit | None:
+    """The activity as the use case states it, not as a fact or another activity implies it
+    (sexual images touch minors; that touch is no child involved)."""
+    if tid in declared:
+        return Hit(tid, "declared", Tier.STRONG, tid, 0, 0, field="activities")
+    return next((h for h in hits.get(tid, ()) if h.field == "description"
+                 and not h.phrase.startswith("implied by")), None)
 
 
 class Engaged(StrEnum):

@@ -175,23 +175,21 @@ def _by_facts(clause: Clause, state: Engaged, signals: list[Signal], shown: str,
         keep = [f"Keep the product that way, and keep evidence of it: {because}."]
         return (Status.CLEAR, f"The clause bites only on facts the use case rules out "
                 f"({fails}): {because}.", [], keep)
-    if decided.status is Status.CONFLICT and state is Engaged.TOUCHES and needs_activity \
-            and not any(r.fact.value is not None or r.fact.hedged for r in decided.readings):
-        # words of the domain only, and no fact stated: what the clause assumes when the use
-        # case is silent does not make the product do the activity
-        unstated = ", ".join(r.fact.name for r in decided.readings)
-        return (Status.GRAY, f"The use case touches this ({shown}) without saying the product "
-                f"does it, and says nothing of what the clause turns on ({unstated}).", [
-                    f"Does the product do what this clause prohibits ({clause.title}), given "
-                    f"that the use case says {shown}?"], [_ASK])
-    if decided.status is Status.CONFLICT and state is Engaged.TOUCHES \
-            and clause.decided_by is not None and clause.decided_by.activity == "done":
-        # the facts qualify the activity but do not describe it ("no doctor is involved"):
-        # words of its domain alone do not say the product does it
-        return (Status.GRAY, f"The use case touches this ({shown}) and {because}, but does not "
-                "say the product does what the clause prohibits.", [
-                    f"Does the product do what this clause prohibits ({clause.title}), given "
-                    f"that the use case says {shown}?"], [_ASK])
+    if decided.status is Status.CONFLICT and state is Engaged.TOUCHES and needs_activity:
+        # words of the domain only: neither what the clause assumes when the use case is
+        # silent, nor facts that qualify the activity without describing it ("no doctor is
+        # involved", `activity: done`), say the product does it
+        silent = not any(r.fact.value is not None or r.fact.hedged for r in decided.readings)
+        done = clause.decided_by is not None and clause.decided_by.activity == "done"
+        if silent or done:
+            unstated = ", ".join(r.fact.name for r in decided.readings)
+            why = (f"The use case touches this ({shown}) without saying the product does it, "
+                   f"and says nothing of what the clause turns on ({unstated})." if silent else
+                   f"The use case touches this ({shown}) and {because}, but does not say the "
+                   "product does what the clause prohibits.")
+            return (Status.GRAY, why, [
+                f"Does the product do what this clause prohibits ({clause.title}), given that "
+                f"the use case says {shown}?"], [_ASK])
     if decided.status is Status.CONFLICT:
         lead = f"The use case says {shown}; " if signals else ""
         return (Status.CONFLICT, f"{lead}the facts meet every condition of the clause: "
