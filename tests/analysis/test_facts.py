@@ -133,3 +133,30 @@ def test_structured_keys_give_facts_and_answers_override() -> None:
                      facts={"subjects_consent": True})
     fact = answered.get("subjects_consent")
     assert fact.value is True and fact.source.value == "facts"
+
+
+@pytest.mark.parametrize(("text", "key", "outbound"), [
+    ("It published the cleaned dataset on its website under CC BY 4.0.", "cc-by-4.0", True),
+    ("We plan to publish the weights under the Apache-2.0 license.", "apache-2.0", True),
+    ("Kestrel took a speech corpus licensed under CC BY-SA 4.0.", "cc-by-sa-4.0", False),
+    ("It uses Stable Diffusion XL, which is released under the CreativeML Open RAIL++-M "
+     "license.", "bigscience-open-rail-m2", False),
+    ('Our model, "Wren-3B", is released on Hugging Face under the MIT License.', "mit", True),
+    ("The dataset is distributed under CC BY-NC 4.0.", "cc-by-nc-4.0", None),
+    ("Our upload contains the weights and an MIT LICENSE file.", "mit", True),
+])
+def test_licenses_named_and_whether_the_work_is_shared_under_them(
+        text: str, key: str, outbound: bool | None) -> None:
+    [named] = facts(text).licenses
+    assert (named.key, named.outbound) == (key, outbound)
+
+
+def test_no_license_is_read_from_words_that_name_none() -> None:
+    assert facts("Scores under 0.35 are declined under a contract with the bank, under "
+                 "HIPAA-compliant terms.").licenses == ()
+
+
+def test_a_reading_inside_a_longer_one_gives_way() -> None:
+    # "changes" alone would say the work was modified; "no changes" around it says it was not
+    assert facts("We host an AGPL-3.0 wiki engine and have made no changes to its code."
+                 ).value("work_modified") is False

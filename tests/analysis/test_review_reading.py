@@ -19,6 +19,33 @@ from licentia.analysis.usecase import UseCase
 # (license, use case, (finding code, step) or None for the verdict, expected, negated)
 CASES = [
     pytest.param(
+        "MIT",
+        use("Our bundler strips every comment, including the library's copyright and "
+            "permission notice, and no third-party notices ship with the app.",
+            deployment="distributed"),
+        ("attribution", "attribution"), Status.CONFLICT, False,
+        id="a_removal_reaches_what_including_adds_to_its_object"),
+    pytest.param(
+        "gemma",
+        use("We fine-tuned Gemma 2 on support chats and uploaded the weights to Hugging Face "
+            "with a model card and an Apache-2.0 LICENSE file.",
+            deployment="distributed", modification="fine-tune"),
+        ("use-restrictions-flow-down", "restrictions"), Status.CONFLICT, False,
+        id="weights_shared_under_an_open_license_carry_no_use_restrictions"),
+    pytest.param(
+        "llama3.1",
+        use("We fine-tune Llama 3.1 on a dataset licensed under the MIT License and ship the "
+            "model to customers with the Llama 3.1 license and its acceptable use policy.",
+            deployment="distributed", modification="fine-tune"),
+        ("use-restrictions-flow-down", "restrictions"), Status.CLEAR, False,
+        id="a_license_material_was_received_under_is_not_what_is_shared"),
+    pytest.param(
+        "CC-BY-SA-4.0",
+        use("We relabelled the captions of a CC BY-SA 4.0 image dataset and released the "
+            "relabelled dataset under CC0 1.0.", deployment="distributed"),
+        ("share-alike", "attribution"), Status.CONFLICT, False,
+        id="an_adapted_dataset_shared_under_another_license_breaks_share_alike"),
+    pytest.param(
         "GPL-3.0-only",
         use("We ship a plugin derived from a GPL-3.0 spell-checker, which we modified, in "
             "binary form only; customers cannot get its source.", deployment="distributed"),

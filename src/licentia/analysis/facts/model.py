@@ -51,12 +51,23 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class NamedLicense:
+    """A license the description names: its key, the words, and whether the licensee shares its
+    own work under it (True), received material under it (False), or the text does not say."""
+
+    key: str
+    words: str
+    outbound: bool | None
+
+
+@dataclass(frozen=True)
 class Facts:
     """Everything read from one use case."""
 
     facts: dict[str, Fact] = field(default_factory=dict)
     figures: tuple[Figure, ...] = ()
     names: tuple[tuple[str, bool], ...] = ()  # quoted names, and whether a release verb is near
+    licenses: tuple[NamedLicense, ...] = ()  # licenses the description names
 
     def get(self, name: str) -> Fact:
         return self.facts.get(name) or Fact(name, None)

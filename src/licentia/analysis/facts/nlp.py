@@ -110,20 +110,31 @@ class Phrases:
         nlp = pipeline()
         matcher = importlib.import_module("spacy.matcher")
         self.matcher = matcher.Matcher(nlp.vocab)
+        # verb ... ", including" object: dear to match (a run of any words), so matched only
+        # in a text that has a bridge word
+        self.bridged = matcher.Matcher(nlp.vocab)
         for label, phrases in groups.items():
             items = list(phrases)
             plain = [p for p in items if not _verbs_objects(p)]
             patterns = [_pattern(doc) for doc in nlp.pipe([lower(p) for p in
                                                            _words(plain, label)])]
+            bridged = []
             for item in filter(_verbs_objects, items):
-                patterns += _verb_object_patterns(nlp, item, label)
+                direct, through = _verb_object_patterns(nlp, item, label)
+                patterns += direct
+                bridged += through
             if patterns:
                 self.matcher.add(label, [p for p in patterns if p])
+            if bridged:
+                self.bridged.add(label, bridged)
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(label, start token, end token) of every match, longest first where they overlap;
         a match inside a longer one of the same label is the same words, counted once."""
-        found = sorted({(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)},
+        hits = self.matcher(doc)
+        if len(self.bridged) and any(t.lower_ in _bridges() for t in doc):
+            hits += self.bridged(doc)
+        found = sorted({(doc.vocab.strings[m], s, e) for m, s, e in hits},
                        key=lambda t: (t[1], -(t[2] - t[1]), t[0]))
         return [t for t in found if not any(
             o is not t and o[0] == t[0] and o[1] <= t[1] and t[2] <= o[2]
@@ -134,19 +145,24 @@ def _verbs_objects(item: Any) -> bool:
     return isinstance(item, dict) and set(item) == {"verbs", "objects"}
 
 
+Pattern = list[dict[str, Any]]
+
+
 def _verb_object_patterns(nlp: Language, item: Mapping[str, Any],
-                          label: str) -> list[list[dict[str, Any]]]:
+                          label: str) -> tuple[list[Pattern], list[Pattern]]:
     """Every verb followed by every object, one pattern per object and verb shape: the
     one-word verbs as one set of lemmas (spaCy's matcher starts every pattern at every word,
     so verbs x objects patterns cost that many times over); the object directly, or as a
-    noun's possession ("deletes the library's NOTICE file")."""
+    noun's possession ("deletes the library's NOTICE file"). Second, the one-word verbs with
+    the object after a bridge ("removes all comments, including the copyright notice")."""
     verbs = list(nlp.pipe([lower(v) for v in _words(item["verbs"] or (), label)]))
     objects = list(nlp.pipe([lower(o) for o in _words(item["objects"] or (), label)]))
     single = sorted({v[0].lemma_ for v in verbs if len(v) == 1})  # no verb is a determiner
     heads = [(v[-1].lower_ in DETERMINERS, _pattern(v)) for v in verbs if len(v) > 1]
     if single:
         heads.append((False, [{"LEMMA": {"IN": single}}]))
-    out = []
+    out: list[Pattern] = []
+    bridged: list[Pattern] = []
     for obj in objects:
         tail = _pattern(obj)
         for ends_in_determiner, head in heads:
@@ -154,7 +170,23 @@ def _verb_object_patterns(nlp: Language, item: Mapping[str, Any],
             between = [] if ends_in_determiner or obj[0].lower_ in DETERMINERS \
                 else [_OPTIONAL_DETERMINER]
             out += [[*head, *between, *tail], [*head, *_OWNER, *tail]]
-    return out
+        if single:
+            head = [{"LEMMA": {"IN": single}}, _OBJECT_WORDS, {"ORTH": ","},
+                    {"LOWER": {"IN": list(_bridges())}}]
+            between = [] if obj[0].lower_ in DETERMINERS else [_OPTIONAL_DETERMINER]
+            bridged += [[*head, *between, *tail], [*head, *_OWNER, *tail]]
+    return out, bridged
+
+
+# the words of a verb's first object before a bridge ("removes all comments, including ...")
+_OBJECT_WORDS: dict[str, Any] = {"IS_PUNCT": False, "OP": "{1,5}"}
+
+
+@cache
+def _bridges() -> tuple[str, ...]:
+    """Words after a verb's object and a comma that carry the verb on to more objects:
+    "removes all comments, including the copyright notice" removes the notice."""
+    return tuple(str(b) for b in rules().get("bridges") or ())
 
 
 def _pattern(phrase: Doc) -> list[dict[str, Any]]:

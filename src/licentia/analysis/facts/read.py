@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from licentia.analysis.facts.figures import figures, group_names
 from licentia.analysis.facts.model import Fact, Facts, Figure, Source
+from licentia.analysis.facts.named import named_licenses
 from licentia.analysis.facts.nlp import DETERMINERS, Phrases, lower, parse, rules, scope_reader
 from licentia.analysis.usecase import Deployment, Modification, UseCase
 
@@ -72,7 +73,7 @@ def read_facts(uc: UseCase) -> Facts:
     reader = scope_reader()
     marks = reader.marks(doc)
     readings: dict[str, list[Fact]] = {}
-    for label, s, e in _fact_phrases()(doc):
+    for label, s, e in _outermost(_fact_phrases()(doc)):
         name, kind = label.split("|")
         if _voided(doc, s, e, name):
             continue
@@ -93,12 +94,25 @@ def read_facts(uc: UseCase) -> Facts:
     spec = rules().get("facts") or {}
     facts = {name: _settle(name, found, (spec.get(name) or {}).get("prefer"))
              for name, found in readings.items()}
+    _implied(facts, spec)
     facts.update(_domicile(doc, text))
     hedged = {i for s, e in marks.get("hedge", ()) for i in range(s, doc[s].sent.end)}
     found = figures(doc, text, group_names(doc, text, {}), hedged)
     _structured(uc, facts)
     facts = {**facts, **_answers(uc)}
-    return Facts(facts, tuple(found), _names(doc, text))
+    names = _names(doc, text)
+    return Facts(facts, tuple(found), names, named_licenses(doc, text, [n for n, _ in names]))
+
+
+def _outermost(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The readings not inside a longer reading of the same fact: "removes all comments,
+    including the copyright notice" is a removal, though "including the copyright notice"
+    alone would say the notice is kept."""
+    def fact(label: str) -> str:
+        return label.split("|")[0]
+    return [t for t in found if not any(
+        fact(o[0]) == fact(t[0]) and o[1] <= t[1] and t[2] <= o[2] and o[2] - o[1] > t[2] - t[1]
+        for o in found)]
 
 
 def _words(doc: Doc, text: str, s: int, e: int, negation: str | None) -> str:
@@ -133,6 +147,16 @@ def _settle(name: str, found: list[Fact], prefer: str | None) -> Fact:
                     maybe=found[0].maybe)
     return Fact(name, None, "; ".join(dict.fromkeys(f.words for f in known)), hedged=True,
                 rule="the description says both")
+
+
+def _implied(facts: dict[str, Fact], spec: Mapping[str, Any]) -> None:
+    """Facts a true fact implies (`implies`), where the text leaves them unknown."""
+    for name, fact in list(facts.items()):
+        if fact.value is not True:
+            continue
+        for other in (spec.get(name) or {}).get("implies") or ():
+            if other not in facts or facts[other].value is None:
+                facts[other] = Fact(other, True, fact.words, rule=f"implied by {name}")
 
 
 def _domicile(doc: Doc, text: str) -> dict[str, Fact]:

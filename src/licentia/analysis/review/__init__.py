@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from licentia.analysis.facts import read_facts
+from licentia.analysis.facts import against, read_facts
 from licentia.analysis.findings import Finding, Severity, Status
 from licentia.analysis.matching import Matcher, matcher
 from licentia.analysis.review.activities import involvement
@@ -93,6 +93,8 @@ def review(basis: Basis, use_case: UseCase, rules: Matcher | None = None) -> Rev
     """The five steps over an identified license and a validated use case."""
     m = rules or matcher()
     facts = read_facts(use_case)
+    if basis.sheet is not None:
+        facts = against(facts, basis.sheet.license)
     involved = involvement(use_case, m, facts)
     not_assessed: list[str] = []
     findings = verify(basis, m, not_assessed)
