@@ -160,3 +160,26 @@ def test_a_reading_inside_a_longer_one_gives_way() -> None:
     # "changes" alone would say the work was modified; "no changes" around it says it was not
     assert facts("We host an AGPL-3.0 wiki engine and have made no changes to its code."
                  ).value("work_modified") is False
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Its head office and all twelve staff are in Porto, Portugal.", True),
+    ("Faturix, Lda. builds expense apps.", True),
+    ("Its registered office is in Austin; most customers live in Spain.", False),
+    ("It was incorporated in 2021 and sells mostly in Spain.", None),
+])
+def test_where_the_seat_is(text: str, value: bool | None) -> None:
+    assert facts(text).value("licensee_in_eu") is value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Every summary is signed by the board-certified radiologist who wrote the report.", True),
+    ("An attorney reviews every timeline before it is filed.", True),
+    # no professional checking each answer does not make the practice unlicensed
+    ("No clinician reviews individual answers.", None),
+    # what a chatbot claims to be is no licensed practice
+    ("The chatbot introduces itself as Dr. Lena, a board-certified psychiatrist.", None),
+    ('It is marketed as "your licensed therapist in your pocket".', None),
+])
+def test_licensed_professionals(text: str, value: bool | None) -> None:
+    assert facts(text).value("professional_licensed") is value

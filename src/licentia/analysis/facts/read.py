@@ -22,9 +22,9 @@ from licentia.analysis.facts.nlp import DETERMINERS, Phrases, lower, parse, rule
 from licentia.analysis.usecase import Deployment, Modification, UseCase
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
-_KINDS = ("holds", "fails", "fails_if_negated", "holds_if_negated")
+_KINDS = ("holds", "fails", "fails_if_negated", "holds_if_negated", "holds_unless_negated")
 _QUOTES = {'"', "\u201c", "\u201d"}
 _RELEASE_VERBS = {"release", "publish", "ship", "name", "call", "present", "sell", "list",
                   "launch", "brand", "market", "distribute", "upload"}
@@ -43,7 +43,7 @@ def _fact_phrases() -> Phrases:
 def _domicile_phrases() -> Phrases:
     spec = rules().get("domicile") or {}
     return Phrases({k: spec.get(k) or () for k in (
-        "cues", "affiliate_cues", "eu_places", "eu_company_forms", "non_eu_places",
+        "cues", "seat_cues", "affiliate_cues", "eu_places", "eu_company_forms", "non_eu_places",
         "place_suffixes", "eu_nationalities", "non_eu_nationalities", "org_nouns")})
 
 
@@ -66,20 +66,63 @@ def _voided(doc: Doc, start: int, end: int, name: str) -> bool:
                           for words in _voiding("not_after").get(name, ()))
 
 
+@cache
+def _claim_phrases() -> Phrases:
+    return Phrases({"claims": rules().get("claims") or ()})
+
+
+def _claimed(doc: Doc, start: int, claims: list[tuple[str, int, int]]) -> bool:
+    """Whether words are what the product or its maker claims, not a fact: inside quotation
+    marks, or a few words after "introduces itself as", "claims to be" in their clause (a
+    title's full stop does not end it: "introduces itself as Dr. Lena, a psychiatrist")."""
+    sent = doc[start].sent
+    quotes = sum(1 for t in doc[sent.start:start] if t.text in _QUOTES)
+    return quotes % 2 == 1 or any(
+        0 <= start - e <= 12 and not any(_ends_clause(t) for t in doc[e:start])
+        for _l, _s, e in claims)
+
+
+_TITLES = {"dr", "mr", "mrs", "ms", "prof", "st", "mx"}
+
+
+def _ends_clause(t: Token) -> bool:
+    return t.text in (";", "!", "?") or (t.text == "." and not (
+        t.i and t.doc[t.i - 1].lower_ in _TITLES))
+
+
 def read_facts(uc: UseCase) -> Facts:
     """Every named fact of a use case, with the words it rests on."""
     doc = parse(uc.description)
     text = uc.description
+    marks = scope_reader().marks(doc)
+    spec = rules().get("facts") or {}
+    facts = {name: _settle(name, found, (spec.get(name) or {}).get("prefer"))
+             for name, found in _phrase_readings(doc, text, marks, spec).items()}
+    _implied(facts, spec)
+    facts.update(_domicile(doc, text))
+    hedged = {i for s, e in marks.get("hedge", ()) for i in range(s, doc[s].sent.end)}
+    found = figures(doc, text, group_names(doc, text, {}), hedged)
+    _structured(uc, facts)
+    facts = {**facts, **_answers(uc)}
+    names = _names(doc, text)
+    return Facts(facts, tuple(found), names, named_licenses(doc, text, [n for n, _ in names]))
+
+
+def _phrase_readings(doc: Doc, text: str, marks: dict[str, list[tuple[int, int]]],
+                     spec: Mapping[str, Any]) -> dict[str, list[Fact]]:
+    """Each fact's readings from its phrases, with negation and hedges applied."""
     reader = scope_reader()
-    marks = reader.marks(doc)
     readings: dict[str, list[Fact]] = {}
+    claims = _claim_phrases()(doc)
     for label, s, e in _outermost(_fact_phrases()(doc)):
         name, kind = label.split("|")
-        if _voided(doc, s, e, name):
+        if _voided(doc, s, e, name) or ((spec.get(name) or {}).get("not_in_claims")
+                                        and _claimed(doc, s, claims)):
             continue
         scope = reader.of(doc, marks, s, e)
         negated = scope.negated_by is not None
-        if kind.endswith("_if_negated") and not negated:
+        if (kind.endswith("_if_negated") and not negated) or \
+                (kind.endswith("_unless_negated") and negated):
             continue
         value = kind.startswith("holds")
         if negated and not kind.endswith("_if_negated"):
@@ -91,17 +134,7 @@ def read_facts(uc: UseCase) -> Facts:
             rule=f"{kind} phrase {doc[s:e].text!r}"
             + (f", negated by {scope.negated_by!r}" if negated else "")
             + (f", hedged by {scope.hedged_by!r}" if scope.hedged_by else "")))
-    spec = rules().get("facts") or {}
-    facts = {name: _settle(name, found, (spec.get(name) or {}).get("prefer"))
-             for name, found in readings.items()}
-    _implied(facts, spec)
-    facts.update(_domicile(doc, text))
-    hedged = {i for s, e in marks.get("hedge", ()) for i in range(s, doc[s].sent.end)}
-    found = figures(doc, text, group_names(doc, text, {}), hedged)
-    _structured(uc, facts)
-    facts = {**facts, **_answers(uc)}
-    names = _names(doc, text)
-    return Facts(facts, tuple(found), names, named_licenses(doc, text, [n for n, _ in names]))
+    return readings
 
 
 def _outermost(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -166,13 +199,17 @@ def _domicile(doc: Doc, text: str) -> dict[str, Fact]:
               if label in ("eu_places", "non_eu_places", "eu_company_forms")]
     out: dict[str, Fact] = {}
     for label, s, e in marks:
-        if label != "cues":
+        if label not in ("cues", "seat_cues"):
             continue
         sent = doc[s].sent
         # "of" names a place only right after it ("Bonnetje of Amsterdam"), not "a third of
-        # its users live in Spain"
-        reach = 0 if doc[s:e].text == "of" else 5
-        after = [p for p in places if e <= p[1] <= e + reach and p[2] <= sent.end]
+        # its users live in Spain"; a seat reaches the first place in its clause
+        # reach 5, not past a new clause or a year ("incorporated in 2021 and sells in Spain")
+        reach = 0 if doc[s:e].text == "of" else 9 if label == "seat_cues" else 5
+        stops = (";", ".") if label == "seat_cues" else (";", ".", ",", "and", "but", "while")
+        clause = next((t.i for t in doc[e:sent.end] if t.text in stops
+                       or (label == "cues" and t.like_num)), sent.end)
+        after = [p for p in places if e <= p[1] <= e + reach and p[2] <= clause]
         if not after:
             continue
         place = after[0]
