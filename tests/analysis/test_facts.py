@@ -183,3 +183,21 @@ def test_where_the_seat_is(text: str, value: bool | None) -> None:
 ])
 def test_licensed_professionals(text: str, value: bool | None) -> None:
     assert facts(text).value("professional_licensed") is value
+
+
+def test_a_group_figure_since_early_in_a_year_holds_from_then_on() -> None:
+    [group] = [f for f in facts("Its parent's apps have had more than 800 million monthly "
+                                "active users every month since early 2022.").figures
+               if f.owner == "group"]
+    assert (group.value, group.year, group.since) == (800_000_000, 2022, True)
+
+
+@pytest.mark.parametrize(("text", "name", "value"), [
+    ("Applicants below 60 receive an automatic rejection email.", "human_review", False),
+    ("Ads claim the rival has a criminal record, which he does not.", "intends_to_mislead",
+     True),
+    # contacting the licensor is no question of the consent of people depicted
+    ("The company has not contacted Meta about the assistant.", "subjects_consent", None),
+])
+def test_facts_in_business_words(text: str, name: str, value: bool | None) -> None:
+    assert facts(text).value(name) is value

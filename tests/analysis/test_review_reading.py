@@ -19,6 +19,31 @@ from licentia.analysis.usecase import UseCase
 # (license, use case, (finding code, step) or None for the verdict, expected, negated)
 CASES = [
     pytest.param(
+        "Apache-2.0",
+        use("Our installer ships a fork of an Apache-2.0 parser with twelve modified files; "
+            "none of the modified files says it was modified.", deployment="distributed"),
+        ("state-changes", "attribution"), Status.CONFLICT, False,
+        id="a_negated_statement_of_change_is_no_change_notice"),
+    pytest.param(
+        "gemma",
+        use("We hide comments that contain insults, threats or doxxing until a moderator "
+            "looks at them.", commercial=False, deployment="internal"),
+        ("harassment", "restrictions"), Status.CLEAR, False,
+        id="a_defence_word_reaches_every_item_of_its_list"),
+    pytest.param(
+        "deepseek-la-1.0",
+        use("The tool flags the women it predicts will start a family within a year, so that "
+            "managers can pass them over for promotion."),
+        ("discrimination", "restrictions"), Status.CONFLICT, False,
+        id="a_purpose_clause_is_what_the_product_is_for"),
+    pytest.param(
+        "llama3.3",
+        use("We published our fine-tune of Llama 3.3 on Hugging Face under the name "
+            "Harbor-70B, with the Llama 3.3 license.", deployment="distributed",
+            modification="fine-tune"),
+        ("naming-requirement", "attribution"), Status.CONFLICT, False,
+        id="a_name_given_after_the_name_is_a_derivative_name"),
+    pytest.param(
         "MIT",
         use("Our bundler strips every comment, including the library's copyright and "
             "permission notice, and no third-party notices ship with the app.",

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 from importlib.resources import files
+from itertools import pairwise
 from typing import Any
 
 import yaml
@@ -255,8 +256,18 @@ class Matcher:
         return False
 
     def _counter(self, tokens: list[Token], i: int, end: int) -> str | None:
-        for j in range(i - 1, max(-1, i - 1 - _COUNTER_REACH), -1):
-            if tokens[j].segment != tokens[i].segment or tokens[j].text in self.scope_enders:
+        """The defence word whose reach covers token i ("flags posts that contain slurs"): a
+        few words back, further over the items of a list ("flags posts with slurs, threats
+        or doxxing"), where an "and" ends the reach unless it closes such a list."""
+        if _purpose_inside(tokens, i, end):
+            return None  # "flag the women ... so that managers can pass them over"
+        items = 0
+        for j in range(i - 1, max(-1, i - 1 - _COUNTER_REACH - 8), -1):
+            after = tokens[j + 1]
+            items += after.after_comma or tokens[j].text in ("or", "nor")
+            if tokens[j].segment != tokens[i].segment or i - 1 - j >= _COUNTER_REACH + 4 * \
+                    min(items, 2) or (tokens[j].text in self.scope_enders and not (
+                        tokens[j].text == "and" and items)):
                 break
             if tokens[j].text in self.counter_before:
                 if j and tokens[j - 1].text in self.counter_void_before:
@@ -333,6 +344,16 @@ class Matcher:
         for h in self.hits(text, field="license text"):
             out.setdefault(h.taxonomy, []).append(h)
         return out
+
+
+def _purpose_inside(tokens: list[Token], i: int, end: int) -> bool:
+    """Whether a hit's own words hold a purpose clause ("so that", "in order to"): what it
+    says is then what the product is for, whatever a defence word before it acts on."""
+    words = [t.text for t in tokens[i:end]]
+    return any((a, b) in _PURPOSE for a, b in pairwise(words))
+
+
+_PURPOSE = {("so", "that"), ("so", "as"), ("in", "order")}
 
 
 def _slots_end(stems: list[str], tokens: list[Token], i: int,

@@ -107,7 +107,16 @@ def _date(sent: Span, near: int) -> tuple[int | None, int | None, bool]:
         return None, None, False
     t = min(years, key=lambda y: abs(y.i - near))
     before = doc_text(sent, t.i - 1) if t.i > sent.start else ""
-    return int(t.text), _MONTHS.get(before), before == "since"
+    # "since 2021", "since March 2021", "since early 2022", "since the end of 2021"
+    lead = [doc_text(sent, i) for i in range(max(sent.start, t.i - 4), t.i)]
+    since = "since" in lead and all(w in _SINCE_QUALIFIERS or w in _MONTHS
+                                    for w in lead[lead.index("since") + 1:])
+    return int(t.text), _MONTHS.get(before), since
+
+
+# words between "since" and a year that keep it a start ("since early 2022")
+_SINCE_QUALIFIERS = {"early", "mid", "mid-", "late", "the", "start", "beginning", "end", "middle",
+                     "of", "spring", "summer", "autumn", "fall", "winter", "-"}
 
 
 def doc_text(sent: Span, i: int) -> str:

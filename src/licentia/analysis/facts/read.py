@@ -294,10 +294,11 @@ def _names(doc: Doc, text: str) -> tuple[tuple[str, bool], ...]:
     return tuple(out)
 
 
-# an unquoted name after "as", "called" or "named" in a sentence that releases something
-# ("published it on Hugging Face as Orca-8B-Support"): capitalised words, digits, hyphens
-_BARE_NAME = re.compile(r"\b(?:as|called|named)\s+([A-Z][\w.+-]*(?:\s+(?:[A-Z0-9][\w.+-]*))"
-                        r"{0,3})")
+# an unquoted name after "as", "called", "named" or "the name" in a sentence that releases
+# something ("published it on Hugging Face as Orca-8B-Support"): capitalised words, digits,
+# hyphens
+_BARE_NAME = re.compile(r"\b(?:as|called|named|the name)\s+"
+                        r"([A-Z][\w.+-]*(?:\s+(?:[A-Z0-9][\w.+-]*)){0,3})")
 
 
 def _bare_names(doc: Doc, text: str) -> list[str]:
