@@ -201,3 +201,14 @@ def test_a_group_figure_since_early_in_a_year_holds_from_then_on() -> None:
 ])
 def test_facts_in_business_words(text: str, name: str, value: bool | None) -> None:
     assert facts(text).value(name) is value
+
+
+@pytest.mark.parametrize(("text", "name", "value"), [
+    ("Members chat with profiles of women who do not exist.", "presented_as_human", True),
+    ("Members are never told they are talking to software.", "presented_as_human", True),
+    ("Each translation names the original authors.", "upstream_credited", True),
+    ("Each translation says that we translated it.", "changes_marked", True),
+    ("The site displays twenty photographs from the archive.", "shares_material", True),
+])
+def test_more_facts_in_business_words(text: str, name: str, value: bool | None) -> None:
+    assert facts(text).value(name) is value

@@ -19,6 +19,41 @@ from licentia.analysis.usecase import UseCase
 # (license, use case, (finding code, step) or None for the verdict, expected, negated)
 CASES = [
     pytest.param(
+        "gemma",
+        use("We generate receipts for business lunches that never took place so that staff "
+            "can claim the money back.", deployment="internal"),
+        None, Verdict.CONFLICT, False,
+        id="a_document_for_something_that_never_happened_is_fraud"),
+    pytest.param(
+        "bigcode-openrail-m",
+        use("Our scripts log into rival shops' admin portals using credentials bought from a "
+            "breach forum.", deployment="internal"),
+        None, Verdict.CONFLICT, False,
+        id="stolen_credentials_are_unlawful_access"),
+    pytest.param(
+        "bigscience-openrail-m",
+        use("The chatbot tells users what illness they probably have from the symptoms they "
+            "type."),
+        ("medical-advice", "restrictions"), Status.CONFLICT, False,
+        id="telling_users_their_illness_is_medical_advice"),
+    pytest.param(
+        "creativeml-openrail-m",
+        use("Users upload a classmate's photo and receive an image of that classmate in a "
+            "bikini, which they can post."),
+        None, Verdict.CONFLICT, False,
+        id="a_real_person_put_in_swimwear"),
+    pytest.param(
+        "llama3.1",
+        use("If a customer misses a payment, the bot emails their employer about the debt."),
+        None, Verdict.CONFLICT, False,
+        id="a_condition_before_a_comma_neither_negates_nor_hedges_what_follows"),
+    pytest.param(
+        "CC-BY-4.0",
+        use("Our shop uses CC BY 4.0 photographs as background images; the credits were "
+            "removed when we resized them.", deployment="distributed"),
+        ("attribution", "attribution"), Status.CONFLICT, False,
+        id="credits_removed_from_material_shown_is_no_attribution"),
+    pytest.param(
         "Apache-2.0",
         use("Our installer ships a fork of an Apache-2.0 parser with twelve modified files; "
             "none of the modified files says it was modified.", deployment="distributed"),

@@ -92,6 +92,7 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     segment = 0
     previous_end = 0
+    comma = False  # a comma since the last word kept (", the app": the article is dropped)
     for m in _WORD.finditer(lowered):
         word = m.group()
         gap = lowered[previous_end : m.start()]
@@ -100,9 +101,11 @@ def tokenize(text: str) -> list[Token]:
         if word == "t" and gap == "'" and tokens and tokens[-1].text.endswith("n"):
             word = "not"  # doesn't, don't, can't, won't
         previous_end = m.end()
+        comma = comma or "," in gap
         if word in _ARTICLES:
             continue
-        tokens.append(Token(word, stem(word), m.start(), m.end(), segment, "," in gap))
+        tokens.append(Token(word, stem(word), m.start(), m.end(), segment, comma))
+        comma = False
     return tokens
 
 
@@ -224,6 +227,7 @@ class Matcher:
         self.pseudo = _plain(_words(data, "pseudo"))
         self.allowing = _plain(_words(data, "allowing") | _words(data, "framing"))
         self.past = _plain(_words(data, "past"))
+        self.subordinators = _words(data, "subordinators")
 
     # -- finding phrases -------------------------------------------------------------------
 
@@ -233,8 +237,9 @@ class Matcher:
             after = tokens[j + 1]
             if tokens[j].segment != after.segment:
                 return None
-            if after.after_comma and after.text in self.clause_starters:
-                return None
+            if after.after_comma and (after.text in self.clause_starters
+                                      or self._subordinate(tokens, j)):
+                return None  # "If a borrower has not paid after a week, the app messages ..."
             word = tokens[j].text
             if word in self.scope_enders or word in self.hedges:
                 return None  # "has not decided whether ... the navy": the decision is negated
@@ -244,13 +249,22 @@ class Matcher:
                 return word
         return None
 
+    def _subordinate(self, tokens: list[Token], j: int) -> bool:
+        """Whether the clause ending at token j (before a comma) opened with a subordinator
+        ("if", "when", "once"): what is negated in it stays in it."""
+        k = j
+        while k > 0 and tokens[k - 1].segment == tokens[j].segment and not tokens[k].after_comma:
+            k -= 1
+        return tokens[k].text in self.subordinators
+
     def _hedged(self, tokens: list[Token], i: int) -> bool:
         """Whether a hedge ("considering", "whether", "might") reaches token i in its clause."""
         for j in range(i - 1, max(-1, i - 1 - _NEGATION_REACH), -1):
             after = tokens[j + 1]
             if tokens[j].segment != after.segment or tokens[j].text in self.scope_enders or (
-                    after.after_comma and after.text in self.clause_starters):
-                return False
+                    after.after_comma and (after.text in self.clause_starters
+                                           or self._subordinate(tokens, j))):
+                return False  # "If a borrower has not paid, the app messages ...": it does
             if tokens[j].text in self.hedges:
                 return True
         return False

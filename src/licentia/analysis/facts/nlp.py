@@ -96,8 +96,12 @@ DETERMINERS = ("a", "an", "the", "its", "their", "our", "his", "her", "your", "t
 # documentation is Llama mentioned")
 _CLAUSE_WIDE = ("nowhere", "at no point", "not anywhere")
 
+# a number in words may stand there too ("uses twenty photographs"; digits are not matched)
+_NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
+            "dozens", "several", "many", "some", "few", "both")
+_OPTIONAL_DETERMINER: dict[str, Any] = {"LOWER": {"IN": [*DETERMINERS, *_NUMBERS]}, "OP": "?"}
 # a noun's possessive between a verb and its object ("the library's")
-_OPTIONAL_DETERMINER: dict[str, Any] = {"LOWER": {"IN": list(DETERMINERS)}, "OP": "?"}
 _OWNER: list[dict[str, Any]] = [_OPTIONAL_DETERMINER, {"IS_ALPHA": True},
                                 {"LOWER": {"IN": ["'s", "'"]}}]
 
