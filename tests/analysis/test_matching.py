@@ -122,6 +122,15 @@ def test_a_gap_lets_a_few_words_pass_in_one_clause() -> None:
     ("posts them as if they were leaked photos", "disinformation"),
     ("tricks elderly callers into reading out the one-time passcode from their bank",
      "fraud-deception"),
+    ("each letter is signed with the name of a local resident. None of the residents exists.",
+     "fraud-deception"),
+    ("it compares every passer-by against a list of people photographed at a protest",
+     "biometric-identification"),
+    ("members learn to grind off the serial numbers on their rifles", "illegal-activity"),
+    ("the model sets the chlorine dosing valves of the water treatment plant",
+     "critical-infrastructure"),
+    ("the recipients list is bought from an app for people trying to stop gambling",
+     "vulnerable-groups"),
 ])
 def test_paraphrases_of_restricted_acts_are_strong(text: str, tid: str) -> None:
     assert any(h.taxonomy == tid and h.tier is Tier.STRONG and h.counts
@@ -148,6 +157,8 @@ def test_words_of_ordinary_work_are_not_strong_hits(text: str) -> None:
     ("Sunnyvale Kids Club asks kids for their home address.", "minors", True),
     # strong phrases count inside names too
     ("Acme Loan Desk approves or rejects loans.", "automated-decisions", True),
+    # the owner of a back-office function is who, not what the use does
+    ("A children's museum drafts plaque texts.", "minors", False),
 ])
 def test_weak_words_inside_names_say_who_not_what(text: str, tid: str, raised: bool) -> None:
     assert (tid in {h.taxonomy for h in matcher().hits(text)}) is raised
@@ -173,3 +184,9 @@ def test_a_slot_takes_its_longest_spelling_whatever_the_set_order() -> None:
         "They raise the premium of customers whose names it guesses are of foreign origin.")
         if h.taxonomy == "discrimination"]
     assert hit.words.endswith("foreign origin")
+
+
+def test_a_strong_word_owning_a_back_office_function_only_touches() -> None:
+    [hit] = [h for h in matcher().hits("The staff cafeteria of a defence contractor plans "
+                                       "weekly menus.") if h.taxonomy == "military"]
+    assert hit.tier is Tier.WEAK

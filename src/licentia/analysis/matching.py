@@ -228,6 +228,7 @@ class Matcher:
         self.allowing = _plain(_words(data, "allowing") | _words(data, "framing"))
         self.past = _plain(_words(data, "past"))
         self.subordinators = _words(data, "subordinators")
+        self.back_office = _words(data, "back_office")
 
     # -- finding phrases -------------------------------------------------------------------
 
@@ -332,10 +333,31 @@ class Matcher:
         # a word inside a name says who someone is, not what the use does ("Maplewood Credit
         # Union" is no credit decision, "Pixel Forge" forges nothing): a weak one counts for
         # nothing, a strong one only touches the activity (a name can still tell what it does)
-        named = [_inside_name(text, tokens, h) for h in kept]
+        named = [_inside_name(text, tokens, h) or self._owner_of_back_office(text, tokens, h)
+                 for h in kept]
         kept = [_touched(h) if name else h for h, name in zip(kept, named, strict=True)
                 if h.tier is Tier.STRONG or not name]
         return sorted(kept, key=lambda h: (h.start, h.taxonomy))
+
+    def _owner_of_back_office(self, text: str, tokens: list[Token], hit: Hit) -> bool:
+        """Whether the hit names the organisation that owns a back-office function ("the staff
+        cafeteria of a defence contractor", "a police department's HR team"): who owns it,
+        not what the use does."""
+        inside = [k for k, t in enumerate(tokens) if hit.start <= t.start and t.end <= hit.end]
+        if not inside:
+            return False
+        lo, hi = inside[0], inside[-1]
+
+        def office(ks: range) -> bool:
+            words = [tokens[k].text for k in ks if 0 <= k < len(tokens)
+                     and tokens[k].segment == tokens[lo].segment]
+            return any(" ".join(words[a:b]) in self.back_office
+                       for a in range(len(words)) for b in range(a + 1, len(words) + 1))
+
+        before = lo >= 2 and tokens[lo - 1].text == "of" and office(range(lo - 3, lo - 1))
+        owner = hi + 1 < len(tokens) and tokens[hi + 1].text == "s" and \
+            text[tokens[hi + 1].start - 1] in "'\u2019"
+        return before or (owner and office(range(hi + 2, hi + 5)))
 
     @staticmethod
     def _allowed(hit: Hit, allowing: list[Hit], tokens: list[Token],
