@@ -19,6 +19,18 @@ from licentia.analysis.usecase import UseCase
 # (license, use case, (finding code, step) or None for the verdict, expected, negated)
 CASES = [
     pytest.param(
+        "llama2",
+        use("We have Llama 2 write a million product descriptions and pre-train our own small "
+            "language model on them."),
+        ("output-training", "restrictions"), Status.CONFLICT, False,
+        id="writing_material_then_training_on_it_is_output_training"),
+    pytest.param(
+        "bigscience-openrail-m",
+        use("Our API's terms cover payment and uptime and say nothing about how customers may "
+            "use the generated text.", modification="fine-tune"),
+        ("use-restrictions-flow-down", "restrictions"), Status.CONFLICT, False,
+        id="a_phrase_own_may_is_no_hedge"),
+    pytest.param(
         "gemma",
         use("We generate receipts for business lunches that never took place so that staff "
             "can claim the money back.", deployment="internal"),

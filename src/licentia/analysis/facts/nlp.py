@@ -222,6 +222,7 @@ class ScopeReader:
         ts = {kind: [t for t in terms if t not in dropped]
               for kind, terms in termsets.termset("en").get_patterns().items()}
         self.window = int(data.get("window", 7))
+        self.asking = frozenset(str(w) for w in data.get("not_hedges_after") or ())
         self.triggers = Phrases({
             "pseudo": [*ts["pseudo_negations"], *_words(data.get("pseudo") or (), "pseudo")],
             "preceding": [*ts["preceding_negations"],
@@ -240,6 +241,8 @@ class ScopeReader:
         for label, s, e in self.triggers(doc):
             if label != "pseudo" and any(ps <= s and e <= pe for ps, pe in pseudo):
                 continue
+            if label == "hedge" and any(t.lower_ in self.asking for t in doc[max(0, s - 2):s]):
+                continue  # "how customers may use it" asks what is allowed, it does not hedge
             out.setdefault(label, []).append((s, e))
         return out
 
