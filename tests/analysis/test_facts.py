@@ -212,3 +212,15 @@ def test_facts_in_business_words(text: str, name: str, value: bool | None) -> No
 ])
 def test_more_facts_in_business_words(text: str, name: str, value: bool | None) -> None:
     assert facts(text).value(name) is value
+
+
+def test_active_accounts_dated_are_a_user_count() -> None:
+    found = facts("The 750 million in our figures counts registered accounts; in June 2024 "
+                  "about 90 million of them were active.").figures
+    assert [(f.value, f.year, f.month) for f in found if f.measure == "users"] == [
+        (90_000_000, 2024, 6)]
+
+
+def test_material_reproduced_unchanged_is_not_adapted() -> None:
+    assert facts("It prints twenty poems reproduced unchanged next to its own essays."
+                 ).value("derived_material") is False

@@ -131,6 +131,8 @@ def test_a_gap_lets_a_few_words_pass_in_one_clause() -> None:
      "critical-infrastructure"),
     ("the recipients list is bought from an app for people trying to stop gambling",
      "vulnerable-groups"),
+    ("it writes recruitment videos for an armed group that several governments list as a "
+     "terrorist organisation", "violence-terrorism"),
 ])
 def test_paraphrases_of_restricted_acts_are_strong(text: str, tid: str) -> None:
     assert any(h.taxonomy == tid and h.tier is Tier.STRONG and h.counts
