@@ -224,3 +224,8 @@ def test_active_accounts_dated_are_a_user_count() -> None:
 def test_material_reproduced_unchanged_is_not_adapted() -> None:
     assert facts("It prints twenty poems reproduced unchanged next to its own essays."
                  ).value("derived_material") is False
+
+
+def test_what_a_court_decided_is_no_court_using_the_product() -> None:
+    assert facts("Subscribers find our reporting on court cases and court decisions."
+                 ).value("serves_authority") is None

@@ -19,6 +19,18 @@ from licentia.analysis.usecase import UseCase
 # (license, use case, (finding code, step) or None for the verdict, expected, negated)
 CASES = [
     pytest.param(
+        "llama4",
+        use("A security firm uses the model to explain what malware samples found on "
+            "clients' networks do, so that their IT teams can remove them."),
+        None, Verdict.CLEAR, False,
+        id="acting_against_an_activity_implies_nothing_it_would"),
+    pytest.param(
+        "llama3.1",
+        use("Our security team writes simulated phishing emails for staff drills approved by "
+            "HR; clicking leads to a training page.", deployment="internal"),
+        ("fraud-deception", "restrictions"), Status.CLEAR, False,
+        id="a_simulated_attack_is_a_defence"),
+    pytest.param(
         "llama2",
         use("We have Llama 2 write a million product descriptions and pre-train our own small "
             "language model on them."),

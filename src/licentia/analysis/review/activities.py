@@ -73,6 +73,9 @@ def involvement(uc: UseCase, m: Matcher, facts: Facts | None = None) -> Involvem
         if tid in denied and tid not in declared and not any(
                 h.tier is Tier.STRONG for h in hits.get(tid, ())):
             continue  # "we never do X": what X would imply is not touched either
+        if tid not in declared and all(h.countered_by for h in hits.get(tid, ())) \
+                and hits.get(tid):
+            continue  # "explains what malware samples do": acting against X implies nothing
         entry = known.get(tid)
         for implied in entry.implies if entry else ():
             if implied in declared or implied in excluded or implied in hits:
