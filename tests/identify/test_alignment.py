@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from licentia.catalog.licensedb import read_text
 from licentia.identify import identify_text
 from licentia.identify.index import Index
+from licentia.identify.matcher import DiffKind
 from licentia.identify.rules import RuleIndex, get_rules
 from licentia.normalize import SPDX_TAG
 
@@ -159,3 +161,21 @@ def test_a_tag_is_read_as_scancode_reads_it(tag: str, expression: str, index: In
     ids is a choice of them (U-Boot's style): none of these is an unreadable tag."""
     r = identify_text(tag.replace("SPDX_TAG", SPDX_TAG) + "\n", index=index, rules=rules)
     assert r.expression == expression, (r.matches, r.notes)
+
+
+FILLER = ("The widgets are built with make, and the parts are sent to the people who asked "
+          "for them by post, once a week, after a careful look at each of them. ") * 5
+
+
+@pytest.mark.parametrize("key", ["bsd-new", "mit", "zlib"])
+def test_a_text_whose_first_words_stand_far_above_is_aligned_from_them(
+        key: str, index: Index, rules: RuleIndex) -> None:
+    """A license's first words also in a table of contents far above it: the text is aligned
+    from its own first words, not reported without them (one word differs, so it is aligned,
+    not found verbatim)."""
+    text = read_text(key)
+    toc = f"Contents\n\n1. {' '.join(text.split()[:3])}\n2. How to build the widgets\n\n"
+    r = identify_text(toc + FILLER + "\n\n" + text.replace(" the ", " our ", 1),
+                      index=index, rules=rules)
+    (m,) = [m for m in r.matches if m.key == key]
+    assert [(d.kind, d.reference) for d in m.differences] == [(DiffKind.CHANGED, "the")]

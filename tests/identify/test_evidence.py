@@ -452,3 +452,30 @@ def test_a_debian_copyright_file_puts_its_files_under_the_licenses_it_names(
     assert set(r.license_keys) == alone, r.license_keys
     listed = identify_text("".join(f"License: {n}\n" for n in names), index=index, rules=rules)
     assert listed.result is Result.NONE, listed.expression
+
+
+def test_two_notices_sharing_a_sentence_are_both_found(index: Index, rules: RuleIndex) -> None:
+    """A notice of a program's parts whose last sentence begins a longer notice of its terms
+    (Eclipse OpenJ9's LICENSE): the longer one does not swallow the other, which names
+    licenses it does not (as ScanCode keeps two matches overlapping a little)."""
+    parts = read_rule_text(
+        "epl-2.0_or_apache-2.0_or_gpl-2.0_with_openjdk-exception_and_others3.RULE").strip()
+    terms = read_rule_text("epl-2.0_or_apache-2.0_4.RULE").strip()
+    shared = parts.split("\n\n")[-1]
+    assert terms.startswith(shared)
+    r = identify_text(parts + terms[len(shared) :], index=index, rules=rules)
+    assert {"unicode", "mit", "zlib", "openjdk-exception"} <= set(r.license_keys), r.expression
+    assert "epl-1.0" not in r.license_keys  # "Eclipse Public License" is part of the notice
+
+
+def test_names_in_a_file_stating_licenses_are_no_list(index: Index, rules: RuleIndex) -> None:
+    """A distribution's copyright file states licenses in notices and names many more for its
+    parts: those names put the parts under their licenses. Alone, they are a list."""
+    names = ["MIT", "Apache-2.0", "GPL-2.0", "GPL-3.0", "LGPL-2.1", "BSD-3-Clause", "MPL-2.0",
+             "EPL-2.0", "ISC", "Zlib", "AGPL-3.0", "CC0-1.0"]
+    listed = "".join(f"License: {n}\n" for n in names)
+    notices = "\n\n".join(read_rule_text(f"{k}.RULE") for k in ("gpl-2.0_debian2", "gpl_74"))
+    r = identify_text(notices + "\n\n" + listed, index=index, rules=rules)
+    assert len(set(r.license_keys)) > len(names), r.license_keys
+    alone = identify_text(listed, index=index, rules=rules)
+    assert alone.result is Result.NONE, alone.expression

@@ -52,3 +52,34 @@ def numbers_replaced(ops: list[_Op], ref_words: tuple[str, ...], q_words: tuple[
                 continue
         out.append(op)
     return out
+
+
+def compacted(ops: list[_Op], b: Sequence[int] | str) -> list[_Op]:
+    """The same alignment with a block of equal words moved across words only `b` has, to join
+    its neighbour, where `b` holds the block's words there too (the smaller block moves).
+
+    An LCS alignment matching as many words may match a reference's first words to an earlier
+    place ("Contributor License Agreement" in a table of contents, "THIS SOFTWARE." ending the
+    license above) and leave the same words right before the rest unmatched; moved, the
+    words found together are matched together."""
+    out: list[_Op] = []
+    for op in ops:
+        out.append(op)
+        while len(out) >= 3 and out[-3][0] == "equal" and out[-2][0] == "insert" and \
+                out[-1][0] == "equal":
+            e1, gap, e2 = out[-3:]
+            n1, n2 = e1[2] - e1[1], e2[2] - e2[1]
+            if n1 <= n2 and b[gap[4] - n1 : gap[4]] == b[e1[3] : e1[4]]:
+                moved = [("insert", e1[1], e1[1], e1[3], gap[4] - n1),
+                         ("equal", e1[1], e2[2], gap[4] - n1, e2[4])]
+            elif n2 < n1 and b[gap[3] : gap[3] + n2] == b[e2[3] : e2[4]]:
+                moved = [("equal", e1[1], e2[2], e1[3], gap[3] + n2),
+                         ("insert", e2[2], e2[2], gap[3] + n2, e2[4])]
+            else:
+                break
+            del out[-3:]
+            if out and out[-1][0] == "insert" and moved[0][0] == "insert":
+                prev = out.pop()  # two runs of added words side by side are one
+                moved[0] = ("insert", prev[1], prev[2], prev[3], moved[0][4])
+            out.extend(op for op in moved if op[3] < op[4])
+    return out

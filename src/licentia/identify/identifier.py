@@ -36,7 +36,7 @@ from licentia.identify.matcher import (
     verbatim_table,
 )
 from licentia.identify.modelcard import parse_model_card
-from licentia.identify.partof import added_to
+from licentia.identify.partof import PART_OF, added_to
 from licentia.identify.reader import read_text_file
 from licentia.identify.result import Failure, Identification, Result
 from licentia.identify.rulematch import ELSEWHERE_KEYS, VAGUE_KEYS, find_rules
@@ -390,7 +390,7 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
             continue
         span = set(range(m.start_line, m.end_line + 1))
         cover = [r for r in inside if len(_lines([r]) & span) >= 0.8 * len(span)
-                 and _word_share([r], m, text) >= 0.8]
+                 and _word_share([r], m, text) >= PART_OF]
         if cover and not (m.differences and m.kind in FULL and any(
                 m.key in expr_keys(r.license_expression) for r in cover)):
             continue  # what a rule says word for word; a text that differs says how

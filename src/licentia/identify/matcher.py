@@ -16,7 +16,7 @@ import numpy.typing as npt
 
 from licentia.catalog import licensedb
 from licentia.datafile import load_yaml
-from licentia.identify.diffops import as_chars, numbers_replaced, opcodes
+from licentia.identify.diffops import as_chars, compacted, numbers_replaced, opcodes
 from licentia.identify.fingerprint import fingerprint_match
 from licentia.identify.found import Difference, DiffKind, Match
 from licentia.identify.index import Index, RefInfo, license_like, raw_digest, token_digest
@@ -217,10 +217,14 @@ def _ref_chars(index: Index, r: int) -> str | list[int]:
     return as_chars(index.ref_ids(r), len(index.word_ids))
 
 
-def _align(index: Index, r: int, share: float, sub: str | list[int]) -> _Aligned:
-    """How well reference r aligns with the query's ids `sub` (as_chars)."""
+def _align(index: Index, r: int, share: float, sub: str | list[int],
+           compact: bool = False) -> _Aligned:
+    """How well reference r aligns with the query's ids `sub` (as_chars); `compact`: with
+    blocks of equal words moved to join their neighbours (`compacted`)."""
     ref = _ref_chars(index, r)
     ops = opcodes(ref, sub)
+    if compact:
+        ops = compacted(ops, sub)
     blocks = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag == "equal"]
     q_start, q_end, matched = _cluster(blocks, len(ref))
     ref_unmatched = len(ref) - matched
@@ -426,7 +430,7 @@ def match(index: Index, text: str, tokens: Tokens | None = None,
         picked = _pick(index, aligned, remaining, ids_all, qtok, text, accept)
         if picked is None:
             break
-        best, m = picked
+        best, m = _closer(index, picked, sub, aligned, remaining, ids_all, qtok, text, accept)
         found.append(m)
         keep = np.ones(len(remaining), dtype=bool)
         keep[best.q_start : best.q_end] = False
@@ -487,6 +491,31 @@ def _pick(index: Index, aligned: Ranked[_Aligned], remaining: npt.NDArray[np.int
         if tries >= ACCEPT_TRIES:
             break
     return fallback
+
+
+LOCAL_SLACK = 8  # words beyond those of its reference unmatched that a closer look reads
+
+
+def _closer(index: Index, picked: tuple[_Aligned, Match], sub: str | list[int],
+            aligned: Ranked[_Aligned], remaining: npt.NDArray[np.int64],
+            ids_all: npt.NDArray[np.int32], qtok: Tokens, text: str,
+            accept: Accept | None) -> tuple[_Aligned, Match]:
+    """The alignment picked, aligned once more with only the words around it: aligned with
+    the whole text, some of its reference's words may have been matched far away (the title
+    "Contributor License Agreement" in a table of contents) and the same words beside the
+    text left out. Kept when it scores better (and its conditions hold)."""
+    a = picked[0]
+    if a.ref_unmatched <= 0:
+        return picked
+    lo = max(0, a.q_start - a.ref_unmatched - LOCAL_SLACK)
+    hi = min(len(sub), a.q_end + a.ref_unmatched + LOCAL_SLACK)
+    near = _align(index, a.ref, a.share, sub[lo:hi], compact=True)
+    near = _Aligned(near.ref, near.q_start + lo, near.q_end + lo, near.matched,
+                    near.ref_unmatched, near.score, near.share)
+    if near.score <= a.score:
+        return picked
+    m2 = _match_of(index, near, aligned, remaining, ids_all, qtok, text)
+    return (near, m2) if accept is None or accept(m2) else picked
 
 
 # alignment scores this close (a share of the words matched, or a few words) say nothing of

@@ -3,9 +3,10 @@
 """Short evidence from the LicenseDB's rules: references, tags, notices, intros, false positives.
 
 A rule found word for word in a text is that rule's license expression at those lines. Of rules
-found at overlapping places the longest wins (a rule inside a larger one is part of it); a
-false-positive rule claims its words and reports nothing; an intro ("licensed under the
-following terms:") is kept here (identify drops one that a finding follows).
+found at overlapping places the longest wins (a rule inside a larger one is part of it; one
+overlapping it a little and naming other licenses stands beside it); a false-positive rule
+claims its words and reports nothing; an intro ("licensed under the following terms:") is kept
+here (identify drops one that a finding follows).
 """
 
 from __future__ import annotations
@@ -39,6 +40,14 @@ ELSEWHERE_KEYS = frozenset({"free-unknown", "unknown-license-reference"})
 LIST_MIN_NAMES = 10  # distinct licenses named one after another: a list of licenses
 LIST_GAP = 3  # words between two names of such a list ("License :: OSI Approved ::")
 NAME_MAX_TOKENS = 12
+# a hit overlapping longer ones kept by less than this share of its words may stand beside
+# them (ScanCode's OVERLAP_MEDIUM, licensedcode/match.py)
+OVERLAP_MEDIUM = 0.4
+_STATING_KINDS = frozenset({"text", "notice", "reference", "tag"})
+# texts or notices found in a file that make its names no list: it states licenses (a Debian
+# copyright file of a distribution: its texts, its notices, the names of its parts' licenses)
+LIST_MAX_STATED = 2
+_STATING = frozenset({"text", "notice"})
 
 
 def _names(kept: list[tuple[int, int, int]], rules: Sequence[Rule]) -> list[tuple[int, int, int]]:
@@ -50,12 +59,14 @@ def _listed(kept: list[tuple[int, int, int]], rules: Sequence[Rule]) -> set[tupl
     classifiers, prose about many licenses): such a list names licenses, it does not put the
     file under them. A Debian copyright file's "License:" fields (tags), each in a stanza of
     files and copyright holders, are no list: they put those files under the licenses they
-    name. A list's tags stand one after another (most at most LIST_GAP words apart)."""
+    name. A list's tags stand one after another (most at most LIST_GAP words apart). Nor
+    are the names of a file that states licenses in texts or notices (LIST_MAX_STATED)."""
     names = _names(kept, rules)
     keys = {k for r, _, _ in names for k in _KEY.findall(rules[r].expression)} - _OPERATORS
-    if len(keys) < LIST_MIN_NAMES or \
-            len(names) < 0.6 * len(kept):
-        return set()
+    if len(keys) < LIST_MIN_NAMES or len(names) < 0.6 * len(kept) or \
+            sum(1 for r, a, b in kept if rules[r].kind in _STATING and b - a > NAME_MAX_TOKENS) \
+            >= LIST_MAX_STATED:
+        return set()  # a file stating licenses in texts and notices is about its parts
     if 2 * sum(1 for r, _, _ in names if rules[r].kind == "tag") > len(names):
         ordered = sorted(names, key=lambda h: h[1])
         gaps = sorted(b[1] - a[2] for a, b in pairwise(ordered))
@@ -89,6 +100,25 @@ class RuleHit:
     between: tuple[str, ...] | None = None  # the few words since the previous hit, if few
 
 
+def _stands(rules: Sequence[Rule], kept: list[tuple[int, int, int]], owner: list[int],
+            hit: tuple[int, int, int]) -> bool:
+    """Whether a hit stands beside the longer ones kept: it overlaps none, or it overlaps
+    them by less than OVERLAP_MEDIUM of its words, names a license they do not, and lies in
+    none of them (ScanCode's filter_overlapping_matches keeps both of two matches that
+    overlap a little: a notice of a file's parts whose last line begins a longer notice)."""
+    r, a, b = hit
+    over = [o for o in owner[a:b] if o >= 0]
+    if not over:
+        return True
+    if len(over) >= OVERLAP_MEDIUM * (b - a) or rules[r].kind not in _STATING_KINDS:
+        return False
+    theirs = {kept[o] for o in over}
+    if any(x <= a and b <= y for _, x, y in theirs):
+        return False
+    named = {k for q, _, _ in theirs for k in _KEY.findall(rules[q].expression)}
+    return not set(_KEY.findall(rules[r].expression)) - _OPERATORS <= named
+
+
 def find_rules(index: RuleIndex, text: str) -> list[RuleHit]:
     """The rules found in `text` after overlaps are resolved, in order; false positives out."""
     every_word, offsets = rule_words_with_markup(text)
@@ -108,13 +138,13 @@ def find_rules(index: RuleIndex, text: str) -> list[RuleHit]:
     hits.sort(key=lambda h: (-(h[2] - h[1]), _RANK.get(rules[h[0]].kind, 3),
                              int(frequency[ids[h[1] : h[2]]].min()), -rules[h[0]].relevance,
                              h[1]))
-    taken = bytearray(len(words))
-    kept = []
+    owner = [-1] * len(words)  # the first hit kept over each word
+    kept: list[tuple[int, int, int]] = []
     for r, a, b in hits:
-        if any(taken[a:b]) or (rules[r].expression in VAGUE_KEYS
-                               and _in_identifier(text, starts, words, a, b)):
+        if (rules[r].expression in VAGUE_KEYS and _in_identifier(text, starts, words, a, b)) \
+                or not _stands(rules, kept, owner, (r, a, b)):
             continue
-        taken[a:b] = b"\x01" * (b - a)
+        owner[a:b] = [len(kept) if o < 0 else o for o in owner[a:b]]
         kept.append((r, a, b))
     kept = [h for h in kept if rules[h[0]].kind != "false-positive"]
     listed = _listed(kept, rules)
