@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from licentia.catalog.licensedb import read_text
+from licentia.catalog.licensedb import read_rule_text, read_text
 from licentia.identify import identify_text
 from licentia.identify.index import Index
 from licentia.identify.matcher import DiffKind
@@ -179,3 +179,20 @@ def test_a_text_whose_first_words_stand_far_above_is_aligned_from_them(
                       index=index, rules=rules)
     (m,) = [m for m in r.matches if m.key == key]
     assert [(d.kind, d.reference) for d in m.differences] == [(DiffKind.CHANGED, "the")]
+
+
+NAVIGATION = " ".join(f'<li><a href="/guide/{k}.html">Section {k} of the developer guide</a></li>'
+                      for k in range(40))
+
+
+def test_a_title_far_above_a_text_is_no_part_of_it(index: Index, rules: RuleIndex) -> None:
+    """A web page's <title> holds the license's title, its navigation hundreds of words stand
+    between that and the text: the text is aligned without the title (which says a license
+    is there, as ScanCode's intro does), not with the navigation as words added to it."""
+    text = read_rule_text("android-sdk-preview-2015_1.RULE").strip()
+    title, body = text.split("\n\n", 1)
+    page = (f"<html><head><title>{title} | Example</title></head>\n<body>\n"
+            f"<ul>{NAVIGATION}</ul>\n<p>\n{body}\n</p></body></html>\n")
+    r = identify_text(page, index=index, rules=rules)
+    (m,) = [m for m in r.matches if m.key == "android-sdk-preview-2015"]
+    assert m.start_line == 5 and not [d for d in m.differences if d.kind is DiffKind.ADDED]

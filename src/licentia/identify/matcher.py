@@ -193,23 +193,51 @@ def _section_at(ref: _RefText, pos: int) -> str | None:
     return best
 
 
-def _cluster(blocks: list[tuple[int, int, int, int]], ref_len: int) -> tuple[int, int, int]:
-    """The densest run of equal blocks (query start, end, matched) for a reference."""
+RUN_GAP = 60  # words of a text between two blocks of equal words that may part a run of them
+
+
+def _cluster(blocks: list[tuple[int, int, int, int]], ref_len: int,
+             trim: bool = False) -> tuple[int, int, int]:
+    """The densest run of equal blocks (query start, end, matched) for a reference; `trim`:
+    without blocks at its edges that cost more than they match (`_trimmed`)."""
     if not blocks:
         return 0, 0, 0
-    gap = max(60, ref_len // 2)
-    best = (0, 0, 0)
-    cur_start, cur_end, cur_matched = blocks[0][2], blocks[0][3], 0
-    for i1, i2, j1, j2 in blocks:
-        if j1 - cur_end > gap:
+    gap = max(RUN_GAP, ref_len // 2)
+    best = (0, 0, 0)  # first block, last block + 1, matched
+    first, cur_matched = 0, 0
+    for k, (i1, i2, j1, _) in enumerate(blocks):
+        if k and j1 - blocks[k - 1][3] > gap:
             if cur_matched > best[2]:
-                best = (cur_start, cur_end, cur_matched)
-            cur_start, cur_matched = j1, 0
-        cur_end = j2
+                best = (first, k, cur_matched)
+            first, cur_matched = k, 0
         cur_matched += i2 - i1
     if cur_matched > best[2]:
-        best = (cur_start, cur_end, cur_matched)
-    return best
+        best = (first, len(blocks), cur_matched)
+    run = _trimmed(blocks[best[0] : best[1]]) if trim else blocks[best[0] : best[1]]
+    return run[0][2], run[-1][3], sum(i2 - i1 for i1, i2, _, _ in run)
+
+
+def _trimmed(run: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """A run of equal blocks without the first (or last) ones that, with the text's words
+    between them and the rest (more than RUN_GAP), cost the alignment's score more than they
+    add: a reference's title matched to a page's <title> hundreds of words before the text.
+    The score counts a word matched once, and half a word for each one left out on either
+    side: leaving out `held` words matched and the `span` they stand over gains
+    span / 2 - 2 * held."""
+    def cut(blocks: list[tuple[int, int, int, int]], forward: bool) -> int:
+        best, at, held = 0.0, 0, 0
+        for k in range(1, len(blocks)):
+            held += blocks[k - 1][1] - blocks[k - 1][0]
+            span = blocks[k][2] - blocks[0][2] if forward else blocks[0][3] - blocks[k][3]
+            gain = 0.5 * span - 2 * held  # fewer words matched, fewer words of the text left out
+            if gain > best and span - held > RUN_GAP:
+                best, at = gain, k
+        return at
+
+    head = cut(run, True)
+    run = run[head:]
+    tail = cut(run[::-1], False)
+    return run[: len(run) - tail]
 
 
 @lru_cache(maxsize=4096)
@@ -226,7 +254,7 @@ def _align(index: Index, r: int, share: float, sub: str | list[int],
     if compact:
         ops = compacted(ops, sub)
     blocks = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag == "equal"]
-    q_start, q_end, matched = _cluster(blocks, len(ref))
+    q_start, q_end, matched = _cluster(blocks, len(ref), trim=compact)
     ref_unmatched = len(ref) - matched
     info = index.refs[r]
     if not info.is_rule and info.key in _optional_sections():
@@ -500,12 +528,13 @@ def _closer(index: Index, picked: tuple[_Aligned, Match], sub: str | list[int],
             aligned: Ranked[_Aligned], remaining: npt.NDArray[np.int64],
             ids_all: npt.NDArray[np.int32], qtok: Tokens, text: str,
             accept: Accept | None) -> tuple[_Aligned, Match]:
-    """The alignment picked, aligned once more with only the words around it: aligned with
-    the whole text, some of its reference's words may have been matched far away (the title
-    "Contributor License Agreement" in a table of contents) and the same words beside the
-    text left out. Kept when it scores better (and its conditions hold)."""
+    """The alignment picked, aligned once more with only the words around it, its blocks
+    of equal words compacted and its edges trimmed: aligned with the whole text, some of
+    its reference's words may have been matched far away (the title "Contributor License
+    Agreement" in a table of contents, a page's <title>) and the same words beside the text
+    left out. Kept when it scores better (and its conditions hold)."""
     a = picked[0]
-    if a.ref_unmatched <= 0:
+    if a.ref_unmatched <= 0 and a.q_end - a.q_start <= a.matched:
         return picked
     lo = max(0, a.q_start - a.ref_unmatched - LOCAL_SLACK)
     hi = min(len(sub), a.q_end + a.ref_unmatched + LOCAL_SLACK)
