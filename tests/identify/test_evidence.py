@@ -279,11 +279,15 @@ def test_a_clue_that_a_license_stated_elsewhere_applies_is_found(
                                   "license-clue_warranty-disclaimer_2.RULE"])
 def test_other_vague_clues_are_hints_not_findings(rule: str, index: Index,
                                                   rules: RuleIndex) -> None:
-    """"Commercial Use", "Disclaimer of Warranty": words of ordinary prose, no license."""
+    """"Commercial Use", "Disclaimer of Warranty": words of ordinary prose, no license. In a
+    file that states a license they speak of its terms: found (as ScanCode's clues)."""
     words = " ".join(read_rule_text(rule).replace("{{", "").replace("}}", "").split())
     text = f"# Notes\n\nSee the section {words} of the handbook before you start.\n"
     r = identify_text(text, index=index, rules=rules)
     assert r.result is Result.NONE, r.matches
+    stated = read_rule_text("gpl-2.0_debian2.RULE").strip() + "\n\n" + text
+    r = identify_text(stated, index=index, rules=rules)
+    assert set(r.license_keys) == {"gpl-2.0", rules.rules[rules.by_source[rule]].expression}
 
 
 def test_a_text_whose_words_the_reference_does_not_say_is_found(index: Index,

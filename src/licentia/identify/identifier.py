@@ -8,7 +8,6 @@ import contextlib
 import multiprocessing as mp
 import os
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -22,6 +21,7 @@ from licentia.catalog.catalog import catalog
 from licentia.errors import LicentiaError
 from licentia.identify.card import identify_card
 from licentia.identify.classify import FULL, classify
+from licentia.identify.context import introducing, is_hint, without_hints
 from licentia.identify.expression import combine, to_spdx
 from licentia.identify.expression import keys as expr_keys
 from licentia.identify.expression import parse as parse_expression
@@ -39,7 +39,7 @@ from licentia.identify.modelcard import parse_model_card
 from licentia.identify.partof import PART_OF, added_to
 from licentia.identify.reader import read_text_file
 from licentia.identify.result import Failure, Identification, Result
-from licentia.identify.rulematch import ELSEWHERE_KEYS, VAGUE_KEYS, find_rules
+from licentia.identify.rulematch import find_rules
 from licentia.identify.rules import RuleIndex, get_rules
 from licentia.identify.template import recognize as recognize_template
 from licentia.identify.variants import guard
@@ -204,15 +204,13 @@ def _rule_matches(rules: RuleIndex, text: str) -> list[Match]:
         a, b = hit.lines
         rule = rules.rules[hit.rule]
         keys = expr_keys(rule.expression)
-        if rule.kind == "clue" and all(k in VAGUE_KEYS for k in keys) and \
-                not all(k in ELSEWHERE_KEYS for k in keys):
-            continue  # a hint for a human reader ("commercial use"), not evidence of a license
         expression = rule.expression
         between = hit.between
         prev = out[-1] if out and between is not None else None
         if prev is not None and between is not None and len(between) <= OR_GAP and \
                 "or" in between and "and" not in between and not _is_exception(keys) and \
-                "intro" not in (prev.kind, rule.kind):
+                "intro" not in (prev.kind, rule.kind) and not is_hint(rule.kind, keys) and \
+                not is_hint(prev.kind, expr_keys(prev.license_expression)):
             expression = f"({prev.license_expression}) OR ({rule.expression})"
             out[-1] = replace(prev, expression=expression)
         # an intro that names its license ("... is willing to license this specification
@@ -224,31 +222,6 @@ def _rule_matches(rules: RuleIndex, text: str) -> list[Match]:
                          span=(hit.start, hit.end),
                          expression=expression if expression != keys[0] else "",
                          chars=hit.chars))
-    return out
-
-
-_DECORATION = " \t*#/-!<>;"  # a line of only these has no words (comment marks, rules)
-
-
-def _introducing(found: list[Match], text: str) -> list[Match]:
-    """Without the intros ("licensed under the following terms:") that a finding follows, on
-    their line or the next line with words: they introduce it. One that nothing found
-    follows says a license is there that licentia does not know (unknown-license-reference,
-    as ScanCode reports it)."""
-    if not any(m.kind == "intro" for m in found):
-        return found
-    lines = text.split("\n")  # as the tokenizer counts lines (a form feed is no line break)
-    starts = sorted(m.start_line for m in found if m.kind != "intro")
-    out = []
-    for m in found:
-        if m.kind == "intro":
-            after = m.end_line + 1
-            while after <= len(lines) and not lines[after - 1].strip(_DECORATION):
-                after += 1
-            at = bisect_left(starts, m.start_line)
-            if at < len(starts) and starts[at] <= after:
-                continue
-        out.append(m)
     return out
 
 
@@ -510,8 +483,8 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
     # an SPDX tag line is read by its own parser, not by the rules
     tag_lines = {line for line, _ in spdx_identifiers(text)}
     ruled = [r for r in ruled if r.start_line not in tag_lines]
-    found = _introducing(sorted(_merge(rx, found, ruled, text) + spdx,
-                                key=lambda m: (m.start_line, m.kind)), text)
+    found = introducing(without_hints(sorted(_merge(rx, found, ruled, text) + spdx,
+                                             key=lambda m: (m.start_line, m.kind))), text)
     found = _join_exceptions(_with_added_terms(ix, found, text))
     found, variant_notes = guard(ix, found, text)
     all_notes += variant_notes
