@@ -86,12 +86,16 @@ _LINE_MARKER_BODY = (
     r"|[ivxIVX]{1,5}[.)])"
     r"(?=[*_]*(?:[ \t]|$))"
 )
-_LINE_MARKER = re.compile("^" + _LINE_MARKER_BODY, re.MULTILINE)
+# a number at a line's start right after "Version" ending the line above is that version
+# ("... Mozilla Public License Version\n * 1.1 (the "License")"), no list numbering
+_AFTER_VERSION = r"(?<!(?i:version)\n)(?<!(?i:version) \n)"
+_LINE_MARKER = re.compile("^" + _AFTER_VERSION + _LINE_MARKER_BODY, re.MULTILINE)
 # the same, found from the line break before it: a pattern starting with a literal character is
 # searched for that character first, where one starting with "^" is tried at every position
 _FIRST_LINE_MARKER = re.compile(_LINE_MARKER_BODY, re.MULTILINE)  # with .match(): line 1
 # (the look-ahead holds for every marker's first two characters: most lines fail it at once)
 _NEXT_LINE_MARKER = re.compile(
+    r"(?<!(?i:version))(?<!(?i:version) )"
     r"\n(?=[ \t>#*+\-•·▪◦–]*(?:\([\da-zA-Z]|\d[\d.)]|[a-zA-Z][.)]|[ivxIVX]{2}))("
     + _LINE_MARKER_BODY + ")", re.MULTILINE)
 # The same markers inside a re-wrapped line, after the end of a sentence.

@@ -6,6 +6,8 @@ never yields to a near variant that says the opposite, and SPDX tags with ids SP
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from licentia.catalog.licensedb import read_rule_text, read_text
@@ -196,3 +198,15 @@ def test_a_title_far_above_a_text_is_no_part_of_it(index: Index, rules: RuleInde
     r = identify_text(page, index=index, rules=rules)
     (m,) = [m for m in r.matches if m.key == "android-sdk-preview-2015"]
     assert m.start_line == 5 and not [d for d in m.differences if d.kind is DiffKind.ADDED]
+
+
+def test_a_version_wrapped_to_the_next_line_is_that_version(index: Index,
+                                                            rules: RuleIndex) -> None:
+    """"... Mozilla Public License Version\\n * 1.1 (the "License")": the number is MPL's
+    version (not list numbering), and a notice of another version is no match for it."""
+    words = " ".join(read_rule_text("mpl-1.0_22.RULE").replace("{{", "").replace("}}", "")
+                     .split())
+    head, tail = words.split(" Version 1.0 ")
+    lines = [*textwrap.wrap(head + " Version", 70), *textwrap.wrap("1.1 " + tail, 70)]
+    text = "/*\n" + "\n".join(f" * {line}" for line in lines) + "\n */\n"
+    assert identify_text(text, index=index, rules=rules).expression == "mpl-1.1"

@@ -19,7 +19,8 @@ TEXT = st.text(alphabet=st.sampled_from(list("aZ9 _-.,()*#'\"\n\t\x0c+<>&;é")),
 PIECES = st.lists(st.sampled_from(
     ["a", "B", "i", "v", "x", "IV", "1", "12", "2020", ".", ")", "(", " ", "\t", "\n", ";", ":",
      '"', "\u201d", "*", "_", "#", ">", "-", "•", "+", "++", "br", "amp", "Copyright ", "(c) ",
-     "©", "all rights reserved", "ſ", "K", "é", "İ", "ß", "{{", "}}"]), max_size=40).map("".join)
+     "©", "all rights reserved", "ſ", "K", "é", "İ", "ß", "{{", "}}", "Version", "VERSION "]),
+    max_size=40).map("".join)
 
 
 def _rule_pattern(text: str) -> tuple[list[str], list[int]]:
@@ -81,6 +82,17 @@ def test_markers_after_a_marker_and_on_the_first_line() -> None:
     text = "1. First.\nRead it. a. b. c) the end\n  (iv) last"
     assert normalize.mask(text) == _mask_pattern(text, True)
     assert normalize.mask(text).split() == ["First.", "Read", "it.", "the", "end", "last"]
+
+
+def test_a_version_at_a_line_start_after_version_is_no_marker() -> None:
+    """"... Public License Version" ending a line: the number starting the next is the
+    version; after another word it is list numbering."""
+    text = " * Mozilla Public License Version\n * 1.1 (the License)\n * and\n * 2. Grant\n"
+    assert normalize.mask(text) == _mask_pattern(text, True)
+    assert normalize.mask(text).split() == ["*", "Mozilla", "Public", "License", "Version",
+                                            "*", "1.1", "(the", "License)", "*", "and",
+                                            "Grant"]
+    assert "1.1" in normalize.mask("VERSION \n1.1 of it")
 
 
 @given(st.one_of(TEXT, PIECES))

@@ -42,8 +42,8 @@ from licentia.identify.result import Failure, Identification, Result
 from licentia.identify.rulematch import find_rules
 from licentia.identify.rules import RuleIndex, get_rules
 from licentia.identify.template import recognize as recognize_template
-from licentia.identify.variants import guard
-from licentia.normalize import SPDX_TAG, rule_tokens, spdx_identifiers, tokenize
+from licentia.identify.variants import guard, other_version
+from licentia.normalize import SPDX_TAG, mask, rule_tokens, spdx_identifiers, tokenize
 from licentia.workers import die_with_parent
 
 NOTICE_MIN_COVERAGE = 90.0  # a text or notice found by alignment that covers this much stands
@@ -278,9 +278,11 @@ def _overlaps(x: Match, y: Match) -> bool:
 
 def _acceptable(rules: RuleIndex, m: Match, text: str) -> bool:
     """Whether a match found by alignment is there: a notice or reference rule covers most
-    of itself, and any rule keeps its conditions."""
+    of itself and says its license's version, and any rule keeps its conditions."""
     if not m.source.endswith(".RULE"):
         return True
+    if m.kind not in FULL and other_version(m):
+        return False  # a notice of another version (a text's is named beside it: guard)
     return (m.kind == "text" or m.coverage >= NOTICE_FLOOR) and _as_meant(rules, m, text)
 
 
@@ -330,7 +332,7 @@ def _explained(m: Match, inside: list[Match], text: str) -> bool:
         return False
     lines = text.split("\n")  # as the tokenizer counts lines (a form feed is no line break)
     span = {n for n in range(m.start_line, m.end_line + 1)
-            if n <= len(lines) and lines[n - 1].strip()}
+            if n <= len(lines) and mask(lines[n - 1]).strip()}  # a line it reads
     covered = _lines(whole) & span
     if len(covered) < 0.9 * len(span) or _word_share(whole, m, text) < 0.9:
         return False

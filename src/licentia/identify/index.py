@@ -30,7 +30,7 @@ from licentia.catalog import licensedb
 from licentia.identify.rules import front_matter, rule_kind
 from licentia.normalize import raw_words, tokenize
 
-FORMAT = 18  # bump when the normalizer or the index layout changes
+FORMAT = 19  # bump when the normalizer or the index layout changes
 MIN_NOTICE_TOKENS = 12
 COMMON_SHARE = 0.05  # of the references: a bigram in more is common (see _postings)
 MIN_POSTED = 20  # bigrams a reference is posted under at least, common ones if need be

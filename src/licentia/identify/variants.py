@@ -57,6 +57,21 @@ def decisive_phrases(m: Match) -> list[tuple[str, ...]]:
     return out
 
 
+def other_version(m: Match) -> bool:
+    """Whether a match's text puts another number in place of the version its license's key
+    names ("Mozilla Public License Version 1.1" aligned with an MPL-1.0 notice): another
+    license's notice, whatever else it shares."""
+    own = re.findall(r"\d+", m.key)
+    for d in m.differences:
+        if d.kind is not DiffKind.CHANGED:
+            continue
+        ref = [w for w in tokenize(d.reference).words if _VERSION.match(w)]
+        found = [w for w in tokenize(d.found).words if _VERSION.match(w)]
+        if any(w in own for w in ref) and any(w not in ref for w in found):
+            return True
+    return False
+
+
 def variant_for(index: Index, m: Match, text_ids: np.ndarray,
                 phrases: list[tuple[str, ...]]) -> str | None:
     """The closest reference text (other than m's) that carries every decisive phrase."""
