@@ -245,3 +245,17 @@ def test_a_pdf_is_read_as_a_document_not_as_strings(tmp_path: Path) -> None:
     files = _files(scan(root, run_reuse=False))
     assert files["docs/LICENSE.pdf"].keys == ("bsd-new",)
     assert "text read from a PDF document" in files["docs/LICENSE.pdf"].notes
+
+
+def test_a_compressed_archive_is_not_read_as_strings(tmp_path: Path) -> None:
+    """A jar's deflated classes hold chance runs of letters ("/gpl"): not evidence. The scan
+    says the members were not read."""
+    import zipfile
+
+    root = make_repo(tmp_path / "repo")
+    with zipfile.ZipFile(root / "lib.jar", "w", zipfile.ZIP_DEFLATED) as jar:
+        jar.writestr("org/example/Gpl.class", bytes(range(256)) * 40)
+        jar.writestr("LICENSE", read_text("gpl-2.0"))
+    f = _files(scan(root, run_reuse=False))["lib.jar"]
+    assert f.kind.value == "binary" and f.keys == ()
+    assert any("members were not read" in n for n in f.notes), f.notes
