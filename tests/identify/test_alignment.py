@@ -210,3 +210,13 @@ def test_a_version_wrapped_to_the_next_line_is_that_version(index: Index,
     lines = [*textwrap.wrap(head + " Version", 70), *textwrap.wrap("1.1 " + tail, 70)]
     text = "/*\n" + "\n".join(f" * {line}" for line in lines) + "\n */\n"
     assert identify_text(text, index=index, rules=rules).expression == "mpl-1.1"
+
+
+def test_a_notice_naming_another_license_is_that_ones(index: Index, rules: RuleIndex) -> None:
+    """The PfTijah Public License notice is MPL-1.1's with its name in place of Mozilla's: an
+    MPL-1.1 notice (naming Mozilla) is no changed PfTijah notice."""
+    notice = read_rule_text("pftijah-1.1_1.RULE").replace("{{", "").replace("}}", "")
+    mozilla = notice.replace("http://dbappl.cs.utwente.nl/Legal/PfTijah-1.1.html",
+                             "http://www.mozilla.org/MPL/").replace("PfTijah", "Mozilla")
+    keys = set(identify_text(mozilla, index=index, rules=rules).license_keys)
+    assert "mpl-1.1" in keys and "pftijah-1.1" not in keys, keys

@@ -42,7 +42,7 @@ from licentia.identify.result import Failure, Identification, Result
 from licentia.identify.rulematch import find_rules
 from licentia.identify.rules import RuleIndex, get_rules
 from licentia.identify.template import recognize as recognize_template
-from licentia.identify.variants import guard, other_version
+from licentia.identify.variants import guard, names_another
 from licentia.normalize import SPDX_TAG, mask, rule_tokens, spdx_identifiers, tokenize
 from licentia.workers import die_with_parent
 
@@ -278,11 +278,11 @@ def _overlaps(x: Match, y: Match) -> bool:
 
 def _acceptable(rules: RuleIndex, m: Match, text: str) -> bool:
     """Whether a match found by alignment is there: a notice or reference rule covers most
-    of itself and says its license's version, and any rule keeps its conditions."""
+    of itself and says its license's name and version, and any rule keeps its conditions."""
     if not m.source.endswith(".RULE"):
         return True
-    if m.kind not in FULL and other_version(m):
-        return False  # a notice of another version (a text's is named beside it: guard)
+    if m.kind not in FULL and names_another(m):
+        return False  # another license's notice (a text's other version is named: guard)
     return (m.kind == "text" or m.coverage >= NOTICE_FLOOR) and _as_meant(rules, m, text)
 
 

@@ -14,12 +14,14 @@ license.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 from importlib.resources import files
 
 import numpy as np
 
+from licentia.catalog.catalog import catalog
 from licentia.datafile import load_yaml
 from licentia.identify.index import Index
 from licentia.identify.matcher import DiffKind, Match
@@ -57,19 +59,50 @@ def decisive_phrases(m: Match) -> list[tuple[str, ...]]:
     return out
 
 
-def other_version(m: Match) -> bool:
+def names_another(m: Match) -> bool:
     """Whether a match's text puts another number in place of the version its license's key
-    names ("Mozilla Public License Version 1.1" aligned with an MPL-1.0 notice): another
-    license's notice, whatever else it shares."""
+    names ("Mozilla Public License Version 1.1" aligned with an MPL-1.0 notice), or another
+    license's name in place of its own ("Mozilla" where a PfTijah notice says "PfTijah"):
+    another license's notice, whatever else it shares."""
     own = re.findall(r"\d+", m.key)
+    name = name_words(m.key)
     for d in m.differences:
         if d.kind is not DiffKind.CHANGED:
             continue
-        ref = [w for w in tokenize(d.reference).words if _VERSION.match(w)]
-        found = [w for w in tokenize(d.found).words if _VERSION.match(w)]
-        if any(w in own for w in ref) and any(w not in ref for w in found):
+        ref, found = tokenize(d.reference).words, tokenize(d.found).words
+        versions = [w for w in ref if _VERSION.match(w)]
+        if any(w in own for w in versions) and \
+                any(w not in versions for w in found if _VERSION.match(w)):
+            return True
+        if name & set(ref) and not name & set(found) and \
+                (_all_name_words() - name) & set(found):
             return True
     return False
+
+
+NAME_COMMON = 20  # a word in the names of this many licenses names none ("public", "license")
+
+
+@cache
+def _name_counts() -> Counter[str]:
+    return Counter(w for lic in catalog().licenses.values()
+                   for w in set(tokenize(f"{lic.name} {lic.short_name}").words))
+
+
+@cache
+def name_words(key: str) -> frozenset[str]:
+    """The words of a license's names that name it: no number, no word of many licenses'
+    names, no word of two letters ("PfTijah", "Mozilla")."""
+    lic = catalog().get(key)
+    if lic is None:
+        return frozenset()
+    return frozenset(w for w in tokenize(f"{lic.name} {lic.short_name}").words
+                     if len(w) > 2 and not w.isdigit() and _name_counts()[w] < NAME_COMMON)
+
+
+@cache
+def _all_name_words() -> frozenset[str]:
+    return frozenset(w for key in catalog().licenses for w in name_words(key))
 
 
 def variant_for(index: Index, m: Match, text_ids: np.ndarray,
