@@ -483,3 +483,15 @@ def test_names_in_a_file_stating_licenses_are_no_list(index: Index, rules: RuleI
     assert len(set(r.license_keys)) > len(names), r.license_keys
     alone = identify_text(listed, index=index, rules=rules)
     assert alone.result is Result.NONE, alone.expression
+
+
+def test_a_tag_rule_reads_an_id_spdx_lacks(index: Index, rules: RuleIndex) -> None:
+    """"BSD" is no SPDX id; the LicenseDB has a rule for the whole tag (seen in Linux) that
+    reads it as BSD-3-Clause: the rule reads it, not unknown-spdx. A tag without such a
+    rule still says an id is unknown."""
+    tagged = read_rule_text("gpl-2.0-plus_or_bsd-new_22.RULE").strip().lstrip("* ")
+    r = identify_text(f"/*\n * {tagged}\n */\n", index=index, rules=rules)
+    assert r.expression == "gpl-2.0-plus OR bsd-new", r.matches
+    other = identify_text(f"/*\n * {SPDX_TAG}: (GPL-2.0+ OR NOSUCH)\n */\n", index=index,
+                          rules=rules)
+    assert "unknown-spdx" in other.license_keys

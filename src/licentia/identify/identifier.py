@@ -482,9 +482,14 @@ def identify_text(text: str, path: str = "<text>", index: Index | None = None,
     all_notes += spdx_notes
     spdx = [m for m in spdx if not any(_quoted_in(t, m.start_line) for t in found)]
     ruled = _rule_matches(rx, text)
-    # an SPDX tag line is read by its own parser, not by the rules
+    # an SPDX tag line is read by its own parser, not by the rules; but a tag rule that is
+    # the whole tag reads an id SPDX lacks as the LicenseDB does ("(GPL-2.0+ OR BSD)")
     tag_lines = {line for line, _ in spdx_identifiers(text)}
-    ruled = [r for r in ruled if r.start_line not in tag_lines]
+    unread = {m.start_line for m in spdx if m.key == UNKNOWN_SPDX}
+    whole = [r for r in ruled if r.start_line in unread and r.kind == "tag" and r.chars
+             and SPDX_TAG.lower() in text[r.chars[0] : r.chars[1]].lower()]
+    spdx = [m for m in spdx if m.start_line not in {r.start_line for r in whole}]
+    ruled = [r for r in ruled if r.start_line not in tag_lines or r in whole]
     found = introducing(without_hints(sorted(_merge(rx, found, ruled, text) + spdx,
                                              key=lambda m: (m.start_line, m.kind))), text)
     found = _join_exceptions(_with_added_terms(ix, found, text))
