@@ -495,3 +495,15 @@ def test_a_tag_rule_reads_an_id_spdx_lacks(index: Index, rules: RuleIndex) -> No
     other = identify_text(f"/*\n * {SPDX_TAG}: (GPL-2.0+ OR NOSUCH)\n */\n", index=index,
                           rules=rules)
     assert "unknown-spdx" in other.license_keys
+
+
+def test_long_classifiers_in_a_list_are_names_too(index: Index, rules: RuleIndex) -> None:
+    """A list of Python classifiers names licenses; its long ones ("License :: OSI Approved ::
+    Common Development and Distribution License 1.0 (CDDL-1.0)") are names like the rest."""
+    names = ["MIT", "Apache-2.0", "GPL-2.0", "GPL-3.0", "LGPL-2.1", "BSD-3-Clause", "MPL-2.0",
+             "EPL-2.0", "ISC", "Zlib", "AGPL-3.0", "CC0-1.0"]
+    long = [" ".join(read_rule_text(f"{r}.RULE").split())
+            for r in ("pypi_cddl-1.0", "pypi_cea_cnrs_inria_logiciel_libre_license_version_2_1")]
+    text = "".join(f"License :: {n}\n" for n in names) + "".join(f"{c}\n" for c in long)
+    r = identify_text(text, index=index, rules=rules)
+    assert r.result is Result.NONE, r.expression

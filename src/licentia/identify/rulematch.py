@@ -51,7 +51,10 @@ _STATING = frozenset({"text", "notice"})
 
 
 def _names(kept: list[tuple[int, int, int]], rules: Sequence[Rule]) -> list[tuple[int, int, int]]:
-    return [h for h in kept if rules[h[0]].kind != "text" and h[2] - h[1] <= NAME_MAX_TOKENS]
+    """The hits that name a license: short ones, and tags however long ("License :: OSI
+    Approved :: Common Development and Distribution License 1.0 (CDDL-1.0)")."""
+    return [h for h in kept if rules[h[0]].kind == "tag" or
+            (rules[h[0]].kind != "text" and h[2] - h[1] <= NAME_MAX_TOKENS)]
 
 
 def _listed(kept: list[tuple[int, int, int]], rules: Sequence[Rule]) -> set[tuple[int, int, int]]:
