@@ -220,3 +220,23 @@ def test_a_notice_naming_another_license_is_that_ones(index: Index, rules: RuleI
                              "http://www.mozilla.org/MPL/").replace("PfTijah", "Mozilla")
     keys = set(identify_text(mozilla, index=index, rules=rules).license_keys)
     assert "mpl-1.1" in keys and "pftijah-1.1" not in keys, keys
+
+
+# short LicenseDB texts, each found alone as its own license
+MANY = ["abrms", "abstyles", "ac3filter", "adobe-postscript", "adobe-utopia", "adrian", "adsl",
+        "aes-128-3.0", "afmparse", "agpl-2.0", "amd-historical", "amlogic-linux-firmware",
+        "antlr-pd", "anu-license", "any-osi-perl-modules", "apafml", "apple-attribution",
+        "apple-attribution-1997", "apple-mpeg-4", "apple-sscl", "arm-cortex-mx",
+        "autosar-proprietary", "baekmuk-fonts", "barr-tex", "bcrypt-solar-designer",
+        "biopython", "blas-2017", "bloomberg-blpapi", "bola11", "borceux",
+        "boutell-libgd-2021", "brent-corkum", "bruno-podetti", "bsd-1988", "bsd-artwork",
+        "bsd-credit", "bytemark", "capec-tou", "carnegie-mellon", "chris-maunder"]
+
+
+def test_every_text_of_a_long_notices_file_is_found(index: Index, rules: RuleIndex) -> None:
+    """A distribution's third-party notices hold dozens of licenses, each a little changed
+    (so aligned, not found verbatim): every one is found, not only the first 32."""
+    assert len(MANY) > 32
+    text = "\n\n----\n\n".join(f"Part {n}:\n\n" + read_text(k).replace(" the ", " our ", 1)
+                               for n, k in enumerate(MANY))
+    assert set(identify_text(text, index=index, rules=rules).license_keys) == set(MANY)

@@ -331,6 +331,27 @@ def test_a_rule_most_of_whose_words_the_reference_says_is_part_of_it() -> None:
     assert not _added_to(aligned("4-clause"), name, text)
 
 
+def test_a_notice_an_alignment_only_touches_is_no_part_of_it() -> None:
+    """A notice found word for word whose first word an approximate text's alignment took at
+    its end (a tenth of its words or fewer) is no part of that text; one inside it is."""
+    from licentia.identify.found import Match
+    from licentia.identify.partof import added_to as _added_to
+
+    text = ("Neither the name of the author may be used to endorse products.\nThis file is also "
+            "available under the GNU General Public License version 2 or later, at your choice.\n")
+    start = text.index("This")
+    hit = Match("gpl-2.0-plus", "notice", "gpl-2.0-plus_x.RULE", 2, 2, 100.0, 1.0,
+                chars=(start, len(text) - 1))
+
+    def aligned(key: str, end: int) -> Match:
+        return Match(key, "text", f"{key}.LICENSE", 1, 2, 95.0, 0.95, chars=(0, end))
+
+    assert _added_to(aligned("bsd-new", start + len("This")), hit, text)  # 1 word of 18
+    # a text of the notice's own license that matched all its words: part of it
+    assert not _added_to(aligned("gpl-2.0-plus", len(text)), hit, text)
+    assert _added_to(aligned("gpl-2.0-plus", start + len("This")), hit, text)
+
+
 def test_an_alignment_whose_words_another_rule_says_is_no_finding(index: Index,
                                                                    rules: RuleIndex) -> None:
     """"This code is in the public domain and has no copyright", found word for word, also

@@ -417,6 +417,9 @@ def _verbatim_raw(index: Index, text: str) -> Match | None:
 
 Accept = Callable[[Match], bool]
 ACCEPT_TRIES = 4  # candidates tried, best first, when a rule's conditions refuse the best
+# alignments a text is searched for, one after another (a distribution's notices file holds
+# some 80 licenses)
+MAX_ROUNDS = 96
 
 
 def match(index: Index, text: str, tokens: Tokens | None = None,
@@ -432,7 +435,7 @@ def match(index: Index, text: str, tokens: Tokens | None = None,
         return [fast]
     remaining = np.arange(len(qtok), dtype=np.int64)
     found: list[Match] = []
-    for _ in range(32):
+    for _ in range(MAX_ROUNDS):
         if len(remaining) < MIN_QUERY_TOKENS:
             break
         sub_ids = ids_all[remaining]

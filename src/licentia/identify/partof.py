@@ -47,7 +47,25 @@ def added_to(m: Match, r: Match, text: str) -> bool:
         if d.kind is DiffKind.CHANGED and d.holds(r.chars) and \
                 r.span[1] - r.span[0] > REWORDING * len(rule_tokens(d.reference)[0]):
             return True
-    return _states_other_terms(m, r, text) or _says_more(m, r, text)
+    return _states_other_terms(m, r, text) or _says_more(m, r, text) or \
+        _matched_little(m, r, text)
+
+
+def _matched_little(m: Match, r: Match, text: str) -> bool:
+    """Whether at most 1 - PART_OF of a text or notice rule hit's words are words the
+    aligned text matched to its reference (inside its range, in none of its differences):
+    a hit crossing the alignment's edge, most of it beyond (a 3-clause notice whose first
+    lines an approximate BSD text took), is not part of it."""
+    if r.kind not in {"text", "notice"} or r.chars is None or m.chars is None:
+        return False
+    words, starts = rule_tokens(text[r.chars[0] : r.chars[1]])
+    found = [d for d in m.differences if d.kind is not DiffKind.REMOVED and d.chars is not None]
+    matched = 0
+    for w, a in zip(words, starts, strict=True):
+        at = (r.chars[0] + a, r.chars[0] + a + len(w))
+        if m.chars[0] <= at[0] and at[1] <= m.chars[1] and not any(d.holds(at) for d in found):
+            matched += 1
+    return matched <= (1 - PART_OF) * len(words)
 
 
 def _states_other_terms(m: Match, r: Match, text: str) -> bool:
