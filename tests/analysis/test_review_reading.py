@@ -19,6 +19,18 @@ from licentia.analysis.usecase import UseCase
 # (license, use case, (finding code, step) or None for the verdict, expected, negated)
 CASES = [
     pytest.param(
+        "bigscience-openrail-m",
+        use("Small insurance claims are paid or refused on the spot from the model's "
+            "assessment; customers can appeal a refusal, and an adjuster then looks at it."),
+        ("automated-decisions", "restrictions"), Status.CONFLICT, False,
+        id="review_only_on_appeal_is_no_human_review"),
+    pytest.param(
+        "deepseek-la-1.0",
+        use("The flight-planning module is also licensed to a defence ministry, which plans "
+            "reconnaissance flights with it.", deployment="distributed"),
+        ("military", "restrictions"), Status.CONFLICT, False,
+        id="a_defence_ministry_planning_reconnaissance_is_military_use"),
+    pytest.param(
         "llama4",
         use("A security firm uses the model to explain what malware samples found on "
             "clients' networks do, so that their IT teams can remove them."),
