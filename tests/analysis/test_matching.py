@@ -133,6 +133,12 @@ def test_a_gap_lets_a_few_words_pass_in_one_clause() -> None:
      "vulnerable-groups"),
     ("it writes recruitment videos for an armed group that several governments list as a "
      "terrorist organisation", "violence-terrorism"),
+    ("images of a named councillor wearing a Nazi uniform, posted to end her career",
+     "harassment"),
+    ("forty websites designed to look like independent local newspapers", "disinformation"),
+    ("it finds players with signs of gambling addiction and sends those players free spins",
+     "vulnerable-groups"),
+    ("it takes orders for oxycodone and ships them to any address", "illegal-activity"),
 ])
 def test_paraphrases_of_restricted_acts_are_strong(text: str, tid: str) -> None:
     assert any(h.taxonomy == tid and h.tier is Tier.STRONG and h.counts
@@ -192,3 +198,8 @@ def test_a_strong_word_owning_a_back_office_function_only_touches() -> None:
     [hit] = [h for h in matcher().hits("The staff cafeteria of a defence contractor plans "
                                        "weekly menus.") if h.taxonomy == "military"]
     assert hit.tier is Tier.WEAK
+
+
+def test_a_wish_to_end_ones_life_is_no_harassment() -> None:
+    assert "harassment" not in {h.taxonomy for h in matcher().hits(
+        "Users who say they want to end their life are pointed to a helpline.")}

@@ -19,6 +19,19 @@ from licentia.analysis.usecase import UseCase
 # (license, use case, (finding code, step) or None for the verdict, expected, negated)
 CASES = [
     pytest.param(
+        "MIT",
+        use("Our installer bundles an MIT-licensed parser; the credits screen links to its "
+            "website, but neither the installer nor the app contains its copyright line or "
+            "license text.", deployment="distributed"),
+        ("attribution", "attribution"), Status.CONFLICT, False,
+        id="a_notice_no_copy_contains_is_not_kept"),
+    pytest.param(
+        "deepseek-la-1.0",
+        use("A criminal defence law firm summarises police interviews with its clients for "
+            "its lawyers, who check every summary.", deployment="internal"),
+        ("military", "restrictions"), Status.CLEAR, False,
+        id="a_criminal_defence_firm_is_no_military"),
+    pytest.param(
         "bigscience-openrail-m",
         use("Small insurance claims are paid or refused on the spot from the model's "
             "assessment; customers can appeal a refusal, and an adjuster then looks at it."),
