@@ -240,3 +240,14 @@ def test_every_text_of_a_long_notices_file_is_found(index: Index, rules: RuleInd
     text = "\n\n----\n\n".join(f"Part {n}:\n\n" + read_text(k).replace(" the ", " our ", 1)
                                for n, k in enumerate(MANY))
     assert set(identify_text(text, index=index, rules=rules).license_keys) == set(MANY)
+
+
+def test_a_short_text_among_many_is_its_own_license(index: Index, rules: RuleIndex) -> None:
+    """The JSON license is MIT's text and "used for Good, not Evil": among dozens of licenses
+    the candidates of the whole text miss it, and its words align as a changed MIT text; the
+    candidates of those words alone find it."""
+    permissive = ["mit", "json", "isc", "bsd-new", "bsd-simplified", "zlib", "x11"]
+    keys = [*MANY[:20], *permissive, *MANY[20:]]
+    text = "\n\n----\n\n".join(f"Part {n}:\n\n" + read_text(k).replace(" the ", " our ", 1)
+                               for n, k in enumerate(keys))
+    assert set(identify_text(text, index=index, rules=rules).license_keys) == set(keys)

@@ -83,3 +83,50 @@ def compacted(ops: list[_Op], b: Sequence[int] | str) -> list[_Op]:
                 moved[0] = ("insert", prev[1], prev[2], prev[3], moved[0][4])
             out.extend(op for op in moved if op[3] < op[4])
     return out
+
+
+RUN_GAP = 60  # words of a text between two blocks of equal words that may part a run of them
+
+
+def densest_run(blocks: list[tuple[int, int, int, int]], ref_len: int,
+                trim: bool = False) -> tuple[int, int, int]:
+    """The densest run of equal blocks (query start, end, matched) for a reference; `trim`:
+    without blocks at its edges that cost more than they match (`trimmed`)."""
+    if not blocks:
+        return 0, 0, 0
+    gap = max(RUN_GAP, ref_len // 2)
+    best = (0, 0, 0)  # first block, last block + 1, matched
+    first, cur_matched = 0, 0
+    for k, (i1, i2, j1, _) in enumerate(blocks):
+        if k and j1 - blocks[k - 1][3] > gap:
+            if cur_matched > best[2]:
+                best = (first, k, cur_matched)
+            first, cur_matched = k, 0
+        cur_matched += i2 - i1
+    if cur_matched > best[2]:
+        best = (first, len(blocks), cur_matched)
+    run = trimmed(blocks[best[0] : best[1]]) if trim else blocks[best[0] : best[1]]
+    return run[0][2], run[-1][3], sum(i2 - i1 for i1, i2, _, _ in run)
+
+
+def trimmed(run: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """A run of equal blocks without the first (or last) ones that, with the text's words
+    between them and the rest (more than RUN_GAP), cost the alignment's score more than they
+    add: a reference's title matched to a page's <title> hundreds of words before the text.
+    The score counts a word matched once, and half a word for each one left out on either
+    side: leaving out `held` words matched and the `span` they stand over gains
+    span / 2 - 2 * held."""
+    def cut(blocks: list[tuple[int, int, int, int]], forward: bool) -> int:
+        best, at, held = 0.0, 0, 0
+        for k in range(1, len(blocks)):
+            held += blocks[k - 1][1] - blocks[k - 1][0]
+            span = blocks[k][2] - blocks[0][2] if forward else blocks[0][3] - blocks[k][3]
+            gain = 0.5 * span - 2 * held  # fewer words matched, fewer words of the text left out
+            if gain > best and span - held > RUN_GAP:
+                best, at = gain, k
+        return at
+
+    head = cut(run, True)
+    run = run[head:]
+    tail = cut(run[::-1], False)
+    return run[: len(run) - tail]

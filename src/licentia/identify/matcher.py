@@ -16,10 +16,11 @@ import numpy.typing as npt
 
 from licentia.catalog import licensedb
 from licentia.datafile import load_yaml
-from licentia.identify.diffops import as_chars, compacted, numbers_replaced, opcodes
+from licentia.identify.diffops import as_chars, compacted, densest_run, numbers_replaced, opcodes
 from licentia.identify.fingerprint import fingerprint_match
 from licentia.identify.found import Difference, DiffKind, Match
 from licentia.identify.index import Index, RefInfo, license_like, raw_digest, token_digest
+from licentia.identify.leftovers import MIN_LEFTOVER_TOKENS, with_leftovers
 from licentia.identify.ranking import Ranked, score_bounds
 from licentia.normalize import Tokens, tokenize
 
@@ -30,10 +31,7 @@ __all__ = ["MIN_LEFTOVER_TOKENS", "DiffKind", "Difference", "Match", "compare_te
 CANDIDATES = 10
 MIN_QUERY_TOKENS = 8
 MIN_SHARE = 0.2
-# text left over beside a full license text, at least this long, is reported as added
-MIN_LEFTOVER_TOKENS = 6
 MERGE_GAP = 2  # differences separated by at most this many equal tokens are shown as one
-_FULL_TEXT = {"text", "fingerprint"}
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s", re.IGNORECASE)
 _ANGLE_BRACKETED = re.compile(r"<?\s*(?:https?://|mailto:)?[\w.@/-]+\s*>?")
 _MARKER = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})$")
@@ -193,53 +191,6 @@ def _section_at(ref: _RefText, pos: int) -> str | None:
     return best
 
 
-RUN_GAP = 60  # words of a text between two blocks of equal words that may part a run of them
-
-
-def _cluster(blocks: list[tuple[int, int, int, int]], ref_len: int,
-             trim: bool = False) -> tuple[int, int, int]:
-    """The densest run of equal blocks (query start, end, matched) for a reference; `trim`:
-    without blocks at its edges that cost more than they match (`_trimmed`)."""
-    if not blocks:
-        return 0, 0, 0
-    gap = max(RUN_GAP, ref_len // 2)
-    best = (0, 0, 0)  # first block, last block + 1, matched
-    first, cur_matched = 0, 0
-    for k, (i1, i2, j1, _) in enumerate(blocks):
-        if k and j1 - blocks[k - 1][3] > gap:
-            if cur_matched > best[2]:
-                best = (first, k, cur_matched)
-            first, cur_matched = k, 0
-        cur_matched += i2 - i1
-    if cur_matched > best[2]:
-        best = (first, len(blocks), cur_matched)
-    run = _trimmed(blocks[best[0] : best[1]]) if trim else blocks[best[0] : best[1]]
-    return run[0][2], run[-1][3], sum(i2 - i1 for i1, i2, _, _ in run)
-
-
-def _trimmed(run: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
-    """A run of equal blocks without the first (or last) ones that, with the text's words
-    between them and the rest (more than RUN_GAP), cost the alignment's score more than they
-    add: a reference's title matched to a page's <title> hundreds of words before the text.
-    The score counts a word matched once, and half a word for each one left out on either
-    side: leaving out `held` words matched and the `span` they stand over gains
-    span / 2 - 2 * held."""
-    def cut(blocks: list[tuple[int, int, int, int]], forward: bool) -> int:
-        best, at, held = 0.0, 0, 0
-        for k in range(1, len(blocks)):
-            held += blocks[k - 1][1] - blocks[k - 1][0]
-            span = blocks[k][2] - blocks[0][2] if forward else blocks[0][3] - blocks[k][3]
-            gain = 0.5 * span - 2 * held  # fewer words matched, fewer words of the text left out
-            if gain > best and span - held > RUN_GAP:
-                best, at = gain, k
-        return at
-
-    head = cut(run, True)
-    run = run[head:]
-    tail = cut(run[::-1], False)
-    return run[: len(run) - tail]
-
-
 @lru_cache(maxsize=4096)
 def _ref_chars(index: Index, r: int) -> str | list[int]:
     return as_chars(index.ref_ids(r), len(index.word_ids))
@@ -254,7 +205,7 @@ def _align(index: Index, r: int, share: float, sub: str | list[int],
     if compact:
         ops = compacted(ops, sub)
     blocks = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag == "equal"]
-    q_start, q_end, matched = _cluster(blocks, len(ref), trim=compact)
+    q_start, q_end, matched = densest_run(blocks, len(ref), trim=compact)
     ref_unmatched = len(ref) - matched
     info = index.refs[r]
     if not info.is_rule and info.key in _optional_sections():
@@ -461,13 +412,15 @@ def match(index: Index, text: str, tokens: Tokens | None = None,
         picked = _pick(index, aligned, remaining, ids_all, qtok, text, accept)
         if picked is None:
             break
-        best, m = _closer(index, picked, sub, aligned, remaining, ids_all, qtok, text, accept)
+        best, m = _nearby_rival(index, _closer(index, picked, sub, aligned, remaining,
+                                               ids_all, qtok, text, accept),
+                                sub, aligned, remaining, ids_all, qtok, text, accept)
         found.append(m)
         keep = np.ones(len(remaining), dtype=bool)
         keep[best.q_start : best.q_end] = False
         remaining = remaining[keep]
     found.sort(key=lambda m: m.span[0])
-    return _with_leftovers(index, found, remaining, qtok, ids_all, text)
+    return with_leftovers(index, found, remaining, qtok, ids_all, text)
 
 
 def _ranked(index: Index, cands: list[tuple[int, float]], sub: str | list[int],
@@ -550,6 +503,36 @@ def _closer(index: Index, picked: tuple[_Aligned, Match], sub: str | list[int],
     return (near, m2) if accept is None or accept(m2) else picked
 
 
+def _nearby_rival(index: Index, picked: tuple[_Aligned, Match], sub: str | list[int],
+                  aligned: Ranked[_Aligned], remaining: npt.NDArray[np.int64],
+                  ids_all: npt.NDArray[np.int32], qtok: Tokens, text: str,
+                  accept: Accept | None) -> tuple[_Aligned, Match]:
+    """A reference that explains the words of an approximate match better than the one
+    picked: the candidates for those words alone, aligned with them. In a long file the
+    candidates of the whole text miss a short text's own (the JSON license, MIT's text and
+    "used for Good, not Evil", found as a changed MIT text). Taken when it matches more
+    words and scores better (and its conditions hold)."""
+    a, m = picked
+    if m.exact:
+        return picked
+    lo, hi = max(0, a.q_start - LOCAL_SLACK), min(len(sub), a.q_end + LOCAL_SLACK)
+    window = sub[lo:hi]
+    best: _Aligned | None = None
+    for r, share in index.candidates(ids_all[remaining[lo:hi]], CANDIDATES):
+        if r == a.ref or share < MIN_SHARE:
+            continue
+        b = _align(index, r, share, window, compact=True)
+        if b.score > a.score and b.matched > a.matched and _large_enough(index, b) and \
+                (best is None or b.score > best.score):
+            best = b
+    if best is None:
+        return picked
+    best = _Aligned(best.ref, best.q_start + lo, best.q_end + lo, best.matched,
+                    best.ref_unmatched, best.score, best.share)
+    m2 = _match_of(index, best, aligned, remaining, ids_all, qtok, text)
+    return (best, m2) if accept is None or accept(m2) else picked
+
+
 # alignment scores this close (a share of the words matched, or a few words) say nothing of
 # which reference is closer
 NEAR_TIE = 0.02
@@ -611,57 +594,3 @@ def _match_of(index: Index, best: _Aligned, aligned: Ranked[_Aligned],
         span=(int(region[0]), int(region[-1]) + 1), expression=info.expression,
         chars=(qtok.starts[int(region[0])], qtok.ends[int(region[-1])]),
     )
-
-
-def _with_leftovers(index: Index, found: list[Match], remaining: npt.NDArray[np.int64],
-                    qtok: Tokens, ids_all: npt.NDArray[np.int32], text: str) -> list[Match]:
-    """License-like text beside a single full license text, belonging to no license, is an
-    addition to it, however long; code and other prose around it are not.
-
-    (Beside several licenses, such text is usually an introduction to one of them.)
-    """
-    texts = [m for m in found if m.kind in _FULL_TEXT]
-    if len(texts) != 1 or not len(qtok) or not len(remaining):
-        return found
-    runs: list[tuple[int, int]] = []
-    start = prev = int(remaining[0])
-    for p in remaining[1:].tolist():
-        if p != prev + 1:
-            runs.append((start, prev + 1))
-            start = p
-        prev = p
-    runs.append((start, prev + 1))
-    extra: dict[int, list[Difference]] = {}
-    last_line: dict[int, int] = {}
-    for a, b in runs:
-        if b - a < MIN_LEFTOVER_TOKENS or not license_like(index, ids_all[a:b]):
-            continue
-        nearest = min(range(len(found)), key=lambda k: min(abs(found[k].span[0] - b),
-                                                            abs(found[k].span[1] - a)))
-        if found[nearest].kind not in _FULL_TEXT:
-            continue
-        snippet = " ".join(text[qtok.starts[a] : qtok.ends[b - 1]].split())
-        where = "before the license text" if b <= found[nearest].span[0] else \
-            "after the license text"
-        extra.setdefault(nearest, []).append(Difference(
-            DiffKind.ADDED, "", snippet, int(qtok.line_of(a)), where, b - a,
-            (qtok.starts[a], qtok.ends[b - 1])))
-        last_line[nearest] = max(last_line.get(nearest, 0), int(qtok.line_of(b - 1)))
-    if not extra:
-        return found
-    out = []
-    for k, m in enumerate(found):
-        if k in extra:
-            diffs = tuple(sorted(m.differences + tuple(extra[k]), key=lambda d: d.line))
-            m = Match(m.key, m.kind, m.source, min(m.start_line, *(d.line for d in extra[k])),
-                      max(m.end_line, last_line[k]), m.coverage, m.similarity,
-                      diffs, m.optional_absent,
-                      m.ambiguous_with, m.span, m.expression, _joined_chars(m, extra[k]))
-        out.append(m)
-    return out
-
-
-def _joined_chars(m: Match, extra: list[Difference]) -> tuple[int, int] | None:
-    """The characters of a match and of the additions joined to it."""
-    ranges = [c for c in (m.chars, *(d.chars for d in extra)) if c is not None]
-    return (min(a for a, _ in ranges), max(b for _, b in ranges)) if ranges else None
