@@ -513,9 +513,9 @@ def _nearby_rival(index: Index, picked: tuple[_Aligned, Match], sub: str | list[
     "used for Good, not Evil", found as a changed MIT text). Taken when it matches more
     words and scores better (and its conditions hold)."""
     a, m = picked
-    if m.exact:
-        return picked
     lo, hi = max(0, a.q_start - LOCAL_SLACK), min(len(sub), a.q_end + LOCAL_SLACK)
+    if m.exact or 2 * (hi - lo) > len(sub):
+        return picked  # (most of the text: its candidates were those of the words)
     window = sub[lo:hi]
     best: _Aligned | None = None
     for r, share in index.candidates(ids_all[remaining[lo:hi]], CANDIDATES):
