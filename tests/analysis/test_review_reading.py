@@ -19,6 +19,24 @@ from licentia.analysis.usecase import UseCase
 # (license, use case, (finding code, step) or None for the verdict, expected, negated)
 CASES = [
     pytest.param(
+        "deepseek-la-1.0",
+        use("The tool flags workers who chat with union organisers, and supervisors then move "
+            "the flagged workers to night shifts.", deployment="internal"),
+        ("discrimination", "restrictions"), Status.CONFLICT, False,
+        id="flagging_people_is_the_harm_not_a_defence"),
+    pytest.param(
+        "bigscience-bloom-rail-1.0",
+        use("Our newsletter tells customers with diabetes that they can stop taking insulin "
+            "once they start our herbal capsules."),
+        ("medical-advice", "restrictions"), Status.CONFLICT, False,
+        id="telling_people_to_stop_their_medication_is_medical_advice"),
+    pytest.param(
+        "gemma",
+        use("We write forum posts accusing a client's former employees of theft, none of which "
+            "happened, to bury their complaints."),
+        None, Verdict.CONFLICT, False,
+        id="accusations_the_description_calls_untrue_mislead"),
+    pytest.param(
         "MIT",
         use("Our installer bundles an MIT-licensed parser; the credits screen links to its "
             "website, but neither the installer nor the app contains its copyright line or "

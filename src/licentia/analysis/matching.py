@@ -229,6 +229,7 @@ class Matcher:
         self.past = _plain(_words(data, "past"))
         self.subordinators = _words(data, "subordinators")
         self.back_office = _words(data, "back_office")
+        self.not_countered = _words(data, "not_countered")
 
     # -- finding phrases -------------------------------------------------------------------
 
@@ -307,8 +308,10 @@ class Matcher:
                 if end is None:
                     continue
                 start, stop = tokens[i].start, tokens[end - 1].end
+                counter = None if p.tier is Tier.STRONG and p.taxonomy in self.not_countered \
+                    else self._counter(tokens, i, end)
                 hits.append(Hit(p.taxonomy, p.text, p.tier, text[start:stop], start, stop, field,
-                                self._negation(tokens, i), self._counter(tokens, i, end)))
+                                self._negation(tokens, i), counter))
         return hits
 
     def hits(self, text: str, field: str = "description") -> list[Hit]:
