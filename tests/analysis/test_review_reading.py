@@ -19,6 +19,13 @@ from licentia.analysis.usecase import UseCase
 # (license, use case, (finding code, step) or None for the verdict, expected, negated)
 CASES = [
     pytest.param(
+        "gemma",
+        use("We publish our Gemma 2 fine-tune with the Gemma Terms of Use and a notice that the "
+            "Prohibited Use Policy applies; we publish our evaluation scripts on GitHub under the "
+            "MIT License.", deployment="distributed", modification="fine-tune"),
+        ("use-restrictions-flow-down", "restrictions"), Status.CLEAR, False,
+        id="a_license_for_the_licensees_own_code_is_not_the_models"),
+    pytest.param(
         "deepseek-la-1.0",
         use("The tool flags workers who chat with union organisers, and supervisors then move "
             "the flagged workers to night shifts.", deployment="internal"),

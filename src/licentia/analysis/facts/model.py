@@ -58,6 +58,7 @@ class NamedLicense:
     key: str
     words: str
     outbound: bool | None
+    clause: str = ""  # the words of its sentence before the name (what is shared under it)
 
 
 @dataclass(frozen=True)

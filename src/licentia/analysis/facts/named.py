@@ -34,7 +34,7 @@ def _spec() -> dict[str, frozenset[str]]:
     data: dict[str, Any] = rules().get("named_licenses") or {}
     return {k: frozenset(str(w) for w in data.get(k) or ()) for k in (
         "share_verbs", "subjects", "active_before", "passive_before", "relative", "suffixes",
-        "own_subjects")}
+        "own_subjects", "other_work", "material")}
 
 
 def named_licenses(doc: Doc, text: str, names: Sequence[str] = ()) -> tuple[NamedLicense, ...]:
@@ -59,7 +59,8 @@ def named_licenses(doc: Doc, text: str, names: Sequence[str] = ()) -> tuple[Name
             anchor = t.i if t.lower_ == "under" else start
             out.append(NamedLicense(key, text[doc[start].idx:doc[end - 1].idx
                                               + len(doc[end - 1].text)],
-                                    _outbound(doc, text, sent, anchor, names)))
+                                    _outbound(doc, text, sent, anchor, names),
+                                    text[sent.start_char:doc[start].idx]))
     return tuple(out)
 
 
@@ -133,6 +134,14 @@ def _own(doc: Doc, text: str, start: int, end: int, names: Sequence[str]) -> boo
     return None
 
 
+def _other_work(clause: str) -> bool:
+    """Whether what a clause shares is the licensee's own code or app, not a model or data
+    ("our training code is released on GitHub under Apache-2.0")."""
+    words = set(clause.rsplit(";", 1)[-1].lower().replace(",", " ").split())
+    spec = _spec()
+    return bool(words & spec["other_work"]) and not words & spec["material"]
+
+
 def _same(one: str, other: str) -> bool:
     """The same license or the same family of versions (keys alike up to their first digit:
     gemma-tou-2024-04-01 and gemma-tou-2025-03-24; not cc-by-4.0 and cc-by-sa-4.0)."""
@@ -147,7 +156,10 @@ def against(facts: Facts, key: str) -> Facts:
     license is an open one (it carries no use restrictions), the use restrictions. A fact the
     description states otherwise becomes a question; fields and answers stand."""
     cat = catalog()
-    others = [n for n in facts.licenses if n.outbound and not _same(n.key, key)]
+    reviewed = cat.get(key)
+    model = reviewed is not None and reviewed.family is Family.AI
+    others = [n for n in facts.licenses if n.outbound and not _same(n.key, key)
+              and not (model and _other_work(n.clause))]
     if not others:
         return facts
     words = "; ".join(dict.fromkeys(n.words for n in others))
