@@ -528,3 +528,16 @@ def test_long_classifiers_in_a_list_are_names_too(index: Index, rules: RuleIndex
     text = "".join(f"License :: {n}\n" for n in names) + "".join(f"{c}\n" for c in long)
     r = identify_text(text, index=index, rules=rules)
     assert r.result is Result.NONE, r.expression
+
+
+def test_an_intro_before_an_aside_still_says_a_license_is_there(index: Index,
+                                                                 rules: RuleIndex) -> None:
+    """"Some files might be distributed under other compatible licenses (e.g. a public domain
+    dedication)": the bracketed example is no terms the intro introduces; other licenses
+    are there (unknown-license-reference, as ScanCode reports it)."""
+    intro = " ".join(read_rule_text("unknown-license-reference_255.RULE").split())
+    example = " ".join(read_rule_text("public-domain_256.RULE").split())
+    text = (f"# Some files of the library might be {intro}\n# (e.g. a {example}), but it is "
+            "considered as a whole under one license.\n")
+    keys = set(identify_text(text, index=index, rules=rules).license_keys)
+    assert {"unknown-license-reference", "public-domain"} <= keys, keys

@@ -47,19 +47,30 @@ def introducing(found: list[Match], text: str) -> list[Match]:
     """Without the intros ("licensed under the following terms:") that a finding follows, on
     their line or the next line with words: they introduce it. One that nothing found
     follows says a license is there that licentia does not know (unknown-license-reference,
-    as ScanCode reports it)."""
+    as ScanCode reports it); so does one whose next finding stands in brackets opened after
+    it: an aside, an example ("might be distributed under other compatible licenses (e.g. a
+    public domain dedication)"), not the terms it introduces."""
     if not any(m.kind == "intro" for m in found):
         return found
     lines = text.split("\n")  # as the tokenizer counts lines (a form feed is no line break)
-    starts = sorted(m.start_line for m in found if m.kind != "intro")
+    following = sorted((m.start_line, n) for n, m in enumerate(found) if m.kind != "intro")
     out = []
     for m in found:
         if m.kind == "intro":
             after = m.end_line + 1
             while after <= len(lines) and not lines[after - 1].strip(_DECORATION):
                 after += 1
-            at = bisect_left(starts, m.start_line)
-            if at < len(starts) and starts[at] <= after:
+            at = bisect_left(following, (m.start_line, -1))
+            if at < len(following) and following[at][0] <= after and \
+                    not _aside(m, found[following[at][1]], text):
                 continue
         out.append(m)
     return out
+
+
+def _aside(intro: Match, finding: Match, text: str) -> bool:
+    """Whether a finding stands in brackets opened between an intro and it."""
+    if intro.chars is None or finding.chars is None or finding.chars[0] < intro.chars[1]:
+        return False
+    between = text[intro.chars[1] : finding.chars[0]]
+    return between.count("(") > between.count(")") or between.count("[") > between.count("]")
