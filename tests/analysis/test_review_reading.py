@@ -19,6 +19,13 @@ from licentia.analysis.usecase import UseCase
 # (license, use case, (finding code, step) or None for the verdict, expected, negated)
 CASES = [
     pytest.param(
+        "CC-BY-SA-4.0",
+        use("We translate encyclopedia articles licensed under CC BY-SA 4.0 into Welsh and "
+            "publish the translations under CC BY-SA 4.0, crediting the authors.",
+            deployment="distributed"),
+        ("share-alike", "attribution"), Status.CLEAR, False,
+        id="an_adaptation_shared_under_the_same_license_keeps_share_alike"),
+    pytest.param(
         "gemma",
         use("We publish our Gemma 2 fine-tune with the Gemma Terms of Use and a notice that the "
             "Prohibited Use Policy applies; we publish our evaluation scripts on GitHub under the "

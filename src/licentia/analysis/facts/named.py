@@ -154,13 +154,19 @@ def against(facts: Facts, key: str) -> Facts:
     """The facts, with what sharing under licenses other than `key` settles: the work is
     shared under other terms; the reviewed license is not passed on; nor, where the other
     license is an open one (it carries no use restrictions), the use restrictions. A fact the
-    description states otherwise becomes a question; fields and answers stand."""
+    description states otherwise becomes a question; fields and answers stand. Sharing under
+    the reviewed license itself only settles that the terms are not other ones."""
     cat = catalog()
     reviewed = cat.get(key)
     model = reviewed is not None and reviewed.family is Family.AI
-    others = [n for n in facts.licenses if n.outbound and not _same(n.key, key)
-              and not (model and _other_work(n.clause))]
+    shared = [n for n in facts.licenses if n.outbound and not (model and _other_work(n.clause))]
+    others = [n for n in shared if not _same(n.key, key)]
     if not others:
+        if shared and "shared_under_other_terms" not in facts.facts:
+            # "publishes the translations under CC BY-SA 4.0": the same terms
+            words = "; ".join(dict.fromkeys(n.words for n in shared))
+            return replace(facts, facts={**facts.facts, "shared_under_other_terms": Fact(
+                "shared_under_other_terms", False, words, rule=f"shared under {key} itself")})
         return facts
     words = "; ".join(dict.fromkeys(n.words for n in others))
     rule = f"shared under {', '.join(dict.fromkeys(n.key for n in others))}, not {key}"
