@@ -139,6 +139,7 @@ def test_a_gap_lets_a_few_words_pass_in_one_clause() -> None:
     ("it finds players with signs of gambling addiction and sends those players free spins",
      "vulnerable-groups"),
     ("it takes orders for oxycodone and ships them to any address", "illegal-activity"),
+    ("users generate sexualised images of characters described as schoolgirls", "minors"),
 ])
 def test_paraphrases_of_restricted_acts_are_strong(text: str, tid: str) -> None:
     assert any(h.taxonomy == tid and h.tier is Tier.STRONG and h.counts
@@ -203,3 +204,10 @@ def test_a_strong_word_owning_a_back_office_function_only_touches() -> None:
 def test_a_wish_to_end_ones_life_is_no_harassment() -> None:
     assert "harassment" not in {h.taxonomy for h in matcher().hits(
         "Users who say they want to end their life are pointed to a helpline.")}
+
+
+@pytest.mark.parametrize("text", ["We get explicit consent from the children's parents.",
+                                  "Age-appropriate sexual health lessons for children."])
+def test_consent_and_education_about_children_are_no_strong_hit(text: str) -> None:
+    assert not [h for h in matcher().hits(text) if h.taxonomy == "minors"
+                and h.tier is Tier.STRONG]

@@ -128,9 +128,9 @@ SHORT = [
      "mailed with no one reading them.", "review"),
     ("gemma", "Candidates in remote job interviews use our app to feed them answers without "
      "the interviewer noticing.", "conflict"),
-    # making weapons is unlawful in most places: a license forbidding only crimes is engaged
+    # making weapons is a "dangerous activity" Gemma's Prohibited Use Policy names
     ("gemma", "Our assistant now gives hobbyists step-by-step help to print working pistol "
-     "frames that carry no serial number.", "review"),
+     "frames that carry no serial number.", "conflict"),
     # a tutor that asks for no personal data has not been told consent is missing
     ("llama3.2", "A spelling tutor for adults rewrites practice sentences; it never asks for "
      "personal details and keeps no logs.", "clear"),

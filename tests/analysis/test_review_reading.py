@@ -19,6 +19,19 @@ from licentia.analysis.usecase import UseCase
 # (license, use case, (finding code, step) or None for the verdict, expected, negated)
 CASES = [
     pytest.param(
+        "ODbL-1.0",
+        use("We combine OpenStreetMap data with our own traffic counts into a routing database "
+            "and publish the derived database under our proprietary license.",
+            deployment="distributed"),
+        ("share-alike", "attribution"), Status.CONFLICT, False,
+        id="a_derived_database_under_proprietary_terms_breaks_odbl_share_alike"),
+    pytest.param(
+        "gemma",
+        use("The app's fine-tune writes step-by-step instructions for making explosives for "
+            "anyone who asks.", modification="fine-tune"),
+        None, Verdict.CONFLICT, False,
+        id="weapons_are_a_dangerous_activity_under_gemma"),
+    pytest.param(
         "CC-BY-SA-4.0",
         use("We translate encyclopedia articles licensed under CC BY-SA 4.0 into Welsh and "
             "publish the translations under CC BY-SA 4.0, crediting the authors.",
