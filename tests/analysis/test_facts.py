@@ -229,3 +229,8 @@ def test_material_reproduced_unchanged_is_not_adapted() -> None:
 def test_what_a_court_decided_is_no_court_using_the_product() -> None:
     assert facts("Subscribers find our reporting on court cases and court decisions."
                  ).value("serves_authority") is None
+
+
+def test_a_person_making_every_decision_is_human_review() -> None:
+    assert facts("A leasing agent reads each application and makes every decision."
+                 ).value("human_review") is True
