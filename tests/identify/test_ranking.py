@@ -87,3 +87,18 @@ def test_an_absent_optional_part_is_allowed_for_in_the_bound(index: Index) -> No
     assert score <= bound
     ids = index.encode(tokenize(without).words)
     assert score > score_bounds(index, [r], ids, [0])[0]  # so the allowance is needed
+
+
+@pytest.mark.parametrize("title", ["", "The Zlib License\n\n", "Title: zlib License, v1\n"])
+def test_a_verbatim_text_under_a_short_title_is_found_by_its_digest(index: Index,
+                                                                    title: str) -> None:
+    """Only queries as long as some verbatim sequence are hashed: a title of up to
+    MIN_LEFTOVER_TOKENS - 1 words is skipped, a longer one is not that text word for word."""
+    text = title + read_text("zlib")
+    qtok = tokenize(text)
+    ids = index.encode(qtok.words)
+    found = matcher._verbatim(index, qtok, ids)
+    assert found is not None and found.key == "zlib" and found.coverage == 100.0
+    assert found.span == (len(tokenize(title).words), len(ids))
+    longer = tokenize("one two three four five six seven " + text)
+    assert matcher._verbatim(index, longer, index.encode(longer.words)) is None

@@ -88,3 +88,38 @@ def test_top_ranks_ties_by_position() -> None:
     values = np.array([1.0, 3.0, 3.0, 2.0, 3.0, 3.0])
     assert _top(values, 3) == [1, 2, 4]
     assert _top(values, 10) == [1, 2, 4, 5, 3, 0]
+
+
+def test_scores_do_not_depend_on_the_order_of_addition(index: Index) -> None:
+    """Bigram weights are float32 multiples of one power of two, far from a double's limit:
+    every sum of them is exact, so a product (BLAS, any order) gives the ordered sums' bits."""
+    assert index.exact_sums
+    query = _ids(index, CODE + GPL_NOTICE + read_text("apache-2.0")[:4000])
+    pos = index.query_bigrams(query)
+    refs = np.arange(1, len(index.refs), 53, dtype=np.int64)
+    posted = index.posted_scores(pos)
+    quick = index.scores(pos, refs, posted)
+    index.__dict__["exact_sums"] = False  # the ordered sums, one common bigram at a time
+    try:
+        ordered = index.scores(pos, refs, posted)
+    finally:
+        del index.__dict__["exact_sums"]
+    assert np.array_equal(quick, ordered)
+    assert np.array_equal(quick, [_brute_score(index, query, int(r)) for r in refs])
+    rng = np.random.default_rng(5)
+    for r in refs[quick > 0][:40].tolist():
+        shared = np.intersect1d(bigrams(index.ref_ids(r)), index.bg_keys[pos])
+        weights = index.bg_idf[np.searchsorted(index.bg_keys, shared)].astype(np.float64)
+        total = 0.0
+        for w in rng.permutation(weights).tolist():
+            total += w
+        assert total == quick[np.flatnonzero(refs == r)[0]]
+
+
+def test_sums_are_only_taken_for_exact_when_they_are() -> None:
+    fake = object.__new__(Index)
+    fake.ref_weight = np.array([60_000.0], np.float32)
+    fake.bg_idf = np.array([0.43, 9.8], np.float32)  # units of 2**-25: sums exact to 2**28
+    assert Index.exact_sums.func(fake)  # type: ignore[attr-defined]
+    fake.bg_idf = np.array([1e-6, 9.8], np.float32)  # units of 2**-43: exact only to 1,024
+    assert not Index.exact_sums.func(fake)  # type: ignore[attr-defined]

@@ -30,8 +30,8 @@ def _spaced_phrases() -> tuple[str, ...]:
 def fingerprint_match(qtok: Tokens, remaining: npt.NDArray[np.int64], text: str,
                        to_beat: float) -> tuple[Match, npt.NDArray[np.bool_]] | None:
     """A license known by fingerprint only, if it explains the query better than `to_beat`."""
-    ws = list(qtok.words) if len(remaining) == len(qtok) else \
-        list(map(qtok.words.__getitem__, remaining.tolist()))  # increasing: all, or fewer
+    ws = qtok.words if len(remaining) == len(qtok) else \
+        tuple(map(qtok.words.__getitem__, remaining.tolist()))  # increasing: all, or fewer
     joined = " " + " ".join(ws) + " "
     if not any(phrase in joined for phrase in _spaced_phrases()):
         return None  # none of their distinctive phrases: hashing every window is wasted

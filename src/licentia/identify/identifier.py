@@ -557,6 +557,7 @@ def warm_up(index: Index | None = None) -> None:
     catalog()
     get_rules()
     verbatim_table(ix)
+    ix.warm_up()
 
 
 def identify_paths(

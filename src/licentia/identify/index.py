@@ -302,10 +302,30 @@ class Index:
         if not len(cols) or not len(refs):
             out: npt.NDArray[Any] = posted[refs]
             return out
+        if self.exact_sums:  # a product, in whatever order BLAS adds: the same sums
+            product: npt.NDArray[Any] = self._rest_matrix[refs][:, cols] @ weight[cols]
+            return posted[refs] + product  # type: ignore[no-any-return]
         # added one by one in the order of the common bigrams, as a sum over each reference's
         # rest_cm would be (adding the zeros of bigrams it lacks changes no sum)
         rest = self._rest_matrix[refs[:, None], cols] * weight[cols]
         return posted[refs] + np.cumsum(rest, axis=1)[:, -1]  # type: ignore[no-any-return]
+
+    def warm_up(self) -> None:
+        """Make what every query reads (a process forked after this shares it)."""
+        _ = self._rest_matrix, self.exact_sums, self.word_ids
+
+    @cached_property
+    def exact_sums(self) -> bool:
+        """Whether every sum of bigram weights is exact as a double, whatever the order of
+        addition: each weight (a float32) is a multiple of the smallest one's unit in the last
+        place, a power of two, and no reference's total comes near 2**53 of those units.
+        (Today's LicenseDB: weights of 0.42 or more, multiples of 2**-25; totals below 52,000,
+        far below 2**28.)"""
+        if not len(self.bg_idf):
+            return True
+        _, exponent = np.frexp(self.bg_idf.astype(np.float64))
+        unit = float(np.ldexp(1.0, int(exponent.min()) - 24))  # float32: 24 significant bits
+        return bool(float(self.ref_weight.max()) * 2 < 2.0**53 * unit)
 
     @cached_property
     def _rest_matrix(self) -> npt.NDArray[np.bool_]:
@@ -342,20 +362,27 @@ class Index:
         # the most complete references, and the ones that explain most of the query: a short
         # notice is wholly inside a full license text, and both must be considered
         keys = self.arrays["ref_key"][short]
-        picked = dict.fromkeys(int(short[i]) for values in (expected, score, share)
-                               for i in _top_diverse(values, keys, limit))
+        listed, shares = short.tolist(), share.tolist()
+        picked: dict[int, float] = {}
+        for values in (expected, score, share):
+            for i in _top_diverse(values, keys, limit):
+                picked.setdefault(listed[i], shares[i])
         # each license found among them is also aligned with its own text
         own_text, ref_key = self.arrays["own_text"], self.arrays["ref_key"]
         own = [int(own_text[k]) for k in dict.fromkeys(int(ref_key[r]) for r in picked)
                if own_text[k] >= 0 and int(own_text[k]) not in picked]
-        at = dict(zip(short.tolist(), share.tolist(), strict=True))
-        out = [(r, at[r]) for r in picked]
-        unscored = [r for r in own if r not in at]
-        if unscored:  # (a shortlisted one's score is the same made again)
-            ids = np.array(unscored, dtype=np.int64)
-            at.update(zip(unscored, (self.scores(pos, ids, posted, weight)
-                                     / self.ref_weight[ids]).tolist(), strict=True))
-        return out + [(r, at[r]) for r in own if at[r] > 0]
+        if not own:
+            return list(picked.items())
+        # a shortlisted one's share as found, the others' made (the same sums: exact_sums)
+        ids = np.array(own, dtype=np.int64)
+        at = np.minimum(np.searchsorted(short, ids), len(short) - 1)
+        held = short[at] == ids
+        own_share = np.where(held, share[at], 0.0)
+        if not held.all():
+            rest = ids[~held]
+            own_share[~held] = self.scores(pos, rest, posted, weight) / self.ref_weight[rest]
+        return [*picked.items(), *((r, s) for r, s in zip(own, own_share.tolist(), strict=True)
+                                   if s > 0)]
 
     def _shortlist(self, posted: npt.NDArray[Any], size: int) -> npt.NDArray[Any]:
         """The references worth scoring in full, ascending: the best `size` of each ranking
@@ -366,9 +393,10 @@ class Index:
             return found
         score = posted[found]
         share = score / np.maximum(self.posted_weight[found], 1e-9)
-        lists = [np.argpartition(-v, size)[:size]
-                 for v in (share, score, self.lengths[found] * (1.5 * share - 0.5))]
-        out: npt.NDArray[Any] = found[np.unique(np.concatenate(lists))]
+        chosen = np.zeros(len(found), dtype=bool)  # (np.unique of the lists costs 4x more)
+        for v in (share, score, self.lengths[found] * (1.5 * share - 0.5)):
+            chosen[np.argpartition(-v, size)[:size]] = True
+        out: npt.NDArray[Any] = found[chosen]
         return out
 
 

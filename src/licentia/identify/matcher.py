@@ -296,13 +296,22 @@ def _ignorable(ref: _RefText, i1: int, i2: int, rw: list[str], qw: list[str]) ->
         i in ref.variable or ref.tokens.words[i] in _ARTICLES for i in span)
 
 
-@cache
 def verbatim_table(index: Index) -> dict[bytes, tuple[int, tuple[str, ...]]]:
     """Digest of each license text's tokens (also without its optional parts) -> reference."""
+    return _verbatim_tables(index)[0]
+
+
+@cache
+def _verbatim_tables(index: Index) -> tuple[dict[bytes, tuple[int, tuple[str, ...]]],
+                                            frozenset[int]]:
+    """verbatim_table, and the number of tokens of each sequence in it (a query of another
+    length is none of them: not worth a digest)."""
     table: dict[bytes, tuple[int, tuple[str, ...]]] = {}
+    lengths: set[int] = set()
     digests, size = index.token_digests.tobytes(), index.token_digests.shape[1]
     for r in np.flatnonzero(index.arrays["ref_kind"] == 0).tolist():  # kind "text"
         table.setdefault(digests[r * size : (r + 1) * size], (r, ()))
+        lengths.add(len(index.ref_ids(r)))
     for key, specs in _optional_sections().items():
         own = index.by_key.get(key)
         if own is None:
@@ -311,7 +320,8 @@ def verbatim_table(index: Index) -> dict[bytes, tuple[int, tuple[str, ...]]]:
         for label, start, end in _optional_ranges(index, ids, specs):
             rest = np.concatenate([ids[:start], ids[end:]])
             table.setdefault(token_digest(rest), (own, (label,)))
-    return table
+            lengths.add(len(rest))
+    return table, frozenset(lengths)
 
 
 def _optional_ranges(index: Index, ids: npt.NDArray[np.int32],
@@ -337,8 +347,10 @@ def _optional_ranges(index: Index, ids: npt.NDArray[np.int32],
 def _verbatim(index: Index, qtok: Tokens, ids: npt.NDArray[np.int32]) -> Match | None:
     """The fast path: the text is a license's reference text word for word (after
     normalization), perhaps under a short title."""
-    table = verbatim_table(index)
+    table, lengths = _verbatim_tables(index)
     for skip in range(min(MIN_LEFTOVER_TOKENS, len(ids) - MIN_QUERY_TOKENS)):
+        if len(ids) - skip not in lengths:
+            continue
         hit = table.get(token_digest(ids[skip:]))
         if hit is None:
             continue
