@@ -143,8 +143,8 @@ class Tokens:
 
     def _spans(self) -> None:
         masked = self._masked
-        if not masked.isascii():  # each other character as an ASCII one of its kind
-            masked = _NON_ASCII.sub(" ", _NON_ASCII_WORD_CHAR.sub("a", masked))
+        if not masked.isascii():
+            masked = _ascii_kinds(masked)
         # a word is a run of ASCII letters and digits: found in one pass
         edges = _ascii_word_edges(masked)
         self._starts, self._ends = tuple(edges[0::2]), tuple(edges[1::2])
@@ -198,6 +198,13 @@ class Tokens:
         if i >= j:
             return ""
         return " ".join(text[self.starts[i] : self.ends[j - 1]].split())
+
+
+def _ascii_kinds(text: str) -> str:
+    """`text` with each non-ASCII character as an ASCII one of its kind: a letter or digit
+    (what `[^\\W_]` takes) as `a`, any other as a space; offsets kept. A pattern of ASCII
+    classes and letters and digits finds its words at the same places."""
+    return _NON_ASCII.sub(" ", _NON_ASCII_WORD_CHAR.sub("a", text))
 
 
 def _blank(text: str, pattern: re.Pattern[str], group: int = 0) -> str:
@@ -280,6 +287,14 @@ def normalize_word(raw: str) -> str:
     return EQUIVALENTS.get(word, word)
 
 
+def _normalized(raw: str) -> str:
+    """normalize_word; an ASCII word is its own NFKC form."""
+    if not raw.isascii():
+        return normalize_word(raw)
+    word = raw.lower()
+    return EQUIVALENTS.get(word, word)
+
+
 _ASCII_WORD = set(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _ASCII_SPACES = bytes(c if c in _ASCII_WORD else 32 for c in range(256))
 _EQUIVALENT_WORDS = frozenset(EQUIVALENTS)
@@ -301,7 +316,7 @@ def tokenize(text: str, markers: bool = True) -> Tokens:
     masked = mask(text, markers)
     raw = _split_words(masked)
     if raw is None:
-        return Tokens(tuple(normalize_word(w) for w in _TOKEN.findall(masked)), masked, text)
+        return Tokens(tuple(map(_normalized, _TOKEN.findall(masked))), masked, text)
     if not _EQUIVALENT_WORDS.isdisjoint(raw):
         get = EQUIVALENTS.get
         raw = [get(w, w) for w in raw]
@@ -415,8 +430,8 @@ def rule_words_with_markup(text: str) -> tuple[list[str], Callable[[], list[int]
     if len(lowered) != len(text):  # a character whose lower case is longer: word by word
         pairs = [(m.group().lower(), m.start()) for m in _RULE_WORD.finditer(text)]
         return [w for w, _ in pairs], lambda: [a for _, a in pairs]
-    return _RULE_WORD.findall(lowered), \
-        lambda: [m.start() for m in _RULE_WORD.finditer(lowered)]
+    # offsets by the ASCII pass (a word is where it is in the text of its characters' kinds)
+    return _RULE_WORD.findall(lowered), lambda: _ascii_rule_starts(_ascii_kinds(lowered))
 
 
 def _not_markup(words: list[str]) -> list[bool]:

@@ -111,3 +111,17 @@ def test_rule_tokens_start_where_their_words_do(text: str) -> None:
     assert len(words) == len(starts)
     lowered = text.lower()
     assert all(lowered[a : a + len(w)] == w for w, a in zip(words, starts, strict=True))
+
+
+# words with characters NFKC changes (a ligature, a superscript), ones whose lower case is
+# longer, and spellings the normalizer makes equivalent
+NFKC_PIECES = st.lists(st.sampled_from(
+    ["ﬁle", "x²", "İs", "Licence", "LICENCE", "licensor", "ſ", "Ⅳ", "é", "ß", " ", "\n", ".",
+     "word", "(c) ", "1. ", "_"]), max_size=30).map("".join)
+
+
+@given(st.one_of(NFKC_PIECES, PIECES))
+def test_tokens_are_the_words_normalized_one_by_one(text: str) -> None:
+    masked = normalize.mask(text)
+    expected = tuple(normalize.normalize_word(w) for w in _TOKEN.findall(masked))
+    assert tokenize(text).words == expected
