@@ -214,7 +214,9 @@ def _blank(text: str, pattern: re.Pattern[str], group: int = 0) -> str:
         s, e = m.span(group)
         whole = m.group(0)
         off = s - m.start()
-        inner = "".join("\n" if c == "\n" else " " for c in whole[off : off + (e - s)])
+        part = whole[off : off + (e - s)]
+        inner = " " * len(part) if "\n" not in part else \
+            "".join("\n" if c == "\n" else " " for c in part)
         return whole[:off] + inner + whole[off + (e - s) :]
 
     return pattern.sub(repl, text)
@@ -238,20 +240,27 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _blank_copyright(text: str) -> str:
-    """_blank(text, _COPYRIGHT_LINE); an ASCII text without any of its words has none (case
-    folding of ASCII is exact: no other character folds to an ASCII letter there)."""
-    if not text.isascii():
-        return _blank(text, _COPYRIGHT_LINE)
+    """_blank(text, _COPYRIGHT_LINE), trying only the lines that hold one of its words. The
+    lower case finds them: in an ASCII text exactly; in another too, when its lower case keeps
+    every offset and it has none of the characters the pattern's case folding takes for an
+    ASCII letter."""
     low = text.lower()
+    words: tuple[str, ...] = _COPYRIGHT_WORDS
+    if not text.isascii():
+        if len(low) != len(text) or _FOLDS_TO_ASCII.search(text):
+            return _blank(text, _COPYRIGHT_LINE)
+        words = (*_COPYRIGHT_WORDS, "©")
     # a match is one whole line holding one of these: only such lines are tried
-    starts = {low.rfind("\n", 0, at) + 1 for word in _COPYRIGHT_WORDS
-              for at in _occurrences(low, word)}
+    starts = {low.rfind("\n", 0, at) + 1 for word in words for at in _occurrences(low, word)}
     spans = [m.span() for m in map(_COPYRIGHT_LINE.match, repeat(text), sorted(starts))
              if m is not None]
     return _blank_spans(text, spans)
 
 
 _COPYRIGHT_WORDS = ("copyright", "(c)", "all rights reserved")
+# the characters other than ASCII that an IGNORECASE pattern matches to an ASCII letter
+# (İ ı ſ and the Kelvin sign; checked in tests against every code point)
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:

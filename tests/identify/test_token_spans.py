@@ -6,6 +6,8 @@ ways of finding rule words and masked markers find what the patterns find."""
 
 from __future__ import annotations
 
+import re
+import sys
 from bisect import bisect_right
 
 from hypothesis import given, settings
@@ -125,3 +127,25 @@ def test_tokens_are_the_words_normalized_one_by_one(text: str) -> None:
     masked = normalize.mask(text)
     expected = tuple(normalize.normalize_word(w) for w in _TOKEN.findall(masked))
     assert tokenize(text).words == expected
+
+
+def test_only_these_characters_fold_to_an_ascii_letter() -> None:
+    """_blank_copyright finds a non-ASCII text's candidate lines by its lower case unless it
+    holds one of these (an IGNORECASE pattern takes them for ASCII letters)."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    folding = [c for c in map(chr, range(0x80, sys.maxunicode + 1)) if letter.match(c)]
+    assert folding == [c for c in map(chr, range(0x80, sys.maxunicode + 1))
+                       if normalize._FOLDS_TO_ASCII.match(c)]
+
+
+# non-ASCII lines with copyright words (such a text tries only those lines too)
+UNICODE_LINES = st.lists(st.sampled_from(
+    ["Copyright ", "COPYRIGHT", "© ", "(C) ", "2020", "٢٠٢٠", " ", "\n", "é", "ß", "Ä", "ſ",
+     "K", "İ", "ı", "all rights reserved", "ALL RIGHTS", " RESERVED", "-", "# ", "Jürgen"]),
+    max_size=30).map("".join)
+
+
+@settings(max_examples=300)
+@given(UNICODE_LINES)
+def test_copyright_lines_of_a_non_ascii_text_are_the_pattern(text: str) -> None:
+    assert normalize.mask(text, False) == _mask_pattern(text, False)
