@@ -89,6 +89,10 @@ def scan(
     revision: Annotated[str | None, typer.Option(
         "--revision", metavar="REV", help="A model id's revision: branch, tag or commit "
         "(default: main).")] = None,
+    keep: Annotated[bool, typer.Option(
+        "--cache/--no-cache", help="Keep each file's identification in the cache directory "
+        "and reuse it when the file is unchanged (a second scan reads only what changed).")
+    ] = True,
 ) -> None:
     """Scan a repository or a model: every license found, what disagrees, one verdict.
 
@@ -105,15 +109,15 @@ def scan(
     if policy is None:
         policy = settings.policy
     rules = load_policy(policy) if policy is not None else None
-    result = _scan_and_write(path, online, revision, jobs, rules, reuse,
+    result = _scan_and_write(path, online, revision, jobs, rules, reuse, keep,
                              lambda scanned: _output(scanned, fmt, as_json, dest, force),
                              show=err.is_terminal and not as_json)
     raise typer.Exit(EXIT_FINDING if result.verdict is Verdict.CONFLICT else EXIT_OK)
 
 
 def _scan_and_write(path: str, online: bool, revision: str | None, jobs: int,
-                    rules: Policy | None, reuse: bool | None, write: Callable[[Scan], None],
-                    show: bool) -> Scan:
+                    rules: Policy | None, reuse: bool | None, keep: bool,
+                    write: Callable[[Scan], None], show: bool) -> Scan:
     """Scan `path` (with a progress bar when `show`) and `write` the result, while a model
     read from the Hub (`--online`) still has its folder."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -138,7 +142,8 @@ def _scan_and_write(path: str, online: bool, revision: str | None, jobs: int,
             remote = stack.enter_context(fetched(path, hfhub.hub_api(), hfhub.hub_fs(),
                                                  progress, revision))
         result = run_scan(path, jobs=jobs or os.cpu_count() or 1, progress=progress,
-                          policy=rules, run_reuse=reuse, remote=remote, revision=revision)
+                          policy=rules, run_reuse=reuse, remote=remote, revision=revision,
+                          keep=keep)
         bar.stop()
         write(result)
     return result

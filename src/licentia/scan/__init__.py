@@ -89,13 +89,15 @@ def _policy_findings(policy: Policy, licenses: dict[str, list[str]],
 
 def scan(target: str | Path, jobs: int = 1, progress: Progress | None = None,
          policy: Policy | None = None, run_reuse: bool | None = None,
-         remote: Remote | None = None, revision: str | None = None) -> Scan:
+         remote: Remote | None = None, revision: str | None = None,
+         keep: bool = False) -> Scan:
     """Scan `target`. `run_reuse`: run `reuse lint` (None: when the tree uses REUSE).
     `remote`: the model `target` names as read from the Hub (`scan.online.fetched`);
-    `revision`: of a model id in the local cache (a branch, tag or commit)."""
+    `revision`: of a model id in the local cache (a branch, tag or commit); `keep`: keep
+    identifications between scans (scan.kept)."""
     root, kind = (remote.folder, "snapshot") if remote else \
         resolve_target(str(target), revision)
-    tree = scan_tree(root, jobs, progress, follow_file_links=kind == "snapshot")
+    tree = scan_tree(root, jobs, progress, follow_file_links=kind == "snapshot", keep=keep)
     files = {f.path: f for f in tree.files}
     model = scan_model(root, files, remote.weights if remote else (),
                        remote.cards if remote else None) \

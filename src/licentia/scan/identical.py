@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from licentia.identify import Failure, Identification
+from licentia.scan.kept import Kept
 
 _READ = 1 << 20
 
@@ -44,34 +46,51 @@ def _digest(path: Path) -> bytes | None:
     return h.digest()
 
 
+def _digests(paths: Sequence[Path], sizes: Sequence[int], every: bool) -> list[bytes | None]:
+    """Each file's content digest: of every file, or only of those whose size another file
+    shares (None for the others, and for files identified on their own)."""
+    count = Counter(sizes)
+    return [_digest(p) if every or count[size] > 1 else None
+            for p, size in zip(paths, sizes, strict=True)]
+
+
+def _first(digests: Sequence[bytes | None]) -> list[int]:
+    seen: dict[bytes, int] = {}
+    return [n if d is None else seen.setdefault(d, n) for n, d in enumerate(digests)]
+
+
 def first_copies(paths: Sequence[Path], sizes: Sequence[int]) -> list[int]:
     """For each path, the index of the first path with the same content (itself when none
     before it has)."""
-    by_size: dict[int, list[int]] = {}
-    for n, size in enumerate(sizes):
-        by_size.setdefault(size, []).append(n)
-    first = list(range(len(paths)))
-    for group in by_size.values():
-        if len(group) < 2:
-            continue
-        seen: dict[bytes, int] = {}
-        for n in group:
-            digest = _digest(paths[n])
-            if digest is not None:
-                first[n] = seen.setdefault(digest, n)
-    return first
+    return _first(_digests(paths, sizes, every=False))
 
 
 Identified = Identification | Failure
 
 
 def identify_once(paths: Sequence[Path], sizes: Sequence[int],
-                  identify: Callable[[list[Path]], list[Identified]]) -> list[Identified]:
+                  identify: Callable[[list[Path]], list[Identified]],
+                  kept: Kept | None = None, kind: str = "") -> list[Identified]:
     """`identify` applied to each distinct content once; copies get the first one's result
-    under their own path."""
-    first = first_copies(paths, sizes)
-    distinct = [n for n, f in enumerate(first) if f == n]
+    under their own path. With `kept`, a content identified by an earlier scan (as `kind`)
+    is not identified again, and what is identified now is kept."""
+    digests = _digests(paths, sizes, every=kept is not None)
+    first = _first(digests)
+    known: dict[int, Identified] = {}
+    if kept is not None:
+        for n, (f, digest) in enumerate(zip(first, digests, strict=True)):
+            if f == n and digest is not None:
+                cached = kept.get(f"{kind}:{digest.hex()}", str(paths[n]))
+                if cached is not None:
+                    known[n] = cached
+    distinct = [n for n, f in enumerate(first) if f == n and n not in known]
     found = dict(zip(distinct, identify([paths[n] for n in distinct]), strict=True))
+    if kept is not None:
+        for n in distinct:
+            digest, new = digests[n], found[n]
+            if digest is not None and isinstance(new, Identification):
+                kept.put(f"{kind}:{digest.hex()}", new)
+    found.update(known)
     out: list[Identified] = []
     for n, f in enumerate(first):
         got = found[f]

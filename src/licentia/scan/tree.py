@@ -26,6 +26,7 @@ from licentia.scan.evidence import (
 )
 from licentia.scan.findings import finding
 from licentia.scan.identical import identify_once
+from licentia.scan.kept import Kept
 from licentia.scan.manifests import MANIFEST_NAMES, Declaration, Package, read_manifest
 from licentia.scan.strings import identify_strings
 from licentia.scan.walker import Inventory, Kind, Listed, Skipped, walk
@@ -75,9 +76,9 @@ class TreeScan:
 
 
 def _identify(root: Path, targets: list[tuple[Listed, str]], jobs: int,
-              progress: Progress | None) -> dict[str, Identification | Failure]:
+              progress: Progress | None, kept: Kept | None) -> dict[str, Identification | Failure]:
     """Identify each (file, path to read) - the file's text or its sidecar; identical
-    contents once."""
+    contents once, contents `kept` from an earlier scan not again."""
     paths = [root / read for _, read in targets]
     sizes = [listed.size if read == listed.path else _size(root / read)
              for listed, read in targets]
@@ -91,14 +92,16 @@ def _identify(root: Path, targets: list[tuple[Listed, str]], jobs: int,
 
         return identify_paths(distinct, progress=tick, jobs=jobs)
 
-    found = identify_once(paths, sizes, identify)
+    found = identify_once(paths, sizes, identify, kept, "text")
     return {listed.path: result for (listed, _), result in zip(targets, found, strict=True)}
 
 
-def _binary_strings(root: Path, files: list[Listed]) -> dict[str, Identification | Failure]:
+def _binary_strings(root: Path, files: list[Listed],
+                    kept: Kept | None) -> dict[str, Identification | Failure]:
     paths = [root / f.path for f in files]
     found = identify_once(paths, [f.size for f in files],
-                          lambda distinct: [identify_strings(p) for p in distinct])
+                          lambda distinct: [identify_strings(p) for p in distinct],
+                          kept, "strings")
     return {f.path: result for f, result in zip(files, found, strict=True)}
 
 
@@ -109,8 +112,8 @@ def _size(path: Path) -> int:
         return -1
 
 
-def _file_results(inv: Inventory, notes: Annotations, jobs: int,
-                  progress: Progress | None) -> tuple[list[FileResult], list[tuple[str, str]]]:
+def _file_results(inv: Inventory, notes: Annotations, jobs: int, progress: Progress | None,
+                  kept: Kept | None) -> tuple[list[FileResult], list[tuple[str, str]]]:
     names = {f.path for f in inv.files}
     # `X.license` speaks for X when X is there; alone it is a file like any other
     sidecars = {f.path for f in inv.files
@@ -123,11 +126,13 @@ def _file_results(inv: Inventory, notes: Annotations, jobs: int,
             targets.append((f, f.path + SIDECAR))
         elif f.kind is Kind.TEXT:
             targets.append((f, f.path))
-    idents = _identify(inv.root, targets, jobs, progress)
+    idents = _identify(inv.root, targets, jobs, progress, kept)
     # a binary without a sidecar is read as its strings (weights: the model reader reads them)
     idents.update(_binary_strings(inv.root, [
         f for f in listed if f.kind is Kind.BINARY and f.path + SIDECAR not in sidecars
-        and not is_weights(f.path)]))
+        and not is_weights(f.path)], kept))
+    if kept is not None:
+        kept.save()
     results: list[FileResult] = []
     problems: list[tuple[str, str]] = []
     for f in listed:
@@ -226,13 +231,15 @@ def _tree_findings(results: list[FileResult], inv: Inventory, declarations: list
 
 
 def scan_tree(root: Path, jobs: int = 1, progress: Progress | None = None,
-              follow_file_links: bool = False) -> TreeScan:
-    """Scan the directory `root` (its files, annotations, manifests)."""
+              follow_file_links: bool = False, keep: bool = False) -> TreeScan:
+    """Scan the directory `root` (its files, annotations, manifests). `keep`: keep the
+    identifications in the cache directory, and reuse those of an earlier scan (scan.kept)."""
     inv = walk(root, (lambda n: progress("listing", n, 0)) if progress is not None else None,
                follow_file_links)
     tomls = [f.path for f in inv.files if f.path.rpartition("/")[2] == "REUSE.toml"]
     notes = read_annotations(root, tomls)
-    results, expr_problems = _file_results(inv, notes, jobs, progress)
+    results, expr_problems = _file_results(inv, notes, jobs, progress,
+                                           Kept.open() if keep else None)
     packages, declarations, manifest_problems = _manifests(inv)
     problems = {"annotation-problem": [*notes.problems, *expr_problems],
                 "manifest-problem": manifest_problems}
