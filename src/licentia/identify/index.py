@@ -13,7 +13,7 @@ import contextlib
 import hashlib
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Sized
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import repeat
@@ -255,7 +255,8 @@ class Index:
 
     def encode(self, words: Iterable[str]) -> npt.NDArray[np.int32]:
         """Token ids; words unknown to every reference get ids no reference has (-1)."""
-        return np.fromiter(map(self.word_ids.get, words, repeat(-1)), np.int32)
+        count = len(words) if isinstance(words, Sized) else -1  # (made in one piece)
+        return np.fromiter(map(self.word_ids.get, words, repeat(-1)), np.int32, count=count)
 
     def query_bigrams(self, ids: npt.NDArray[np.int32]) -> npt.NDArray[Any]:
         """The positions in `bg_keys` of the query's bigrams known to some reference, ascending."""
