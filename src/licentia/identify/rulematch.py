@@ -17,6 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, pairwise
 
+import numpy as np
+import numpy.typing as npt
+
 from licentia.identify.rules import Rule, RuleIndex
 from licentia.normalize import rule_words_with_markup
 
@@ -122,6 +125,15 @@ def _stands(rules: Sequence[Rule], kept: list[tuple[int, int, int]], owner: list
     return not set(_KEY.findall(rules[r].expression)) - _OPERATORS <= named
 
 
+def _rarest(frequency: npt.NDArray[np.int64], hits: list[tuple[int, int, int]]) -> list[int]:
+    """For each hit (rule, start, end): the least frequency of its words (`frequency`: of
+    each word of the query), in one reduction over [start, end) pairs (the pairs between
+    them, and the one past the last, are dropped; a sentinel keeps every index in range)."""
+    bounds = np.fromiter((x for _, a, b in hits for x in (a, b)), np.int64, count=2 * len(hits))
+    least: list[int] = np.minimum.reduceat(np.append(frequency, 0), bounds)[::2].tolist()
+    return least
+
+
 def find_rules(index: RuleIndex, text: str) -> list[RuleHit]:
     """The rules found in `text` after overlaps are resolved, in order; false positives out."""
     every_word, offsets = rule_words_with_markup(text)
@@ -134,13 +146,12 @@ def find_rules(index: RuleIndex, text: str) -> list[RuleHit]:
     unmarked = keep.tolist()
     words, starts = list(compress(every_word, unmarked)), list(compress(offsets(), unmarked))
     rules = index.rules
-    frequency = index.frequency
     # of overlapping hits the longest wins; of equally long ones of a kind, the one whose
     # rarest word is rarer ("GNU General Public License v3.0": "... License v3" over "GNU
     # General Public License", as ScanCode keeps the match with more high-value words)
-    hits.sort(key=lambda h: (-(h[2] - h[1]), _RANK.get(rules[h[0]].kind, 3),
-                             int(frequency[ids[h[1] : h[2]]].min()), -rules[h[0]].relevance,
-                             h[1]))
+    rarest = dict(zip(hits, _rarest(index.frequency[ids], hits), strict=True))
+    hits.sort(key=lambda h: (-(h[2] - h[1]), _RANK.get(rules[h[0]].kind, 3), rarest[h],
+                             -rules[h[0]].relevance, h[1]))
     owner = [-1] * len(words)  # the first hit kept over each word
     kept: list[tuple[int, int, int]] = []
     for r, a, b in hits:
