@@ -110,39 +110,65 @@ class Phrases:
     """Phrases matched on lower-case lemmas, with a label per phrase group; between two words of
     a phrase a determiner or possessive may stand that the phrase does not write."""
 
-    def __init__(self, groups: Mapping[str, Iterable[Any]]) -> None:
+    def __init__(self, groups: Mapping[str, Iterable[Any]],
+                 bridged: Iterable[str] = ()) -> None:
         nlp = pipeline()
         matcher = importlib.import_module("spacy.matcher")
         self.matcher = matcher.Matcher(nlp.vocab)
-        # verb ... ", including" object: dear to match (a run of any words), so matched only
-        # in a text that has a bridge word
+        # the labels named `bridged` read a verb's object after a bridge too ("removes all
+        # comments, including the copyright notice"): their verb/object patterns, matched on
+        # the verb joined to the words after the bridge
         self.bridged = matcher.Matcher(nlp.vocab)
+        self.bridge_verbs: set[str] = set()
+        bridging = set(bridged)
         for label, phrases in groups.items():
             items = list(phrases)
             plain = [p for p in items if not _verbs_objects(p)]
             patterns = [_pattern(doc) for doc in nlp.pipe([lower(p) for p in
                                                            _words(plain, label)])]
-            bridged = []
+            through: list[Pattern] = []
             for item in filter(_verbs_objects, items):
-                direct, through = _verb_object_patterns(nlp, item, label)
+                direct, single = _verb_object_patterns(nlp, item, label)
                 patterns += direct
-                bridged += through
+                if label in bridging and single:
+                    through += direct
+                    self.bridge_verbs.update(single)
             if patterns:
                 self.matcher.add(label, [p for p in patterns if p])
-            if bridged:
-                self.bridged.add(label, bridged)
+            if through:
+                self.bridged.add(label, through)
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(label, start token, end token) of every match, longest first where they overlap;
         a match inside a longer one of the same label is the same words, counted once."""
-        hits = self.matcher(doc)
-        if len(self.bridged) and any(t.lower_ in _bridges() for t in doc):
-            hits += self.bridged(doc)
-        found = sorted({(doc.vocab.strings[m], s, e) for m, s, e in hits},
-                       key=lambda t: (t[1], -(t[2] - t[1]), t[0]))
+        hits = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
+        if self.bridge_verbs:
+            hits += self._through_bridges(doc)
+        found = sorted(set(hits), key=lambda t: (t[1], -(t[2] - t[1]), t[0]))
         return [t for t in found if not any(
             o is not t and o[0] == t[0] and o[1] <= t[1] and t[2] <= o[2]
             and o[2] - o[1] > t[2] - t[1] for o in found)]
+
+    def _through_bridges(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """Matches of a verb carried over ", including" to the words after it: the verb and
+        those words are matched as one phrase, and a match spans the original words."""
+        out = []
+        bridges = _bridges()
+        for t in doc:
+            if t.lower_ not in bridges or t.i < 2 or doc[t.i - 1].text != ",":
+                continue
+            sent = t.sent
+            verb = next((j for j in range(t.i - 2, max(sent.start, t.i - 8) - 1, -1)
+                         if doc[j].lemma_ in self.bridge_verbs), None)
+            if verb is None:
+                continue
+            tail = doc[t.i + 1:min(sent.end, t.i + 12)]
+            joined = pipeline()(" ".join([doc[verb].text, *(w.text for w in tail)]))
+            if len(joined) != len(tail) + 1:
+                continue  # tokenized otherwise: offsets would not map back
+            out += [(doc.vocab.strings[m], verb, t.i + e) for m, s, e in self.bridged(joined)
+                    if s == 0]
+        return out
 
 
 def _verbs_objects(item: Any) -> bool:
@@ -153,12 +179,11 @@ Pattern = list[dict[str, Any]]
 
 
 def _verb_object_patterns(nlp: Language, item: Mapping[str, Any],
-                          label: str) -> tuple[list[Pattern], list[Pattern]]:
+                          label: str) -> tuple[list[Pattern], list[str]]:
     """Every verb followed by every object, one pattern per object and verb shape: the
     one-word verbs as one set of lemmas (spaCy's matcher starts every pattern at every word,
     so verbs x objects patterns cost that many times over); the object directly, or as a
-    noun's possession ("deletes the library's NOTICE file"). Second, the one-word verbs with
-    the object after a bridge ("removes all comments, including the copyright notice")."""
+    noun's possession ("deletes the library's NOTICE file"). With the one-word verbs' lemmas."""
     verbs = list(nlp.pipe([lower(v) for v in _words(item["verbs"] or (), label)]))
     objects = list(nlp.pipe([lower(o) for o in _words(item["objects"] or (), label)]))
     single = sorted({v[0].lemma_ for v in verbs if len(v) == 1})  # no verb is a determiner
@@ -166,24 +191,19 @@ def _verb_object_patterns(nlp: Language, item: Mapping[str, Any],
     if single:
         heads.append((False, [{"LEMMA": {"IN": single}}]))
     out: list[Pattern] = []
-    bridged: list[Pattern] = []
-    for obj in objects:
-        tail = _pattern(obj)
+    # the one-word objects as one set of lemmas too (the same words, a pattern each no more)
+    words = sorted({o[0].lemma_ for o in objects if len(o) == 1
+                    and o[0].lower_ not in DETERMINERS})
+    tails = [(False, [{"LEMMA": {"IN": words}}])] if words else []
+    tails += [(obj[0].lower_ in DETERMINERS, _pattern(obj)) for obj in objects
+              if len(obj) > 1 or obj[0].lower_ in DETERMINERS]
+    for starts_with_determiner, tail in tails:
         for ends_in_determiner, head in heads:
             # as _pattern() joins two words: a determiner may stand between them
-            between = [] if ends_in_determiner or obj[0].lower_ in DETERMINERS \
+            between = [] if ends_in_determiner or starts_with_determiner \
                 else [_OPTIONAL_DETERMINER]
             out += [[*head, *between, *tail], [*head, *_OWNER, *tail]]
-        if single:
-            head = [{"LEMMA": {"IN": single}}, _OBJECT_WORDS, {"ORTH": ","},
-                    {"LOWER": {"IN": list(_bridges())}}]
-            between = [] if obj[0].lower_ in DETERMINERS else [_OPTIONAL_DETERMINER]
-            bridged += [[*head, *between, *tail], [*head, *_OWNER, *tail]]
-    return out, bridged
-
-
-# the words of a verb's first object before a bridge ("removes all comments, including ...")
-_OBJECT_WORDS: dict[str, Any] = {"IS_PUNCT": False, "OP": "{1,5}"}
+    return out, single
 
 
 @cache

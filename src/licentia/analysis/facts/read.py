@@ -33,10 +33,13 @@ _RELEASE_VERBS = {"release", "publish", "ship", "name", "call", "present", "sell
 @cache
 def _fact_phrases() -> Phrases:
     groups: dict[str, list[str]] = {}
+    bridged: list[str] = []
     for name, spec in (rules().get("facts") or {}).items():
         for kind in _KINDS:
             groups[f"{name}|{kind}"] = list((spec or {}).get(kind) or ())
-    return Phrases(groups)
+            if (spec or {}).get("bridged"):
+                bridged.append(f"{name}|{kind}")
+    return Phrases(groups, bridged)
 
 
 @cache
