@@ -140,6 +140,13 @@ def test_a_gap_lets_a_few_words_pass_in_one_clause() -> None:
      "vulnerable-groups"),
     ("it takes orders for oxycodone and ships them to any address", "illegal-activity"),
     ("users generate sexualised images of characters described as schoolgirls", "minors"),
+    ("testimonials about treatments that the named patients never had", "fraud-deception"),
+    ("cargo bound for a sanctioned country appears to be going to a neighbouring one",
+     "illegal-activity"),
+    ("it infers which children feel lonely and shows those children ads for in-game items",
+     "vulnerable-groups"),
+    ("members keep a watchlist of renters who have complained about landlords online",
+     "discrimination"),
 ])
 def test_paraphrases_of_restricted_acts_are_strong(text: str, tid: str) -> None:
     assert any(h.taxonomy == tid and h.tier is Tier.STRONG and h.counts
