@@ -147,6 +147,7 @@ def test_a_gap_lets_a_few_words_pass_in_one_clause() -> None:
      "vulnerable-groups"),
     ("members keep a watchlist of renters who have complained about landlords online",
      "discrimination"),
+    ("most requested images show them naked", "sexual-content"),
 ])
 def test_paraphrases_of_restricted_acts_are_strong(text: str, tid: str) -> None:
     assert any(h.taxonomy == tid and h.tier is Tier.STRONG and h.counts
