@@ -19,7 +19,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from licentia.analysis.facts.model import Fact, Facts, NamedLicense
+from licentia.analysis.facts.model import Fact, Facts, NamedLicense, Source
 from licentia.analysis.facts.nlp import DETERMINERS, rules
 from licentia.catalog.catalog import Family, catalog
 
@@ -179,7 +179,7 @@ def against(facts: Facts, key: str) -> Facts:
         old = found.get(name)
         if old is None or old.value is None:
             found[name] = Fact(name, value, words, rule=rule)
-        elif old.value is not value and old.source.value == "description":
+        elif old.value is not value and old.source is Source.DESCRIPTION:
             found[name] = Fact(name, None, f"{old.words}; {words}", hedged=True,
                                rule=f"{old.rule}; but {rule}")
     return replace(facts, facts=found)
