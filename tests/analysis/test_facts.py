@@ -81,6 +81,8 @@ def test_hedged_statements_stay_unknown_with_their_words() -> None:
     ("Monthly revenue is about $85,000.", "revenue", 1_020_000),
     ("Our parent company's platforms serve 1.2bn monthly users.", "users", 1_200_000_000),
     ("Its turnover is three million dollars a year.", "revenue", 3_000_000),
+    ("The studio invoiced about 4.2 million US dollars last year.", "revenue", 4_200_000),
+    ("It booked 2 million Canadian dollars in sales.", "revenue", 1_460_000),
 ])
 def test_numbers_in_every_written_form(text: str, measure: str, value: int) -> None:
     [fig] = [f for f in facts(text).figures if f.measure == measure]
@@ -192,7 +194,29 @@ def test_a_group_figure_since_early_in_a_year_holds_from_then_on() -> None:
     assert (group.value, group.year, group.since) == (800_000_000, 2022, True)
 
 
+def test_a_figure_throughout_a_year_holds_in_each_of_its_months() -> None:
+    [group] = [f for f in facts("Wayfarer is wholly owned by Chatterbox Group, whose apps were "
+                                "used by roughly 850 million people every month throughout "
+                                "2024.").figures if f.owner == "group"]
+    assert (group.value, group.year, group.whole_year, group.since) == (
+        850_000_000, 2024, True, False)
+    [bare] = facts("Its parent's apps had 850 million monthly users in 2024.").figures
+    assert not bare.whole_year  # one figure for a year: which month it counts is open
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a negation before a role denies the person, not the domain the role is named after
+    ("Declines are emailed, and no loan officer ever looks at a declined file.", True),
+    ("The model reads loan applications and no human sees the result.", True),
+    ("The tool never decides on loans; it drafts marketing letters.", None),
+])
+def test_a_negated_role_leaves_its_domain(text: str, value: bool | None) -> None:
+    assert facts(text).value("legal_effect") is value
+
+
 @pytest.mark.parametrize(("text", "name", "value"), [
+    ("Every application is decided by a loan officer, who reads the whole file.",
+     "human_review", True),
     ("Applicants below 60 receive an automatic rejection email.", "human_review", False),
     ("Ads claim the rival has a criminal record, which he does not.", "intends_to_mislead",
      True),

@@ -128,6 +128,17 @@ SHORT = [
      "mailed with no one reading them.", "review"),
     ("gemma", "Candidates in remote job interviews use our app to feed them answers without "
      "the interviewer noticing.", "conflict"),
+    # a group figure that holds in every month of the year before the release
+    ("llama3.1", "Wayfarer is wholly owned by Chatterbox Group, whose messaging apps were used "
+     "by roughly 850 million people every month throughout 2024.", "conflict"),
+    # a protected characteristic stated through a proxy of it, then an applicant dropped
+    ("llama3.3", "At one agency's request the screener drops any applicant whose CV mentions "
+     "maternity leave, without a person reading it.", "conflict"),
+    ("stability-ai-community-2024", "The studio sells mock-ups made with Stable Diffusion 3.5 "
+     "and invoiced about 4.2 million US dollars last year.", "conflict"),
+    # "no loan officer" denies the officer: the decisions are still about loans
+    ("bigscience-openrail-m", "The model approves or declines each loan application; declines "
+     "are emailed, and no loan officer ever looks at a declined file.", "conflict"),
     # making weapons is a "dangerous activity" Gemma's Prohibited Use Policy names
     ("gemma", "Our assistant now gives hobbyists step-by-step help to print working pistol "
      "frames that carry no serial number.", "conflict"),

@@ -88,7 +88,16 @@ def _cues() -> tuple[Phrases, Mapping[str, float]]:
     spec = rules().get("figures") or {}
     groups = {k: spec.get(k) or () for k in ("users", "revenue", "not_revenue", "group",
                                              "monthly")}
-    return Phrases(groups), {str(k): float(v) for k, v in (spec.get("currencies") or {}).items()}
+    rates = {str(k): float(v) for k, v in (spec.get("currencies") or {}).items()}
+    return Phrases(groups), rates
+
+
+@cache
+def _qualified() -> Mapping[str, float]:
+    """The rate a word naming whose currency gives the next ("US dollars", "Canadian dollars")."""
+    spec = rules().get("figures") or {}
+    rates = _cues()[1]
+    return {str(w): rates[str(c)] for w, c in (spec.get("currency_qualifiers") or {}).items()}
 
 
 def _currency(doc: Doc, start: int, end: int, rates: Mapping[str, float]) -> float | None:
@@ -96,27 +105,36 @@ def _currency(doc: Doc, start: int, end: int, rates: Mapping[str, float]) -> flo
         return rates[doc[start - 1].text]
     if end < len(doc) and doc[end].text in rates:
         return rates[doc[end].text]
+    if end + 1 < len(doc) and doc[end].text in _qualified() and doc[end + 1].text in rates:
+        return _qualified()[doc[end].text]  # "4.2 million US dollars"
     return None
 
 
-def _date(sent: Span, near: int) -> tuple[int | None, int | None, bool]:
-    """The year (month, "since") of the sentence nearest to token `near`."""
+def _date(sent: Span, near: int) -> tuple[int | None, int | None, bool, bool]:
+    """The year (month, "since", whole year) of the sentence nearest to token `near`."""
     years = [t for t in sent if t.like_num and len(t.text) == 4 and t.text.isdigit()
              and 1990 <= int(t.text) <= 2100]
     if not years:
-        return None, None, False
+        return None, None, False, False
     t = min(years, key=lambda y: abs(y.i - near))
     before = doc_text(sent, t.i - 1) if t.i > sent.start else ""
     # "since 2021", "since March 2021", "since early 2022", "since the end of 2021"
     lead = [doc_text(sent, i) for i in range(max(sent.start, t.i - 4), t.i)]
     since = "since" in lead and all(w in _SINCE_QUALIFIERS or w in _MONTHS
                                     for w in lead[lead.index("since") + 1:])
-    return int(t.text), _MONTHS.get(before), since
+    whole = any(tuple(w.lower() for w in lead[len(lead) - len(q):]) == q for q in _WHOLE_YEAR)
+    return int(t.text), _MONTHS.get(before), since, whole
 
 
 # words between "since" and a year that keep it a start ("since early 2022")
 _SINCE_QUALIFIERS = {"early", "mid", "mid-", "late", "the", "start", "beginning", "end", "middle",
                      "of", "spring", "summer", "autumn", "fall", "winter", "-"}
+
+
+# words right before a year that make a figure hold in each of its months ("throughout 2024")
+_WHOLE_YEAR = {("throughout",), ("all", "of"), ("all", "through"), ("every", "month", "of"),
+               ("each", "month", "of"), ("every", "month", "in"), ("each", "month", "in"),
+               ("all", "year", "in"), ("the", "whole", "of"), ("all", "across")}
 
 
 def doc_text(sent: Span, i: int) -> str:
@@ -162,11 +180,11 @@ def figures(doc: Doc, original: str, group_names: Iterable[str],
                 value *= 12
         owner = "group" if (_in_sentence(cues, "group", sent)
                             or any(n in sent.text for n in names)) else "licensee"
-        year, month, since = _date(sent, tok.i)
+        year, month, since, whole = _date(sent, tok.i)
         words = original[tok.idx - (1 if rate and tok.i > 0 else 0):doc[end - 1].idx
                          + len(doc[end - 1].text)]
         out.append(Figure(measure, int(value), owner, words.strip(), year, month, since,
-                          tok.i in hedged))
+                          whole, tok.i in hedged))
     return out
 
 

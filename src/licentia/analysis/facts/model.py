@@ -47,6 +47,7 @@ class Figure:
     year: int | None = None
     month: int | None = None
     since: bool = False  # "since 2021": true from then on
+    whole_year: bool = False  # "throughout 2024", "every month of 2024": true in each month
     hedged: bool = False
 
 

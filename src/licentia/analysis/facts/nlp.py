@@ -243,6 +243,7 @@ class ScopeReader:
               for kind, terms in termsets.termset("en").get_patterns().items()}
         self.window = int(data.get("window", 7))
         self.asking = frozenset(str(w) for w in data.get("not_hedges_after") or ())
+        self.roles = frozenset(str(w) for w in data.get("roles") or ())
         self.triggers = Phrases({
             "pseudo": [*ts["pseudo_negations"], *_words(data.get("pseudo") or (), "pseudo")],
             "preceding": [*ts["preceding_negations"],
@@ -300,6 +301,8 @@ class ScopeReader:
             return None
 
         negated = before("preceding") or after("following")
+        if negated and end < sent.end and doc[end].lower_ in self.roles:
+            negated = None  # "no loan officer": the officer is denied, not the loan
         doubt = next((doc[s:e].text for s, e in marks.get("doubt", ())
                       if sent.start <= s < sent.end), None)
         return Scope(negated, before("hedge") or _inside(doc, marks, "hedge", start, end)

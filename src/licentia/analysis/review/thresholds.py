@@ -107,6 +107,8 @@ def _at_release(f: Figure, release: date) -> bool | None:
         before.year - 1, 12)
     if f.since:
         return f.year <= prev_year
+    if f.whole_year:
+        return f.year == prev_year
     if f.month is not None:
         return (f.year, f.month) == (prev_year, prev_month)
     return f.year == prev_year and prev_month == 12
