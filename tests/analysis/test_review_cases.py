@@ -136,6 +136,25 @@ SHORT = [
      "maternity leave, without a person reading it.", "conflict"),
     ("stability-ai-community-2024", "The studio sells mock-ups made with Stable Diffusion 3.5 "
      "and invoiced about 4.2 million US dollars last year.", "conflict"),
+    # the model operating vehicles itself, worded as commands sent to them
+    ("llama3.1", "The model plans each container tractor's route and sends the steering and "
+     "braking commands to the vehicles; no driver is on board.", "conflict"),
+    # "over-the-counter" is no defence word: the medicines and doses are advice
+    ("bigscience-bloom-rail-1.0", "The shop's assistant tells customers which over-the-counter "
+     "medicines to combine and how many tablets of each to take.", "conflict"),
+    # a vulnerability chosen because it makes people give in
+    ("deepseek-la-1.0", "The collector calls the customers whose files note a dementia "
+     "diagnosis, because they agree to new payment plans more readily.", "conflict"),
+    # generated pictures passed off as taken, from accounts made to look like customers'
+    ("creativeml-openrail-m", "The agency posts generated pictures of rats in a rival's "
+     "kitchen from customer-looking accounts, with captions claiming they were taken during a "
+     "visit.", "conflict"),
+    ("llama3.3", "The model writes guest reviews with invented trip details, posted from "
+     "accounts the company creates so that readers take them for real stays.", "conflict"),
+    # a US company serving users in the EU: the EU clause binds licensees established there
+    ("llama3.2", "Leafwise Inc., incorporated and run in Oregon, hosts Llama 3.2 11B Vision; "
+     "gardeners in Germany upload plant photos and get the species back. The site says Built "
+     "with Llama.", "clear"),
     # "no loan officer" denies the officer: the decisions are still about loans
     ("bigscience-openrail-m", "The model approves or declines each loan application; declines "
      "are emailed, and no loan officer ever looks at a declined file.", "conflict"),
