@@ -93,10 +93,11 @@ _LINE_MARKER = re.compile("^" + _AFTER_VERSION + _LINE_MARKER_BODY, re.MULTILINE
 # the same, found from the line break before it: a pattern starting with a literal character is
 # searched for that character first, where one starting with "^" is tried at every position
 _FIRST_LINE_MARKER = re.compile(_LINE_MARKER_BODY, re.MULTILINE)  # with .match(): line 1
-# (the look-ahead holds for every marker's first two characters: most lines fail it at once)
+# (the look-ahead holds for every marker's first two characters: most lines fail it at once;
+# the look-behinds come after the line break, so that the pattern still starts with it)
 _NEXT_LINE_MARKER = re.compile(
-    r"(?<!(?i:version))(?<!(?i:version) )"
-    r"\n(?=[ \t>#*+\-•·▪◦–]*(?:\([\da-zA-Z]|\d[\d.)]|[a-zA-Z][.)]|[ivxIVX]{2}))("
+    r"\n(?<!(?i:version)\n)(?<!(?i:version) \n)"
+    r"(?=[ \t>#*+\-•·▪◦–]*(?:\([\da-zA-Z]|\d[\d.)]|[a-zA-Z][.)]|[ivxIVX]{2}))("
     + _LINE_MARKER_BODY + ")", re.MULTILINE)
 # The same markers inside a re-wrapped line, after the end of a sentence.
 _INLINE_MARKER_BODY = (r"(\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)"
