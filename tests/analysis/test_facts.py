@@ -209,6 +209,9 @@ def test_a_figure_throughout_a_year_holds_in_each_of_its_months() -> None:
     ("Declines are emailed, and no loan officer ever looks at a declined file.", True),
     ("The model reads loan applications and no human sees the result.", True),
     ("The tool never decides on loans; it drafts marketing letters.", None),
+    # the licensee being an insurer, or candidates that are codes, say nothing of decisions
+    ("The security team of an insurer drafts detection rules for malware samples.", None),
+    ("It generates candidate codes and tries them one by one.", None),
 ])
 def test_a_negated_role_leaves_its_domain(text: str, value: bool | None) -> None:
     assert facts(text).value("legal_effect") is value

@@ -155,6 +155,12 @@ SHORT = [
     ("llama3.2", "Leafwise Inc., incorporated and run in Oregon, hosts Llama 3.2 11B Vision; "
      "gardeners in Germany upload plant photos and get the species back. The site says Built "
      "with Llama.", "clear"),
+    # discount codes guessed until one works; "candidate codes" are no job candidates
+    ("gemma", "The extension generates thousands of candidate discount codes and tries them at "
+     "the checkout until one is accepted.", "conflict"),
+    # a real classmate redrawn in underwear and sent to class chats
+    ("openrail++", "Pupils snap a classmate and the app redraws them in their underwear for the "
+     "class group chat; the classmate is never asked.", "conflict"),
     # "no loan officer" denies the officer: the decisions are still about loans
     ("bigscience-openrail-m", "The model approves or declines each loan application; declines "
      "are emailed, and no loan officer ever looks at a declined file.", "conflict"),
