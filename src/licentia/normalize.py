@@ -280,14 +280,15 @@ def _blank_markers(text: str) -> str:
     return _blank_spans(out, [m.span(1) for m in _INLINE_MARKER_AT.finditer(out)])
 
 
-def mask(text: str, markers: bool = True) -> str:
+def mask(text: str, markers: bool = True, markup: bool = True) -> str:
     """Blank what carries no license meaning, keeping every offset (same length as `text`).
 
     `markers=False` keeps list numbering (for checking quotes that run across a line break
-    where a number happens to start the next line).
+    where a number happens to start the next line); `markup=False` keeps link targets and
+    HTML tags (an address a rule's words hold).
     """
-    out = _blank(text, _MD_LINK_TARGET) if "](" in text else text
-    out = _blank(out, _HTML_TAG) if "<" in out else out
+    out = _blank(text, _MD_LINK_TARGET) if markup and "](" in text else text
+    out = _blank(out, _HTML_TAG) if markup and "<" in out else out
     out = _blank_copyright(out)
     return _blank_markers(out) if markers else out
 

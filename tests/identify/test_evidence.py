@@ -386,14 +386,17 @@ def test_a_notice_is_one_statement_not_words_spread_over_a_header(index: Index,
     ("the GNU General Public License,", {"gfdl-1.1"}),
     ("the\n`GNU General Public License <http://www.gnu.org/copyleft/gpl.html>`,",
      {"gfdl-1.1", "gpl-1.0-plus"}),
-], ids=["as-the-reference", "with-its-address"])
+    ("the [GNU General Public\nLicense](http://www.gnu.org/copyleft/gpl.html),",
+     {"gfdl-1.1", "gpl-1.0-plus"}),
+], ids=["as-the-reference", "with-its-address", "as-a-markdown-link"])
 def test_a_rule_saying_more_than_the_reference_stands_apart(named: str, found: set[str],
                                                             index: Index,
                                                             rules: RuleIndex) -> None:
     """The GFDL recommends "the GNU General Public License" for examples of code: as its
     reference says it, the name is part of the text; with the GPL's address after it (which
-    the alignment skips as an address in angle brackets), the rule naming the GPL with its
-    address says more than the reference and is found beside the GFDL."""
+    the alignment skips as an address in angle brackets, or as a Markdown link's target),
+    the rule naming the GPL with its address says more than the reference and is found
+    beside the GFDL."""
     text = read_text("gfdl-1.1").replace("the GNU General Public License,", named)
     r = identify_text(text, index=index, rules=rules)
     assert set(r.license_keys) == found, r.matches
@@ -541,3 +544,21 @@ def test_an_intro_before_an_aside_still_says_a_license_is_there(index: Index,
             "considered as a whole under one license.\n")
     keys = set(identify_text(text, index=index, rules=rules).license_keys)
     assert {"unknown-license-reference", "public-domain"} <= keys, keys
+
+
+def test_a_heading_in_place_of_other_words_of_the_reference_is_found(index: Index,
+                                                                     rules: RuleIndex) -> None:
+    """A GFDL text whose header (version, copyright, verbatim copies) a document's own title
+    block replaces, ending in the license's name as a heading: the alignment has the name
+    among words changed from the reference's, which do not say it; the name is found (as
+    ScanCode reads a bare GFDL name: this version or later) beside the text. A reworded
+    name in their place is the text's own."""
+    text = read_text("gfdl-1.1")
+    body = text[text.index("0. PREAMBLE"):]
+    title = ("The GNU Free Documentation License 1.1 for the Example handbook\n"
+             "Last revised: June 2001 by the handbook team\n\n")
+    r = identify_text(title + "GNU Free Documentation License\n\n" + body, index=index,
+                      rules=rules)
+    assert set(r.license_keys) == {"gfdl-1.1", "gfdl-1.1-plus"}, r.matches
+    r = identify_text(title + body, index=index, rules=rules)
+    assert set(r.license_keys) == {"gfdl-1.1"}, r.matches

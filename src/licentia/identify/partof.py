@@ -23,7 +23,6 @@ from licentia.identify.expression import keys
 from licentia.identify.matcher import Difference, DiffKind, Match
 from licentia.normalize import mask, rule_tokens
 
-REWORDING = 2  # a rule this many times longer than the reference words replaced is added
 EDGE_WORDS = 1  # words of a rule hit at the edge of added words that the alignment may take
 # a rule hit this much of whose words an aligned text matched to its reference is part of it
 # (ScanCode's "extra large" overlap, OVERLAP_EXTRA_LARGE in licensedcode/match.py)
@@ -35,20 +34,37 @@ OWN_MIN = 2  # words a rule hit must say beyond an aligned text's reference to s
 def added_to(m: Match, r: Match, text: str) -> bool:
     """Whether a rule found word for word lies inside words a text adds to its reference
     (a notice of other terms set into a license text): it is not part of that text. So is
-    one inside words that replace a few of the reference's, when it is longer than
-    REWORDING times those (no rewording of them), and one all of whose words but EDGE_WORDS
-    at its edge were added (the alignment took a common word there: "the", "GNU"). An intro
-    ("released under the following license:") added before a text introduces that text."""
+    one inside words that replace some of the reference's, unless those say it (`_reworded`:
+    "the GNU GPL" for "the GNU General Public License" is the text's own; a document's
+    title block set in place of the reference's header, ending in the license's name as a
+    heading, is not), and one all of whose words but EDGE_WORDS at its edge were added (the
+    alignment took a common word there: "the", "GNU"). An intro ("released under the
+    following license:") added before a text introduces that text."""
     if r.kind == "intro" or r.chars is None:
         return False
     for d in m.differences:
         if d.kind is DiffKind.ADDED and (d.holds(r.chars) or _at_edge(d, r, text)):
             return True
-        if d.kind is DiffKind.CHANGED and d.holds(r.chars) and \
-                r.span[1] - r.span[0] > REWORDING * len(rule_tokens(d.reference)[0]):
+        if d.kind is DiffKind.CHANGED and d.holds(r.chars) and not _reworded(d, r, text):
             return True
     return _states_other_terms(m, r, text) or _says_more(m, r, text) or \
         _matched_little(m, r, text)
+
+
+def _reworded(d: Difference, r: Match, text: str) -> bool:
+    """Whether the reference words a changed part replaces hold a rule hit inside it in
+    their order, all of its words but EDGE_WORDS: a rewording of what the reference says
+    there. (A rule more than twice as long as the words it replaces never is.)"""
+    if r.chars is None:
+        return False
+    ref = rule_tokens(d.reference)[0]
+    at = held = 0
+    words = rule_tokens(text[r.chars[0] : r.chars[1]])[0]
+    for w in words:
+        if w in ref[at:]:
+            at = ref.index(w, at) + 1
+            held += 1
+    return held >= len(words) - EDGE_WORDS
 
 
 def _matched_little(m: Match, r: Match, text: str) -> bool:
@@ -88,13 +104,14 @@ def _states_other_terms(m: Match, r: Match, text: str) -> bool:
 
 def _says_more(m: Match, r: Match, text: str) -> bool:
     """Whether a rule hit inside an aligned text's lines says what the text's reference does
-    not: at least OWN_MIN of its words, and more than 1 - PART_OF of them, are words the
-    matcher reads (no copyright line, link target or markup) that the reference does not
-    hold in that order (`_held`). "The GNU General Public License
-    <http://www.gnu.org/copyleft/gpl.html>" in a GFDL text whose reference names the GPL
-    without the address; "The bzip2 license", a page's navigation set around another
-    license's text. The alignment cannot tell: it may skip such words as insignificant (an
-    address in angle brackets) or match a few of them."""
+    not: at least OWN_MIN of its words, and more than 1 - PART_OF of them, are words (not
+    of a copyright line) that the reference does not hold in that order (`_held`). "The GNU
+    General Public License <http://www.gnu.org/copyleft/gpl.html>" in a GFDL text whose
+    reference names the GPL without the address, in angle brackets or as a Markdown link's
+    target; "The bzip2 license", a page's navigation set around another license's text.
+    The alignment cannot tell: it skips a link's target and may skip other such words as
+    insignificant (an address in angle brackets) or match a few of them; the rule's words
+    hold the address (as ScanCode reads the text)."""
     if m.kind not in _HOLDING_KINDS or r.chars is None or \
             not m.start_line <= r.start_line <= r.end_line <= m.end_line or \
             set(keys(r.license_expression)) <= set(keys(m.license_expression)):
@@ -108,7 +125,8 @@ def _says_more(m: Match, r: Match, text: str) -> bool:
         return False
     line_start = text.rfind("\n", 0, r.chars[0]) + 1
     line_end = text.find("\n", r.chars[1])
-    read = mask(text[line_start : line_end if line_end >= 0 else len(text)], markers=False)
+    read = mask(text[line_start : line_end if line_end >= 0 else len(text)], markers=False,
+                markup=False)
     at = r.chars[0] - line_start
     own = sum(1 for h, a in zip(held, starts, strict=True) if not h and read[at + a] != " ")
     return own >= OWN_MIN and own > (1 - PART_OF) * len(words)
