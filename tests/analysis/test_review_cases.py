@@ -161,6 +161,12 @@ SHORT = [
     # a real classmate redrawn in underwear and sent to class chats
     ("openrail++", "Pupils snap a classmate and the app redraws them in their underwear for the "
      "class group chat; the classmate is never asked.", "conflict"),
+    # practice phishing for a client's own staff is a drill, not phishing
+    ("gemma", "Guardwise sends practice phishing emails only to a client's own employees under a "
+     "signed agreement; anyone who clicks sees a training page.", "clear"),
+    # copies of a dataset passed on without any credit break the attribution condition
+    ("CC-BY-4.0", "Datavault sells the complete dataset, unchanged, under its own brand, with no "
+     "credit to the authors and no link to the licence.", "conflict"),
     # "no loan officer" denies the officer: the decisions are still about loans
     ("bigscience-openrail-m", "The model approves or declines each loan application; declines "
      "are emailed, and no loan officer ever looks at a declined file.", "conflict"),

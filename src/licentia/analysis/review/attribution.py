@@ -47,6 +47,9 @@ def _reaches(c: Clause, sheet: Sheet, uc: UseCase,
     made = facts.get("derivative_distributed")
     if uc.deployment is Deployment.INTERNAL and made.value is True and made.words:
         return True, f"a product made with it reaches others ({made.words})"
+    shared = facts.get("shares_material")
+    if shared.value is True and shared.words and not shared.hedged:
+        return True, f"the material itself reaches others ({shared.words})"
     if uc.deployment is None:
         return None, "the use case does not say how the product is deployed"
     if uc.ships_copies:
