@@ -167,6 +167,9 @@ SHORT = [
     # copies of a dataset passed on without any credit break the attribution condition
     ("CC-BY-4.0", "Datavault sells the complete dataset, unchanged, under its own brand, with no "
      "credit to the authors and no link to the licence.", "conflict"),
+    # copies the description says leave the company count whatever the deployment field says
+    ("GPL-3.0-only", "Our hosted editor links a GPL-3.0 library we modified; the editor is also "
+     "sold to two banks to run on premises, and they get no source code.", "conflict"),
     # "no loan officer" denies the officer: the decisions are still about loans
     ("bigscience-openrail-m", "The model approves or declines each loan application; declines "
      "are emailed, and no loan officer ever looks at a declined file.", "conflict"),

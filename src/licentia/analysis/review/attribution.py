@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from licentia.analysis.facts import Facts
+from licentia.analysis.facts import Facts, Source
 from licentia.analysis.findings import Code, Evidence, Finding, Status
 from licentia.analysis.profile import known, profile, reaches_hosting
 from licentia.analysis.review.decide import decide, questions, settled_by
@@ -45,7 +45,9 @@ def _reaches(c: Clause, sheet: Sheet, uc: UseCase,
              facts: Facts) -> tuple[bool | None, str]:
     """Whether the use makes the licensed material available the way the clause says."""
     made = facts.get("derivative_distributed")
-    if uc.deployment is Deployment.INTERNAL and made.value is True and made.words:
+    if made.value is True and made.source is not Source.FIELD and not made.hedged:
+        # the description's words, whatever the deployment field says ("hosted for most
+        # customers; two banks get the weights on premises")
         return True, f"a product made with it reaches others ({made.words})"
     shared = facts.get("shares_material")
     if shared.value is True and shared.words and not shared.hedged:
