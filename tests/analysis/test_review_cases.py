@@ -170,6 +170,9 @@ SHORT = [
     # copies the description says leave the company count whatever the deployment field says
     ("GPL-3.0-only", "Our hosted editor links a GPL-3.0 library we modified; the editor is also "
      "sold to two banks to run on premises, and they get no source code.", "conflict"),
+    # "we fine-tuned" in the description makes a derived model even where modification is none
+    ("llama3", "We fine-tuned Llama 3 8B on product manuals and published it on Hugging Face as "
+     "Orca-8B-Manuals.", "conflict", "none"),
     # "no loan officer" denies the officer: the decisions are still about loans
     ("bigscience-openrail-m", "The model approves or declines each loan application; declines "
      "are emailed, and no loan officer ever looks at a declined file.", "conflict"),
@@ -273,3 +276,24 @@ def test_stated_facts_decide(case: tuple[Any, ...]) -> None:
     assert r.verdict.value == verdict, shown
     assert any(f.extra.get("clause") == clause and str(f.status) == status
                for f in r.findings), shown
+
+
+# `commercial: false` on a product the description says earns money: the two disagree, so the
+# non-commercial clause is a question and a revenue cap is weighed, never a silent clear
+@pytest.mark.parametrize(("ref", "description", "verdict"), [
+    ("CC-BY-NC-4.0", "Our clinic-scheduling assistant is sold to dental practices for a monthly "
+     "fee; it was trained on a CC BY-NC 4.0 appointment dataset.", "review"),
+    ("stability-ai-community-2024", "Our studio sells a paid app with Stable Diffusion 3.5 "
+     "inside; the studio's revenue is 3 million dollars a year.", "conflict"),
+    # a company's own revenue says nothing of money earned by a free evaluation
+    ("flux-1-nc", "A studio with $310M in annual revenue compares FLUX.1 [dev] with two other "
+     "models on one isolated workstation; no image leaves the evaluation report.", "clear"),
+])
+def test_money_earned_disputes_a_non_commercial_use_case(ref: str, description: str,
+                                                         verdict: str) -> None:
+    uc = UseCase.from_mapping({"name": "t", "description": description, "commercial": False,
+                               "deployment": "internal", "modification": "none"},
+                              path="t.yaml")
+    r = review_reference(ref, uc)
+    assert r.verdict.value == verdict, [f"{f.code}:{f.status}" for f in r.findings
+                                        if str(f.status) != "clear"]

@@ -74,5 +74,11 @@ class Facts:
     def get(self, name: str) -> Fact:
         return self.facts.get(name) or Fact(name, None)
 
+    def described(self, name: str) -> bool:
+        """Whether the description itself (not a structured field) says the fact holds,
+        without a hedge."""
+        f = self.get(name)
+        return f.value is True and f.source is not Source.FIELD and not f.hedged
+
     def value(self, name: str) -> bool | int | str | None:
         return self.get(name).value

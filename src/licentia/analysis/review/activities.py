@@ -87,11 +87,22 @@ def involvement(uc: UseCase, m: Matcher, facts: Facts | None = None) -> Involvem
                                  field=source.field if source else "activities")]
     if facts is not None:
         _from_facts(facts, declared, excluded, hits, denied)
+        _money_earned(facts, excluded, hits)
     if uc.modification is Modification.DISTILL and "output-training" not in declared:
         hits.setdefault("output-training", []).append(Hit(
             "output-training", "modification: distill", Tier.WEAK, "distill", 0, 0,
             field="modification"))
     return Involvement(declared, excluded, hits, negated)
+
+
+def _money_earned(facts: Facts, excluded: dict[str, Signal],
+                  hits: dict[str, list[Hit]]) -> None:
+    """`commercial: false`, while the description says the product earns money ("sold to
+    clinics", "paid plan"): the use case and its words disagree (gray), not non-commercial."""
+    if "non-commercial" in excluded and facts.described("earns_money"):
+        hits.setdefault("non-commercial", []).append(Hit(
+            "non-commercial", "earns_money = yes", Tier.STRONG, facts.get("earns_money").words,
+            0, 0, field="fact earns_money"))
 
 
 def _add(hits: dict[str, list[Hit]], involves: Involves, words: str, rule: str,

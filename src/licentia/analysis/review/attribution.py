@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from licentia.analysis.facts import Facts, Source
+from licentia.analysis.facts import Facts
 from licentia.analysis.findings import Code, Evidence, Finding, Status
 from licentia.analysis.profile import known, profile, reaches_hosting
 from licentia.analysis.review.decide import decide, questions, settled_by
@@ -45,13 +45,13 @@ def _reaches(c: Clause, sheet: Sheet, uc: UseCase,
              facts: Facts) -> tuple[bool | None, str]:
     """Whether the use makes the licensed material available the way the clause says."""
     made = facts.get("derivative_distributed")
-    if made.value is True and made.source is not Source.FIELD and not made.hedged:
+    if facts.described("derivative_distributed"):
         # the description's words, whatever the deployment field says ("hosted for most
         # customers; two banks get the weights on premises")
         return True, f"a product made with it reaches others ({made.words})"
-    shared = facts.get("shares_material")
-    if shared.value is True and shared.words and not shared.hedged:
-        return True, f"the material itself reaches others ({shared.words})"
+    if facts.described("shares_material"):
+        shared = facts.get("shares_material").words
+        return True, f"the material itself reaches others ({shared})"
     if uc.deployment is None:
         return None, "the use case does not say how the product is deployed"
     if uc.ships_copies:
@@ -108,8 +108,9 @@ def _applies(code: Code, c: Clause, sheet: Sheet, uc: UseCase,
     derived_only = set(c.artifacts) and set(c.artifacts) <= {Artifact.DERIVATIVES,
                                                               Artifact.OUTPUTS}
     if code is Code.NAMING_REQUIREMENT or (derived_only and code is not Code.ATTRIBUTION):
-        makes = uc.modifies or bool(uc.outputs_train_other_models
-                                    and Artifact.OUTPUTS in c.artifacts)
+        # the description's "we fine-tuned it" counts even where `modification` says none
+        makes = facts.described("work_modified") or uc.modifies or bool(
+            uc.outputs_train_other_models and Artifact.OUTPUTS in c.artifacts)
         if not makes:
             if uc.modifies is None and uc.outputs_train_other_models is None:
                 return None, "the use case does not say whether you create a model from it " \

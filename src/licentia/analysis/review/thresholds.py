@@ -42,7 +42,7 @@ def thresholds(sheet: Sheet, uc: UseCase, facts: Facts) -> list[Finding]:
         else:
             continue
         evidence = Evidence.from_clause(sheet, clause)
-        if measure == "revenue" and not uc.commercial:
+        if measure == "revenue" and not uc.commercial and not facts.described("earns_money"):
             out.append(finding(
                 Step.RESTRICTIONS, Code.USER_THRESHOLD, Status.CLEAR, clause.title,
                 "The revenue threshold binds commercial use; the use case is not commercial.",
