@@ -27,13 +27,28 @@ def _spaced_phrases() -> tuple[str, ...]:
     return tuple(f" {phrase} " for phrase in _fingerprint_phrases())
 
 
-def fingerprint_match(qtok: Tokens, remaining: npt.NDArray[np.int64], text: str,
-                       to_beat: float) -> tuple[Match, npt.NDArray[np.bool_]] | None:
-    """A license known by fingerprint only, if it explains the query better than `to_beat`."""
-    ws = qtok.words if len(remaining) == len(qtok) else \
+def _remaining_words(qtok: Tokens, remaining: npt.NDArray[np.int64]) -> tuple[str, ...]:
+    return qtok.words if len(remaining) == len(qtok) else \
         tuple(map(qtok.words.__getitem__, remaining.tolist()))  # increasing: all, or fewer
+
+
+def _has_phrase(ws: tuple[str, ...]) -> bool:
     joined = " " + " ".join(ws) + " "
-    if not any(phrase in joined for phrase in _spaced_phrases()):
+    return any(phrase in joined for phrase in _spaced_phrases())
+
+
+def may_match(qtok: Tokens, remaining: npt.NDArray[np.int64]) -> bool:
+    """Whether fingerprint_match may find a license in the `remaining` words: they hold one
+    of the distinctive phrases of such a license (without one it finds none, whatever it has
+    to beat)."""
+    return _has_phrase(_remaining_words(qtok, remaining))
+
+
+def fingerprint_match(qtok: Tokens, remaining: npt.NDArray[np.int64], text: str,
+                      to_beat: float) -> tuple[Match, npt.NDArray[np.bool_]] | None:
+    """A license known by fingerprint only, if it explains the query better than `to_beat`."""
+    ws = _remaining_words(qtok, remaining)
+    if not _has_phrase(ws):
         return None  # none of their distinctive phrases: hashing every window is wasted
     hashes = external.shingle_hashes(ws)
     if not len(hashes):

@@ -17,11 +17,11 @@ import numpy.typing as npt
 from licentia.catalog import licensedb
 from licentia.datafile import load_yaml
 from licentia.identify.diffops import as_chars, compacted, densest_run, numbers_replaced, opcodes
-from licentia.identify.fingerprint import fingerprint_match
+from licentia.identify.fingerprint import fingerprint_match, may_match
 from licentia.identify.found import Difference, DiffKind, Match
 from licentia.identify.index import Index, RefInfo, license_like, raw_digest, token_digest
 from licentia.identify.leftovers import MIN_LEFTOVER_TOKENS, with_leftovers
-from licentia.identify.ranking import Ranked, score_bounds
+from licentia.identify.ranking import Ranked, score_bounds, shared_words
 from licentia.normalize import Tokens, tokenize
 
 # Difference, DiffKind, Match come from found (re-exported)
@@ -410,11 +410,15 @@ def match(index: Index, text: str, tokens: Tokens | None = None,
             found.append(fp_only[0])
             remaining = remaining[fp_only[1]]
             continue
-        sub = as_chars(sub_ids, len(index.word_ids))
         # a reference with few of its bigrams in the query cannot cover enough of itself to
         # be accepted below (nor a fragment of it): not worth an alignment
         cands = [(r, share) for r, share in cands if share >= MIN_SHARE] or cands[:1]
-        aligned = _ranked(index, cands, sub, sub_ids)
+        shared = shared_words(index, [r for r, _ in cands], sub_ids)
+        if not any(_may_be_large_enough(index, r, n) for (r, _), n in
+                   zip(cands, shared, strict=True)) and not may_match(qtok, remaining):
+            break  # no alignment can be picked (_pick), no fingerprint found: none aligned
+        sub = as_chars(sub_ids, len(index.word_ids))
+        aligned = _ranked(index, cands, sub, sub_ids, shared)
         fp_match = fingerprint_match(qtok, remaining, text, aligned.first().score)
         if fp_match is not None:
             match_, keep = fp_match
@@ -436,15 +440,17 @@ def match(index: Index, text: str, tokens: Tokens | None = None,
 
 
 def _ranked(index: Index, cands: list[tuple[int, float]], sub: str | list[int],
-            sub_ids: npt.NDArray[np.int32]) -> Ranked[_Aligned]:
+            sub_ids: npt.NDArray[np.int32], shared: list[int] | None = None,
+            ) -> Ranked[_Aligned]:
     """The candidates' alignments with the query, best first; of equals, a license's own text
-    (see _own_text_if_as_close), then the larger share, then the earlier candidate."""
+    (see _own_text_if_as_close), then the larger share, then the earlier candidate.
+    `shared`: shared_words of the candidates, if made already."""
     refs = [r for r, _ in cands]
     slack = [_optional_tokens(index.refs[r]) for r in refs]
     position = {r: i for i, r in enumerate(refs)}
     return Ranked(
         [(bound, partial(_align, index, r, share, sub)) for (r, share), bound in
-         zip(cands, score_bounds(index, refs, sub_ids, slack), strict=True)],
+         zip(cands, score_bounds(index, refs, sub_ids, slack, shared), strict=True)],
         score=lambda a: a.score,
         key=lambda a: (-a.score, index.refs[a.ref].is_rule, -a.share, position[a.ref]))
 
@@ -464,6 +470,14 @@ def _large_enough(index: Index, a: _Aligned) -> bool:
     dense = a.matched >= 60 and a.matched >= 0.9 * (a.q_end - a.q_start)
     return a.matched >= MIN_QUERY_TOKENS and (a.matched >= 0.5 * ref_len or dense) and \
         100 * a.matched >= index.refs[a.ref].minimum_coverage * ref_len
+
+
+def _may_be_large_enough(index: Index, r: int, shared: int) -> bool:
+    """Whether an alignment with reference r matching at most `shared` words may be
+    _large_enough (every alignment of it matches at most the words it shares with the query)."""
+    ref_len = len(index.ref_ids(r))
+    return shared >= MIN_QUERY_TOKENS and (2 * shared >= ref_len or shared >= 60) and \
+        100 * shared >= index.refs[r].minimum_coverage * ref_len
 
 
 def _pick(index: Index, aligned: Ranked[_Aligned], remaining: npt.NDArray[np.int64],

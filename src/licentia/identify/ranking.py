@@ -33,10 +33,9 @@ def _bag(index: Index, r: int) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
     return ids, counts
 
 
-def score_bounds(index: Index, refs: Sequence[int], ids: npt.NDArray[np.int32],
-                 slack: Sequence[int]) -> list[float]:
-    """For each of `refs`: the highest score an alignment with the query `ids` can have,
-    `slack` words of the reference (its optional parts) allowed to be absent at no cost."""
+def shared_words(index: Index, refs: Sequence[int], ids: npt.NDArray[np.int32]) -> list[int]:
+    """For each of `refs`: the words it shares with the query `ids`, counted as a bag (the
+    most words any alignment of the two can match)."""
     if not len(refs):
         return []
     bags = [_bag(index, r) for r in refs]
@@ -44,7 +43,18 @@ def score_bounds(index: Index, refs: Sequence[int], ids: npt.NDArray[np.int32],
     both = np.minimum(np.concatenate([c for _, c in bags]),
                       held[np.concatenate([u for u, _ in bags]) + 1])
     rows = np.repeat(np.arange(len(refs)), [len(u) for u, _ in bags])
-    shared = np.bincount(rows, weights=both, minlength=len(refs)).tolist()
+    shared: list[int] = np.bincount(rows, weights=both, minlength=len(refs)).astype(
+        np.int64).tolist()
+    return shared
+
+
+def score_bounds(index: Index, refs: Sequence[int], ids: npt.NDArray[np.int32],
+                 slack: Sequence[int], shared: Sequence[int] | None = None) -> list[float]:
+    """For each of `refs`: the highest score an alignment with the query `ids` can have,
+    `slack` words of the reference (its optional parts) allowed to be absent at no cost
+    (`shared`: shared_words(index, refs, ids), if made already)."""
+    if shared is None:
+        shared = shared_words(index, refs, ids)
     return [1.5 * s - 0.5 * (len(index.ref_ids(r)) - k)
             for s, r, k in zip(shared, refs, slack, strict=True)]
 
