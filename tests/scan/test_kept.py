@@ -33,13 +33,14 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def asked(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The paths identify is asked to read."""
+    """The paths identify is asked to read as text (the first ones, given `readers`, are
+    binaries read as their strings)."""
     tree = importlib.import_module("licentia.scan.tree")
     paths: list[Path] = []
     real = tree.identify_paths
 
     def counting(items, **kw):  # type: ignore[no-untyped-def]
-        paths.extend(items)
+        paths.extend(items[len(kw.get("readers", ())) :])
         return real(items, **kw)
 
     monkeypatch.setattr(tree, "identify_paths", counting)

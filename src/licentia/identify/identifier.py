@@ -8,7 +8,7 @@ import contextlib
 import multiprocessing as mp
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import cache
@@ -540,15 +540,21 @@ _CHUNK = 16
 PARALLEL_MIN_FILES = 2 * _CHUNK
 
 
-def _identify_one(path: Path, index: Index | None = None) -> Identification | Failure:
+Reader = Callable[[Path], Identification | Failure]
+
+
+def _identify_one(path: Path, index: Index | None = None,
+                  read: Reader | None = None) -> Identification | Failure:
+    if read is not None:
+        return read(path)
     try:
         return identify_file(path, index)
     except LicentiaError as exc:
         return Failure(str(path), exc.message)
 
 
-def _identify_chunk(paths: list[Path]) -> list[Identification | Failure]:
-    return [_identify_one(p) for p in paths]
+def _identify_chunk(items: list[tuple[Path, Reader | None]]) -> list[Identification | Failure]:
+    return [_identify_one(p, None, read) for p, read in items]
 
 
 def warm_up(index: Index | None = None) -> None:
@@ -563,24 +569,28 @@ def warm_up(index: Index | None = None) -> None:
 def identify_paths(
     paths: Iterable[Path], index: Index | None = None,
     progress: Callable[[int, int, Path], None] | None = None,
-    jobs: int = 1,
+    jobs: int = 1, readers: Sequence[Reader] = (),
 ) -> list[Identification | Failure]:
     """Identify each path, in order; an unreadable one becomes a Failure and the others go on.
+    `readers`: how the first paths are identified instead (a module-level function: it goes
+    to the workers by name), one each.
 
     With `jobs` > 1 and many files, the work is shared by that many processes (forked after
     the index is loaded, so each starts at once).
     """
     items = list(paths)
     total = len(items)
+    how: list[Reader | None] = [*readers, *[None] * (total - len(readers))]
     if jobs <= 1 or total < PARALLEL_MIN_FILES or "fork" not in mp.get_all_start_methods():
         out: list[Identification | Failure] = []
-        for n, path in enumerate(items):
+        for n, (path, read) in enumerate(zip(items, how, strict=True)):
             if progress:
                 progress(n, total, path)
-            out.append(_identify_one(path, index))
+            out.append(_identify_one(path, index, read))
         return out
     warm_up(index)  # before forking: the workers share what is loaded
-    chunks = [items[i : i + _CHUNK] for i in range(0, total, _CHUNK)]
+    pairs = list(zip(items, how, strict=True))
+    chunks = [pairs[i : i + _CHUNK] for i in range(0, total, _CHUNK)]
     results: list[Identification | Failure] = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork"),
                              initializer=die_with_parent, initargs=(os.getpid(),)) as pool:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import codecs
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from licentia.identify import Failure, Identification
@@ -68,12 +68,29 @@ def first_copies(paths: Sequence[Path], sizes: Sequence[int]) -> list[int]:
 Identified = Identification | Failure
 
 
-def identify_once(paths: Sequence[Path], sizes: Sequence[int],
-                  identify: Callable[[list[Path]], list[Identified]],
-                  kept: Kept | None = None, kind: str = "") -> list[Identified]:
-    """`identify` applied to each distinct content once; copies get the first one's result
-    under their own path. With `kept`, a content identified by an earlier scan (as `kind`)
-    is not identified again, and what is identified now is kept."""
+@dataclass(frozen=True)
+class Plan:
+    """What must be identified of `paths` (`todo`: the first of each distinct
+    content, none kept by an earlier scan), and how the results go back to every path."""
+
+    paths: Sequence[Path]
+    digests: list[bytes | None]
+    first: list[int]
+    known: dict[int, Identified]
+    distinct: list[int]
+    kept: Kept | None
+    kind: str
+
+    @property
+    def todo(self) -> list[Path]:
+        return [self.paths[n] for n in self.distinct]
+
+
+def plan_once(paths: Sequence[Path], sizes: Sequence[int], kept: Kept | None = None,
+              kind: str = "") -> Plan:
+    """Which of `paths` to identify: each distinct content once (copies get the first one's
+    result under their own path, finish_once); with `kept`, a content identified by an earlier
+    scan (as `kind`) not again."""
     digests = _digests(paths, sizes, every=kept is not None)
     first = _first(digests)
     known: dict[int, Identified] = {}
@@ -84,18 +101,24 @@ def identify_once(paths: Sequence[Path], sizes: Sequence[int],
                 if cached is not None:
                     known[n] = cached
     distinct = [n for n, f in enumerate(first) if f == n and n not in known]
-    found = dict(zip(distinct, identify([paths[n] for n in distinct]), strict=True))
-    if kept is not None:
-        for n in distinct:
-            digest, new = digests[n], found[n]
+    return Plan(paths, digests, first, known, distinct, kept, kind)
+
+
+def finish_once(plan: Plan, identified: Sequence[Identified]) -> list[Identified]:
+    """Each path's identification, from those of `plan.todo` (in order): copies get the first
+    one's under their own path; what was identified now is kept."""
+    found = dict(zip(plan.distinct, identified, strict=True))
+    if plan.kept is not None:
+        for n in plan.distinct:
+            digest, new = plan.digests[n], found[n]
             if digest is not None and isinstance(new, Identification):
-                kept.put(f"{kind}:{digest.hex()}", new)
-    found.update(known)
+                plan.kept.put(f"{plan.kind}:{digest.hex()}", new)
+    found.update(plan.known)
     out: list[Identified] = []
-    for n, f in enumerate(first):
+    for n, f in enumerate(plan.first):
         got = found[f]
         if f != n:
-            here, there = str(paths[n]), str(paths[f])
+            here, there = str(plan.paths[n]), str(plan.paths[f])
             got = replace(got, path=here) if isinstance(got, Identification) else \
                 Failure(here, got.message.replace(there, here))
         out.append(got)

@@ -25,7 +25,7 @@ from licentia.scan.evidence import (
     file_result,
 )
 from licentia.scan.findings import finding
-from licentia.scan.identical import identify_once
+from licentia.scan.identical import finish_once, plan_once
 from licentia.scan.kept import Kept
 from licentia.scan.manifests import MANIFEST_NAMES, Declaration, Package, read_manifest
 from licentia.scan.strings import identify_strings
@@ -75,34 +75,32 @@ class TreeScan:
         return Counter(f.status.value for f in self.files)
 
 
-def _identify(root: Path, targets: list[tuple[Listed, str]], jobs: int,
-              progress: Progress | None, kept: Kept | None) -> dict[str, Identification | Failure]:
-    """Identify each (file, path to read) - the file's text or its sidecar; identical
-    contents once, contents `kept` from an earlier scan not again."""
-    paths = [root / read for _, read in targets]
-    sizes = [listed.size if read == listed.path else _size(root / read)
-             for listed, read in targets]
+def _identify(root: Path, targets: list[tuple[Listed, str]], binaries: list[Listed],
+              jobs: int, progress: Progress | None,
+              kept: Kept | None) -> dict[str, Identification | Failure]:
+    """Identify each (file, path to read) - the file's text or its sidecar - and each binary
+    as its strings, in one pool (binaries first: a PDF takes long); identical contents once,
+    contents `kept` from an earlier scan not again."""
+    texts = plan_once([root / read for _, read in targets],
+                      [listed.size if read == listed.path else _size(root / read)
+                       for listed, read in targets], kept, "text")
+    strings = plan_once([root / f.path for f in binaries], [f.size for f in binaries], kept,
+                        "strings")
+    todo = strings.todo + texts.todo
+    total = len(todo)
 
-    def identify(distinct: list[Path]) -> list[Identification | Failure]:
-        total = len(distinct)
+    def tick(n: int, _total: int, _path: Path) -> None:
+        if progress is not None:
+            progress("identifying", n, total)
 
-        def tick(n: int, _total: int, _path: Path) -> None:
-            if progress is not None:
-                progress("identifying", n, total)
-
-        return identify_paths(distinct, progress=tick, jobs=jobs)
-
-    found = identify_once(paths, sizes, identify, kept, "text")
-    return {listed.path: result for (listed, _), result in zip(targets, found, strict=True)}
-
-
-def _binary_strings(root: Path, files: list[Listed],
-                    kept: Kept | None) -> dict[str, Identification | Failure]:
-    paths = [root / f.path for f in files]
-    found = identify_once(paths, [f.size for f in files],
-                          lambda distinct: [identify_strings(p) for p in distinct],
-                          kept, "strings")
-    return {f.path: result for f, result in zip(files, found, strict=True)}
+    found = identify_paths(todo, progress=tick, jobs=jobs,
+                           readers=[identify_strings] * len(strings.todo))
+    split = len(strings.todo)
+    out = {listed.path: result for (listed, _), result in
+           zip(targets, finish_once(texts, found[split:]), strict=True)}
+    out.update((f.path, result) for f, result in
+               zip(binaries, finish_once(strings, found[:split]), strict=True))
+    return out
 
 
 def _size(path: Path) -> int:
@@ -126,11 +124,10 @@ def _file_results(inv: Inventory, notes: Annotations, jobs: int, progress: Progr
             targets.append((f, f.path + SIDECAR))
         elif f.kind is Kind.TEXT:
             targets.append((f, f.path))
-    idents = _identify(inv.root, targets, jobs, progress, kept)
     # a binary without a sidecar is read as its strings (weights: the model reader reads them)
-    idents.update(_binary_strings(inv.root, [
-        f for f in listed if f.kind is Kind.BINARY and f.path + SIDECAR not in sidecars
-        and not is_weights(f.path)], kept))
+    binaries = [f for f in listed if f.kind is Kind.BINARY and f.path + SIDECAR not in sidecars
+                and not is_weights(f.path)]
+    idents = _identify(inv.root, targets, binaries, jobs, progress, kept)
     if kept is not None:
         kept.save()
     results: list[FileResult] = []
