@@ -173,6 +173,9 @@ SHORT = [
     # "we fine-tuned" in the description makes a derived model even where modification is none
     ("llama3", "We fine-tuned Llama 3 8B on product manuals and published it on Hugging Face as "
      "Orca-8B-Manuals.", "conflict", "none"),
+    # a hosted service "sold to" customers sells access, not copies: no source duty
+    ("GPL-3.0-only", "Our hosted writing tool is sold to hospitals as a subscription; its server "
+     "links a GPL-3.0 library we modified, and we do not publish the source.", "clear"),
     # "no loan officer" denies the officer: the decisions are still about loans
     ("bigscience-openrail-m", "The model approves or declines each loan application; declines "
      "are emailed, and no loan officer ever looks at a declined file.", "conflict"),

@@ -45,10 +45,13 @@ def _reaches(c: Clause, sheet: Sheet, uc: UseCase,
              facts: Facts) -> tuple[bool | None, str]:
     """Whether the use makes the licensed material available the way the clause says."""
     made = facts.get("derivative_distributed")
-    if facts.described("derivative_distributed"):
-        # the description's words, whatever the deployment field says ("hosted for most
-        # customers; two banks get the weights on premises")
+    if uc.deployment is Deployment.INTERNAL and made.value is True and made.words:
         return True, f"a product made with it reaches others ({made.words})"
+    if facts.described("copies_shipped"):
+        # the description's words, whatever the deployment field says ("hosted for most
+        # customers; two banks get it to run on premises")
+        shipped = facts.get("copies_shipped").words
+        return True, f"copies leave your organization ({shipped})"
     if facts.described("shares_material"):
         shared = facts.get("shares_material").words
         return True, f"the material itself reaches others ({shared})"
