@@ -562,3 +562,19 @@ def test_a_heading_in_place_of_other_words_of_the_reference_is_found(index: Inde
     assert set(r.license_keys) == {"gfdl-1.1", "gfdl-1.1-plus"}, r.matches
     r = identify_text(title + body, index=index, rules=rules)
     assert set(r.license_keys) == {"gfdl-1.1"}, r.matches
+
+
+def test_a_notice_holding_a_smaller_one_with_words_between_is_found(index: Index,
+                                                                    rules: RuleIndex) -> None:
+    """A notice under a "License Agreement." heading (a LicenseDB rule holds both) with a
+    project's title and copyright set between the heading and the terms: the alignment
+    holding the whole notice holds the terms, a notice of their own found whole; the
+    larger finding stands for both, the words between included, and the heading is no
+    intro of a license nobody knows."""
+    said = read_rule_text("lgpl-2.1_and_apache-2.0.RULE").replace("{{", "").replace("}}", "")
+    heading, terms = said.strip().split("\n", 1)
+    assert heading == "License Agreement."
+    text = (f"/**\n * {heading}\n *\n * Example Widgets 2.3 - drawing helpers for forms\n *\n"
+            f" * Copyright (C) 2019 Example Corp.\n *\n{terms}\n")
+    r = identify_text(text, index=index, rules=rules)
+    assert r.license_keys == ("lgpl-2.1",), r.matches

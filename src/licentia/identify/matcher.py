@@ -19,6 +19,7 @@ from licentia.datafile import load_yaml
 from licentia.identify.diffops import as_chars, compacted, densest_run, numbers_replaced, opcodes
 from licentia.identify.fingerprint import fingerprint_match, may_match
 from licentia.identify.found import Difference, DiffKind, Match
+from licentia.identify.headings import heading, section_at
 from licentia.identify.index import Index, RefInfo, license_like, raw_digest, token_digest
 from licentia.identify.leftovers import MIN_LEFTOVER_TOKENS, with_leftovers
 from licentia.identify.ranking import Ranked, score_bounds, shared_words
@@ -79,7 +80,7 @@ class _RefText:
                 continue
             seen_lines.add(ln)
             raw_line = lines[ln - 1].strip() if ln - 1 < len(lines) else ""
-            label = _heading(" ".join(raw_line.split()))
+            label = heading(" ".join(raw_line.split()))
             if label:
                 out.append((i, label))
         return tuple(out)
@@ -158,37 +159,6 @@ def compare_texts(reference: str, other: str) -> list[Difference]:
     qpos = np.arange(len(qtok), dtype=np.int64)
     diffs, _, _ = _diffs(ref, ref_ids, q_ids, qtok, qpos, other)
     return diffs
-
-
-_NUMBERED = re.compile(r"^(?:#+\s*)?(?:Section\s+)?"
-                       r"(\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zA-Z]|[ivxIVX]{1,4})[.)]?)"
-                       r"\s+([^.:\n]{2,90}[.:]?)")
-_TITLED = re.compile(r"^(?:#+\s*|Attachment|Exhibit|Schedule|Appendix|Article\s+\d+)",
-                     re.IGNORECASE)
-
-
-def _heading(line: str) -> str | None:
-    """A section label for a line that starts a section: '2. Additional Commercial Terms.'"""
-    if not line:
-        return None
-    m = _NUMBERED.match(line)
-    if m and m.group(2)[:1].isupper():
-        return f"{m.group(1)} {m.group(2)}".strip()
-    if len(line) <= 120 and _TITLED.match(line):
-        return line.lstrip("# ").strip()
-    letters = [c for c in line if c.isalpha()]
-    if len(line) <= 120 and len(letters) >= 4 and all(c.isupper() for c in letters):
-        return line
-    return None
-
-
-def _section_at(ref: _RefText, pos: int) -> str | None:
-    best = None
-    for i, heading in ref.headings:
-        if i > pos:
-            break
-        best = heading
-    return best
 
 
 @lru_cache(maxsize=4096)
@@ -275,7 +245,8 @@ def _diffs(ref: _RefText, ref_ids: list[int], region_ids: list[int], qtok: Token
             at = qpos[min(j1, len(qpos) - 1)] if len(qpos) else 0
             line = qtok.line_of(int(at)) if len(qtok) else 1
         diffs.append(Difference(kind, ref.tokens.slice_text(ref.text, i1, i2) if rw else "",
-                                found, int(line), _section_at(ref, i1 if rw else max(0, i1 - 1)),
+                                found, int(line),
+                                section_at(ref.headings, i1 if rw else max(0, i1 - 1)),
                                 len(rw) + len(qw), chars))
     return diffs, absent, matched
 
@@ -494,8 +465,9 @@ def _pick(index: Index, aligned: Ranked[_Aligned], remaining: npt.NDArray[np.int
             continue
         m = _match_of(index, a, aligned, remaining, ids_all, qtok, text)
         if accept is None or accept(m):
-            return _own_text_if_as_close(index, (a, m), aligned, remaining, ids_all, qtok, text,
-                                         accept)
+            return _containing(index, _own_text_if_as_close(
+                index, (a, m), aligned, remaining, ids_all, qtok, text, accept),
+                aligned, remaining, ids_all, qtok, text, accept)
         fallback = fallback or (a, m)
         tries += 1
         if tries >= ACCEPT_TRIES:
@@ -504,6 +476,9 @@ def _pick(index: Index, aligned: Ranked[_Aligned], remaining: npt.NDArray[np.int
 
 
 LOCAL_SLACK = 8  # words beyond those of its reference unmatched that a closer look reads
+# score an alignment holding a whole rule may lose to it (half the words of the text between
+# its reference's words, less the words it matches beyond the rule's)
+CONTAINING_SLACK = 16
 
 
 def _closer(index: Index, picked: tuple[_Aligned, Match], sub: str | list[int],
@@ -557,6 +532,29 @@ def _nearby_rival(index: Index, picked: tuple[_Aligned, Match], sub: str | list[
                     best.ref_unmatched, best.score, best.share)
     m2 = _match_of(index, best, aligned, remaining, ids_all, qtok, text)
     return (best, m2) if accept is None or accept(m2) else picked
+
+
+def _containing(index: Index, picked: tuple[_Aligned, Match], aligned: Ranked[_Aligned],
+                remaining: npt.NDArray[np.int64], ids_all: npt.NDArray[np.int32],
+                qtok: Tokens, text: str, accept: Accept | None) -> tuple[_Aligned, Match]:
+    """A reference whose alignment holds a rule found whole and dense (all of its words,
+    none of the text's between them) and matches all of its own words and more: the larger
+    finding holds the smaller, whatever the text puts between its words (a notice that
+    starts with a "License Agreement." heading above a project's name and copyright; a
+    Debian copyright file's lines around a short Artistic notice), as ScanCode drops a
+    match that another contains. Within CONTAINING_SLACK of the rule's score (and its
+    conditions holding)."""
+    a = picked[0]
+    if a.ref_unmatched > 0 or a.q_end - a.q_start > a.matched:
+        return picked
+    for b in aligned.at_least(a.score - CONTAINING_SLACK):
+        if b.ref == a.ref or b.ref_unmatched > 0 or b.matched <= a.matched or \
+                not b.q_start <= a.q_start < a.q_end <= b.q_end:
+            continue
+        m2 = _match_of(index, b, aligned, remaining, ids_all, qtok, text)
+        if accept is None or accept(m2):
+            return b, m2
+    return picked
 
 
 # alignment scores this close (a share of the words matched, or a few words) say nothing of
