@@ -176,6 +176,16 @@ SHORT = [
     # a hosted service "sold to" customers sells access, not copies: no source duty
     ("GPL-3.0-only", "Our hosted writing tool is sold to hospitals as a subscription; its server "
      "links a GPL-3.0 library we modified, and we do not publish the source.", "clear"),
+    # the notice as the subject of its loss, in firmware sold on devices
+    ("Apache-2.0", "Our router firmware includes a modified Apache-2.0 library; the library's "
+     "NOTICE file is not part of the firmware image.", "conflict"),
+    # "the project's LICENSE and NOTICE files" is no projection; "policy" is no "police"
+    ("Apache-2.0", "Nodeworks ships a modified Apache-2.0 server in its appliance. The appliance "
+     "includes the project's LICENSE and NOTICE files, and every changed file carries a notice "
+     "saying it was modified.", "clear"),
+    # calls to purchased numbers nobody agreed to receive
+    ("llama4", "DialBoost makes 50,000 automated sales calls a day to mobile numbers from a "
+     "purchased list. None of the people called agreed to be contacted.", "conflict"),
     # "no loan officer" denies the officer: the decisions are still about loans
     ("bigscience-openrail-m", "The model approves or declines each loan application; declines "
      "are emailed, and no loan officer ever looks at a declined file.", "conflict"),
@@ -300,3 +310,17 @@ def test_money_earned_disputes_a_non_commercial_use_case(ref: str, description: 
     r = review_reference(ref, uc)
     assert r.verdict.value == verdict, [f"{f.code}:{f.status}" for f in r.findings
                                         if str(f.status) != "clear"]
+
+
+# distributed copies whose notices the description says are lost
+@pytest.mark.parametrize(("ref", "description"), [
+    ("MIT", "Our SDK bundle includes an MIT library; the build drops every comment, so the "
+     "copyright line and permission notice are gone from the bundle."),
+    ("Apache-2.0", "Our installer includes a modified Apache-2.0 library; its NOTICE file is "
+     "missing from the installer and the documentation does not reproduce it."),
+])
+def test_notices_lost_in_distributed_copies(ref: str, description: str) -> None:
+    uc = UseCase.from_mapping({"name": "t", "description": description, "commercial": True,
+                               "deployment": "distributed", "modification": "none"},
+                              path="t.yaml")
+    assert review_reference(ref, uc).verdict.value == "conflict"

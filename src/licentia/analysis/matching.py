@@ -52,8 +52,9 @@ class Tier(StrEnum):
 
 # words whose light stem would be that of another word (Snowball keeps such lists too):
 # "office" is no "officer", "customs" no "customer", a game's "credits" no loan
+# words whose light stem would meet another word's ("policy" is no "police")
 _STEM_EXCEPTIONS = {"office": "office", "offices": "office", "customs": "customs",
-                    "credits": "credits"}
+                    "credits": "credits", "policy": "policy", "policies": "policy"}
 
 
 def stem(word: str) -> str:
