@@ -204,6 +204,18 @@ def test_a_figure_throughout_a_year_holds_in_each_of_its_months() -> None:
     assert not bare.whole_year  # one figure for a year: which month it counts is open
 
 
+def test_a_year_across_and_belongs_to_another_figure() -> None:
+    f = facts("Omnia Group's apps had 600 million monthly active users in June 2024 and passed "
+              "750 million in March 2025.")
+    assert sorted((g.value, g.year, g.month) for g in f.figures) == [
+        (600_000_000, 2024, 6), (750_000_000, 2025, 3)]
+
+
+def test_a_rule_the_terms_set_is_no_consent_given() -> None:
+    f = facts("The terms say users must have the person's consent, but the app does not check.")
+    assert f.value("subjects_consent") is False
+
+
 @pytest.mark.parametrize(("text", "value"), [
     # a negation before a role denies the person, not the domain the role is named after
     ("Declines are emailed, and no loan officer ever looks at a declined file.", True),

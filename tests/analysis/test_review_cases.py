@@ -186,6 +186,16 @@ SHORT = [
     # calls to purchased numbers nobody agreed to receive
     ("llama4", "DialBoost makes 50,000 automated sales calls a day to mobile numbers from a "
      "purchased list. None of the people called agreed to be contacted.", "conflict"),
+    # a final answer nobody but an appeal would check is no human review
+    ("bigscience-openrail-m", "The insurer's chatbot reads the claim forms and tells customers "
+     "whether their claim will be paid; no adjuster sees the claim unless the customer "
+     "complains to the regulator.", "conflict"),
+    # people described by a protected characteristic's proxy, then scored lower
+    ("llama4", "RentRight screens rental applicants for landlords; applicants with a Section 8 "
+     "housing voucher or a foreign-sounding surname are given a lower score.", "conflict"),
+    # a group figure above the limit only after the release month does not count
+    ("llama3.1", "Cartly is a subsidiary of Omnia Group, whose apps had 600 million monthly "
+     "active users in June 2024 and passed 750 million in March 2025.", "clear", "adapter"),
     # "no loan officer" denies the officer: the decisions are still about loans
     ("bigscience-openrail-m", "The model approves or declines each loan application; declines "
      "are emailed, and no loan officer ever looks at a declined file.", "conflict"),

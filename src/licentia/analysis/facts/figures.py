@@ -18,7 +18,7 @@ from licentia.analysis.facts.model import Figure
 from licentia.analysis.facts.nlp import Phrases, rules
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -116,7 +116,13 @@ def _date(sent: Span, near: int) -> tuple[int | None, int | None, bool, bool]:
              and 1990 <= int(t.text) <= 2100]
     if not years:
         return None, None, False, False
-    t = min(years, key=lambda y: abs(y.i - near))
+    # the nearest year, not one across "and" or a comma that belongs to another figure ("600
+    # million in June 2024 and passed 750 million in March 2025")
+    def distance(y: Token) -> int:
+        lo, hi = sorted((y.i, near))
+        crosses = any(sent.doc[k].text in _CLAUSE_JOINS for k in range(lo + 1, hi))
+        return abs(y.i - near) + (20 if crosses else 0)
+    t = min(years, key=distance)
     before = doc_text(sent, t.i - 1) if t.i > sent.start else ""
     # "since 2021", "since March 2021", "since early 2022", "since the end of 2021"
     lead = [doc_text(sent, i) for i in range(max(sent.start, t.i - 4), t.i)]
@@ -124,6 +130,10 @@ def _date(sent: Span, near: int) -> tuple[int | None, int | None, bool, bool]:
                                     for w in lead[lead.index("since") + 1:])
     whole = any(tuple(w.lower() for w in lead[len(lead) - len(q):]) == q for q in _WHOLE_YEAR)
     return int(t.text), _MONTHS.get(before), since, whole
+
+
+# words between a figure and a year that make the year another figure's
+_CLAUSE_JOINS = {"and", ",", ";", "but", "while", "whereas"}
 
 
 # words between "since" and a year that keep it a start ("since early 2022")

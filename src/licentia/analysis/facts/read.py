@@ -81,8 +81,14 @@ def _claimed(doc: Doc, start: int, claims: list[tuple[str, int, int]]) -> bool:
     sent = doc[start].sent
     quotes = sum(1 for t in doc[sent.start:start] if t.text in _QUOTES)
     return quotes % 2 == 1 or any(
-        0 <= start - e <= 12 and not any(_ends_clause(t) for t in doc[e:start])
+        0 <= start - e <= 12 and not any(_ends_clause(t) or t.lower_ in _CONTRASTS
+                                         for t in doc[e:start + 1])
         for _l, _s, e in claims)
+
+
+# words after which the claim's rule is contrasted with what happens ("the terms say users
+# must have consent, but the app does not check")
+_CONTRASTS = {"but", "yet", "however", "though", "although"}
 
 
 _TITLES = {"dr", "mr", "mrs", "ms", "prof", "st", "mx"}
