@@ -318,8 +318,29 @@ def _split_words(text: str) -> list[str] | None:
         return text.encode("ascii").translate(_ASCII_SPACES).decode("ascii").lower().split()
     lowered = text.lower()
     if len(lowered) == len(text) and unicodedata.is_normalized("NFKC", text):
-        return _TOKEN.findall(lowered)
+        return _findall_in_chunks(_TOKEN, lowered, _CHUNK_SPACES)
     return None
+
+
+# ASCII characters other than letters and digits to spaces (and, for rule words, other than
+# "+"); every byte of a character that is not ASCII kept
+_CHUNK_SPACES = bytes(c if c in _ASCII_WORD or c >= 0x80 else 32 for c in range(256))
+_RULE_CHUNK_SPACES = bytes(c if c in _ASCII_WORD or c >= 0x80 or c == 0x2B else 32
+                           for c in range(256))
+
+
+def _findall_in_chunks(pattern: re.Pattern[str], text: str, spaces: bytes) -> list[str]:
+    """pattern.findall(text) for a pattern whose matches hold no ASCII character that `spaces`
+    makes a space, run only on the chunks of text between such characters that are not ASCII
+    letters and digits alone (each of those is one match): in a text with a few characters
+    other than ASCII, the regex reads only the words around them."""
+    out: list[str] = []
+    for chunk in text.encode("utf-8", "surrogatepass").translate(spaces).split():
+        if chunk.isalnum():  # (bytes: ASCII letters and digits only)
+            out.append(chunk.decode("ascii"))
+        else:
+            out += pattern.findall(chunk.decode("utf-8", "surrogatepass"))
+    return out
 
 
 def tokenize(text: str, markers: bool = True) -> Tokens:
@@ -425,7 +446,7 @@ def rule_words(text: str) -> list[str]:
         lowered = text.lower()
         if len(lowered) != len(text):  # a character whose lower case is longer: word by word
             return rule_tokens(text)[0]
-        words = _RULE_WORD.findall(lowered)
+        words = _findall_in_chunks(_RULE_WORD, lowered, _RULE_CHUNK_SPACES)
     if MARKUP_WORDS.isdisjoint(words):
         return words
     return list(filterfalse(MARKUP_WORDS.__contains__, words))
@@ -442,7 +463,8 @@ def rule_words_with_markup(text: str) -> tuple[list[str], Callable[[], list[int]
         pairs = [(m.group().lower(), m.start()) for m in _RULE_WORD.finditer(text)]
         return [w for w, _ in pairs], lambda: [a for _, a in pairs]
     # offsets by the ASCII pass (a word is where it is in the text of its characters' kinds)
-    return _RULE_WORD.findall(lowered), lambda: _ascii_rule_starts(_ascii_kinds(lowered))
+    return _findall_in_chunks(_RULE_WORD, lowered, _RULE_CHUNK_SPACES), \
+        lambda: _ascii_rule_starts(_ascii_kinds(lowered))
 
 
 def _not_markup(words: list[str]) -> list[bool]:

@@ -149,3 +149,16 @@ UNICODE_LINES = st.lists(st.sampled_from(
 @given(UNICODE_LINES)
 def test_copyright_lines_of_a_non_ascii_text_are_the_pattern(text: str) -> None:
     assert normalize.mask(text, False) == _mask_pattern(text, False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200) | PIECES)
+def test_words_found_chunk_by_chunk_are_the_patterns(text: str) -> None:
+    """The regex run only on the chunks holding characters other than ASCII finds what it
+    finds on the whole text."""
+    low = text.lower()
+    assert normalize._findall_in_chunks(_TOKEN, low, normalize._CHUNK_SPACES) == \
+        _TOKEN.findall(low)
+    assert normalize._findall_in_chunks(normalize._RULE_WORD, low,
+                                        normalize._RULE_CHUNK_SPACES) == \
+        normalize._RULE_WORD.findall(low)

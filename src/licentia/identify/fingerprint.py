@@ -5,6 +5,7 @@ found by shingles of their words, not by alignment."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 import numpy as np
@@ -25,6 +26,19 @@ def _fingerprint_phrases() -> tuple[str, ...]:
 @cache
 def _spaced_phrases() -> tuple[str, ...]:
     return tuple(f" {phrase} " for phrase in _fingerprint_phrases())
+
+
+@cache
+def _phrase_words() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(phrase.split()) for phrase in _fingerprint_phrases())
+
+
+def possible_in(words: Iterable[str]) -> bool:
+    """Whether a text of these words may hold, in any of its parts, a distinctive phrase of a
+    license known by fingerprint: every word of one phrase is among them (when none is,
+    fingerprint_match finds nothing in the text nor in any part of it)."""
+    have = set(words)
+    return any(phrase <= have for phrase in _phrase_words())
 
 
 def _remaining_words(qtok: Tokens, remaining: npt.NDArray[np.int64]) -> tuple[str, ...]:

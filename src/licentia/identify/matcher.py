@@ -17,7 +17,7 @@ import numpy.typing as npt
 from licentia.catalog import licensedb
 from licentia.datafile import load_yaml
 from licentia.identify.diffops import as_chars, compacted, densest_run, numbers_replaced, opcodes
-from licentia.identify.fingerprint import fingerprint_match, may_match
+from licentia.identify.fingerprint import fingerprint_match, may_match, possible_in
 from licentia.identify.found import Difference, DiffKind, Match
 from licentia.identify.headings import heading, section_at
 from licentia.identify.index import Index, RefInfo, license_like, raw_digest, token_digest
@@ -369,13 +369,14 @@ def match(index: Index, text: str, tokens: Tokens | None = None,
         return [fast]
     remaining = np.arange(len(qtok), dtype=np.int64)
     found: list[Match] = []
+    fingerprinted = possible_in(qtok.words)  # (else no round finds one)
     for _ in range(MAX_ROUNDS):
         if len(remaining) < MIN_QUERY_TOKENS:
             break
         sub_ids = ids_all[remaining]
         cands = index.candidates(sub_ids, CANDIDATES)
         if not cands:
-            fp_only = fingerprint_match(qtok, remaining, text, 0.0)
+            fp_only = fingerprint_match(qtok, remaining, text, 0.0) if fingerprinted else None
             if fp_only is None:
                 break
             found.append(fp_only[0])
@@ -386,11 +387,13 @@ def match(index: Index, text: str, tokens: Tokens | None = None,
         cands = [(r, share) for r, share in cands if share >= MIN_SHARE] or cands[:1]
         shared = shared_words(index, [r for r, _ in cands], sub_ids)
         if not any(_may_be_large_enough(index, r, n) for (r, _), n in
-                   zip(cands, shared, strict=True)) and not may_match(qtok, remaining):
+                   zip(cands, shared, strict=True)) and \
+                not (fingerprinted and may_match(qtok, remaining)):
             break  # no alignment can be picked (_pick), no fingerprint found: none aligned
         sub = as_chars(sub_ids, len(index.word_ids))
         aligned = _ranked(index, cands, sub, sub_ids, shared)
-        fp_match = fingerprint_match(qtok, remaining, text, aligned.first().score)
+        fp_match = fingerprint_match(qtok, remaining, text, aligned.first().score) \
+            if fingerprinted else None
         if fp_match is not None:
             match_, keep = fp_match
             found.append(match_)
