@@ -108,7 +108,7 @@ def reference_text(info: RefInfo) -> _RefText:
     return _reference_text(info.key, info.source)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _reference_text(key: str, source: str) -> _RefText:
     """reference_text, by what it depends on (a RefInfo made from a Match has no expression)."""
     if not RefInfo(key, "", source).is_rule:
@@ -429,7 +429,7 @@ def _ranked(index: Index, cands: list[tuple[int, float]], sub: str | list[int],
         key=lambda a: (-a.score, index.refs[a.ref].is_rule, -a.share, position[a.ref]))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _optional_tokens(info: RefInfo) -> int:
     """The words of a license text's optional parts (absent, they cost an alignment nothing)."""
     if info.is_rule or info.key not in _optional_sections():
