@@ -211,6 +211,11 @@ def test_a_year_across_and_belongs_to_another_figure() -> None:
         (600_000_000, 2024, 6), (750_000_000, 2025, 3)]
 
 
+def test_a_seat_on_the_move_is_open() -> None:
+    f = facts("Stylo is moving its headquarters from London to Paris this year.")
+    assert f.value("licensee_in_eu") is None and f.get("licensee_in_eu").hedged
+
+
 def test_a_rule_the_terms_set_is_no_consent_given() -> None:
     f = facts("The terms say users must have the person's consent, but the app does not check.")
     assert f.value("subjects_consent") is False

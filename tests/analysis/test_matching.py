@@ -63,6 +63,13 @@ def test_counter_use() -> None:
     assert h.countered_by == "awareness"
 
 
+def test_a_defence_word_reaches_past_a_target_of_harm() -> None:
+    # "threats against religious groups" names the target; "flags" before it is the defence
+    hits = [h for h in matcher().hits("It flags posts with slurs or threats against religious "
+                                      "groups.") if h.taxonomy == "discrimination"]
+    assert hits and all(h.countered_by == "flags" for h in hits)
+
+
 def test_weak_inside_strong_is_dropped() -> None:
     hits = [h for h in matcher().hits("It gives medical advice.")
             if h.taxonomy == "medical-advice"]
@@ -148,6 +155,15 @@ def test_a_gap_lets_a_few_words_pass_in_one_clause() -> None:
     ("members keep a watchlist of renters who have complained about landlords online",
      "discrimination"),
     ("most requested images show them naked", "sexual-content"),
+    ("machine parts actually bound for a buyer in a country under export sanctions",
+     "illegal-activity"),
+    ("it listens to live job interviews and shows the candidate answers", "fraud-deception"),
+    ("where the interviewer's video call cannot capture them", "fraud-deception"),
+    ("telling them they can vote by replying to the text", "disinformation"),
+    ("applicants with a housing voucher or a foreign-sounding surname are given a lower score",
+     "discrimination"),
+    ("the pictures are posted from customer-looking accounts", "fraud-deception"),
+    ("captions claiming they were taken during a visit", "disinformation"),
 ])
 def test_paraphrases_of_restricted_acts_are_strong(text: str, tid: str) -> None:
     assert any(h.taxonomy == tid and h.tier is Tier.STRONG and h.counts

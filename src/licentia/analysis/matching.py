@@ -288,7 +288,9 @@ class Matcher:
                 break
             if tokens[j].text in self.counter_before:
                 if j and tokens[j - 1].text in self.counter_void_before:
-                    return None  # "violence against a group": the group is the target
+                    # "violence against a group": the group is the target; a defence word
+                    # further back still counts ("flags posts with threats against a group")
+                    continue
                 return tokens[j].text
         if end < len(tokens) and tokens[end].segment == tokens[i].segment \
                 and tokens[end].text in self.counter_after:

@@ -22,7 +22,7 @@ from licentia.analysis.facts.nlp import DETERMINERS, Phrases, lower, parse, rule
 from licentia.analysis.usecase import Deployment, Modification, UseCase
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _KINDS = ("holds", "fails", "fails_if_negated", "holds_if_negated", "holds_unless_negated")
 _QUOTES = {'"', "\u201c", "\u201d"}
@@ -108,7 +108,7 @@ def read_facts(uc: UseCase) -> Facts:
     facts = {name: _settle(name, found, (spec.get(name) or {}).get("prefer"))
              for name, found in _phrase_readings(doc, text, marks, spec).items()}
     _implied(facts, spec)
-    facts.update(_domicile(doc, text))
+    facts.update(_domicile(doc, text, marks))
     hedged = {i for s, e in marks.get("hedge", ()) for i in range(s, doc[s].sent.end)}
     found = figures(doc, text, group_names(doc, text, {}), hedged)
     _structured(uc, facts)
@@ -201,8 +201,10 @@ def _implied(facts: dict[str, Fact], spec: Mapping[str, Any]) -> None:
                 facts[other] = Fact(other, True, fact.words, rule=f"implied by {name}")
 
 
-def _domicile(doc: Doc, text: str) -> dict[str, Fact]:
-    """Where the licensee (and an affiliate) is established, from a cue and a place."""
+def _domicile(doc: Doc, text: str, scope: dict[str, list[tuple[int, int]]]) -> dict[str, Fact]:
+    """Where the licensee (and an affiliate) is established, from a cue and a place; a seat in
+    a sentence that doubts it or moves it ("is moving its headquarters from London to Paris")
+    is open."""
     marks = _domicile_phrases()(doc)
     places = [(label, s, e) for label, s, e in marks
               if label in ("eu_places", "non_eu_places", "eu_company_forms")]
@@ -228,8 +230,12 @@ def _domicile(doc: Doc, text: str) -> dict[str, Fact]:
         if name in out:
             continue
         words = text[doc[s].idx:doc[place[2] - 1].idx + len(doc[place[2] - 1].text)]
-        out[name] = Fact(name, place[0] != "non_eu_places", words,
-                         rule=f"place of establishment {doc[place[1]:place[2]].text!r}")
+        value = place[0] != "non_eu_places"
+        unsettled = _unsettled(sent, scope)
+        out[name] = Fact(name, None if unsettled else value, words, hedged=bool(unsettled),
+                         maybe=True if unsettled else None,
+                         rule=f"place of establishment {doc[place[1]:place[2]].text!r}"
+                         + (f", in doubt ({unsettled!r})" if unsettled else ""))
     _described(doc, text, marks, places, out)
     forms = [(s, e) for label, s, e in marks if label == "eu_company_forms"]
     for s, _e in forms:
@@ -250,6 +256,18 @@ def _domicile(doc: Doc, text: str) -> dict[str, Fact]:
                                      rule="the licensee is established outside the EU, an "
                                           "affiliate inside it")
     return out
+
+
+# words that put a seat in motion: where the licensee will be established is open
+_MOVING = {"move", "moving", "moves", "relocate", "relocates", "relocating", "relocation",
+           "redomicile", "redomiciling", "reincorporate", "reincorporating"}
+
+
+def _unsettled(sent: Span, marks: dict[str, list[tuple[int, int]]]) -> str | None:
+    """A doubt in the sentence, or a move of the seat it names."""
+    doubt = next((sent.doc[s:e].text for s, e in marks.get("doubt", ())
+                  if sent.start <= s < sent.end), None)
+    return doubt or next((t.text for t in sent if t.lower_ in _MOVING), None)
 
 
 def _described(doc: Doc, text: str, marks: list[tuple[str, int, int]],
