@@ -578,3 +578,29 @@ def test_a_notice_holding_a_smaller_one_with_words_between_is_found(index: Index
             f" * Copyright (C) 2019 Example Corp.\n *\n{terms}\n")
     r = identify_text(text, index=index, rules=rules)
     assert r.license_keys == ("lgpl-2.1",), r.matches
+
+
+def test_a_notice_around_another_finding_is_no_statement(rules: RuleIndex) -> None:
+    """The matcher aligns the words other findings left: a GPL notice's first sentence may
+    end one file's header and its last words the next one's, with that header's own notice
+    found between. Words on both sides of another finding are no notice; a license text
+    around one is still a text."""
+    from licentia.identify.found import Match
+    from licentia.identify.identifier import _merge
+
+    inner = " ".join(read_rule_text("gpl-3.0-plus_332.RULE").replace("{{", "")
+                     .replace("}}", "").split())
+    text = ("You should have received a copy of the GNU General Public License\nalong with\n"
+            f"{inner}\nIf not, see <http://www.gnu.org/licenses/>.\n")
+    at = text.index(inner)
+    found = Match("gpl-3.0-plus", "notice", "gpl-3.0-plus_332.RULE", 3, 3, 100.0, 1.0,
+                  chars=(at, at + len(inner)))
+
+    def outer(kind: str) -> Match:
+        return Match("gpl-1.0-plus", kind, "gpl-1.0-plus_35.RULE", 1, 4, 100.0, 1.0,
+                     chars=(0, len(text) - 1))
+
+    kept = _merge(rules, [outer("notice"), found], [], text)
+    assert [m.key for m in kept] == ["gpl-3.0-plus"], kept
+    kept = _merge(rules, [outer("text"), found], [], text)
+    assert sorted(m.key for m in kept) == ["gpl-1.0-plus", "gpl-3.0-plus"], kept

@@ -41,6 +41,7 @@ from licentia.identify.reader import read_text_file
 from licentia.identify.result import Failure, Identification, Result
 from licentia.identify.rulematch import find_rules
 from licentia.identify.rules import RuleIndex, get_rules
+from licentia.identify.statement import around, split
 from licentia.identify.template import recognize as recognize_template
 from licentia.identify.variants import guard, names_another
 from licentia.normalize import SPDX_TAG, mask, rule_tokens, spdx_identifiers, tokenize
@@ -286,25 +287,6 @@ def _acceptable(rules: RuleIndex, m: Match, text: str) -> bool:
     return (m.kind == "text" or m.coverage >= NOTICE_FLOOR) and _as_meant(rules, m, text)
 
 
-def _split(m: Match, text: str) -> bool:
-    """Whether a notice found by alignment is split by words the text puts inside it: a run
-    of them (added, or in place of the reference's) longer than the notice's words found
-    ("Released under the terms of the GNU GPL", a driver's description, "Version 2.0.0" is
-    no GPL-3.0-or-later notice). A notice is one statement; a text may hold other words."""
-    if m.kind in FULL or m.chars is None:
-        return False
-    a, b = m.chars
-    inside = [d.chars for d in m.differences
-              if d.kind is not DiffKind.REMOVED and d.chars is not None
-              and a < d.chars[0] and d.chars[1] < b]
-    if not inside:
-        return False
-    words, starts = rule_tokens(text[a:b])
-    at = [(a + s, a + s + len(w)) for w, s in zip(words, starts, strict=True)]
-    matched = sum(1 for c in at if not any(d.holds(c) for d in m.differences))
-    return any(sum(1 for c in at if d[0] <= c[0] and c[1] <= d[1]) > matched for d in inside)
-
-
 def _as_meant(rules: RuleIndex, m: Match, text: str) -> bool:
     """Whether a notice found by alignment keeps what its rule requires: every required phrase
     word for word, its minimum coverage, and no gap when the rule must be continuous."""
@@ -354,7 +336,7 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
     """
     kept: list[Match] = []
     for m in found:
-        if not _acceptable(rules, m, text) or _split(m, text):
+        if not _acceptable(rules, m, text) or split(m, text) or around(m, found):
             continue  # too little of a short text to say it is there, or not one statement
         inside = [r for r in ruled if _overlaps(m, r)]
         if any(r.start_line <= m.start_line and m.end_line <= r.end_line
