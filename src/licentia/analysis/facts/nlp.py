@@ -13,6 +13,7 @@ ends its reach, as in NegEx.
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -134,9 +135,13 @@ class Phrases:
                     through += direct
                     self.bridge_verbs.update(single)
             if patterns:
-                self.matcher.add(label, [p for p in patterns if p])
+                # phrases that differ only in word forms ("is gone" / "are gone", "notice" /
+                # "notices") give the same lemma pattern: each is matched once
+                unique = {json.dumps(p, sort_keys=True): p for p in patterns if p}
+                self.matcher.add(label, list(unique.values()))
             if through:
-                self.bridged.add(label, through)
+                self.bridged.add(label, list({json.dumps(p, sort_keys=True): p
+                                              for p in through}.values()))
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(label, start token, end token) of every match, longest first where they overlap;
