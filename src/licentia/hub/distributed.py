@@ -8,6 +8,7 @@ path's (hub.runner), so the results are identical. Ray is an optional extra
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import socket
@@ -41,6 +42,18 @@ def _spawned(ray: Any) -> list[subprocess.Popen[bytes]]:
                 if isinstance(info.process, subprocess.Popen)]
     except AttributeError:  # another Ray version: nothing to reap by hand
         return []
+
+
+def _ray_handles() -> list[subprocess.Popen[bytes]]:
+    """Every still-running process handle of this driver whose command is one of Ray's: a
+    start-up attempt that failed on a loaded machine may leave some the node no longer lists
+    (their handles would warn "subprocess ... is still running" when collected)."""
+    return [p for p in gc.get_objects() if isinstance(p, subprocess.Popen)
+            and p.returncode is None and "ray" in " ".join(map(str, _args(p.args))).lower()]
+
+
+def _args(args: Any) -> list[Any]:
+    return [args] if isinstance(args, str | bytes | os.PathLike) else list(args)
 
 
 def _reachable(address: str) -> None:
@@ -104,7 +117,7 @@ class RayRunner:
         spawned = _spawned(self.ray)
         self.ray.shutdown(wait_for_processes=True)
         deadline = time.monotonic() + _REAP_S
-        for proc in spawned:
+        for proc in dict.fromkeys([*spawned, *_ray_handles()]):
             try:
                 proc.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
