@@ -164,6 +164,9 @@ def test_a_gap_lets_a_few_words_pass_in_one_clause() -> None:
      "discrimination"),
     ("the pictures are posted from customer-looking accounts", "fraud-deception"),
     ("captions claiming they were taken during a visit", "disinformation"),
+    ("the app is installed secretly on a partner's phone", "surveillance"),
+    ("it picks which vehicles the loitering munition should strike first", "weapons"),
+    ("buyers can pass banks' identity checks under someone else's name", "illegal-activity"),
 ])
 def test_paraphrases_of_restricted_acts_are_strong(text: str, tid: str) -> None:
     assert any(h.taxonomy == tid and h.tier is Tier.STRONG and h.counts
