@@ -135,13 +135,9 @@ class Phrases:
                     through += direct
                     self.bridge_verbs.update(single)
             if patterns:
-                # phrases that differ only in word forms ("is gone" / "are gone", "notice" /
-                # "notices") give the same lemma pattern: each is matched once
-                unique = {json.dumps(p, sort_keys=True): p for p in patterns if p}
-                self.matcher.add(label, list(unique.values()))
+                self.matcher.add(label, _unique(patterns))
             if through:
-                self.bridged.add(label, list({json.dumps(p, sort_keys=True): p
-                                              for p in through}.values()))
+                self.bridged.add(label, _unique(through))
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(label, start token, end token) of every match, longest first where they overlap;
@@ -174,6 +170,12 @@ class Phrases:
             out += [(doc.vocab.strings[m], verb, t.i + e) for m, s, e in self.bridged(joined)
                     if s == 0]
         return out
+
+
+def _unique(patterns: list[Pattern]) -> list[Pattern]:
+    """Each pattern once: phrases that differ only in word forms ("is gone" / "are gone",
+    "notice" / "notices") give the same lemma pattern."""
+    return list({json.dumps(p, sort_keys=True): p for p in patterns if p}.values())
 
 
 def _verbs_objects(item: Any) -> bool:

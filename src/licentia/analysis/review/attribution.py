@@ -44,9 +44,9 @@ def _hosted_is_distribution(sheet: Sheet) -> bool:
 def _reaches(c: Clause, sheet: Sheet, uc: UseCase,
              facts: Facts) -> tuple[bool | None, str]:
     """Whether the use makes the licensed material available the way the clause says."""
-    made = facts.get("derivative_distributed")
-    if uc.deployment is Deployment.INTERNAL and made.value is True and made.words:
-        return True, f"a product made with it reaches others ({made.words})"
+    if uc.deployment is Deployment.INTERNAL and facts.described("derivative_distributed"):
+        made = facts.get("derivative_distributed").words
+        return True, f"a product made with it reaches others ({made})"
     if facts.described("copies_shipped"):
         # the description's words, whatever the deployment field says ("hosted for most
         # customers; two banks get it to run on premises")
