@@ -43,7 +43,7 @@ CASES = [
         use("We publish our Gemma 2 fine-tune with the Gemma Terms of Use and a notice that the "
             "Prohibited Use Policy applies; we publish our evaluation scripts on GitHub under the "
             "MIT License.", deployment="distributed", modification="fine-tune"),
-        ("use-restrictions-flow-down", "restrictions"), Status.CLEAR, False,
+        ("use-restrictions-flow-down", "attribution"), Status.CLEAR, False,
         id="a_license_for_the_licensees_own_code_is_not_the_models"),
     pytest.param(
         "deepseek-la-1.0",
@@ -110,7 +110,7 @@ CASES = [
         "bigscience-openrail-m",
         use("Our API's terms cover payment and uptime and say nothing about how customers may "
             "use the generated text.", modification="fine-tune"),
-        ("use-restrictions-flow-down", "restrictions"), Status.CONFLICT, False,
+        ("use-restrictions-flow-down", "attribution"), Status.CONFLICT, False,
         id="a_phrase_own_may_is_no_hedge"),
     pytest.param(
         "gemma",
@@ -184,14 +184,14 @@ CASES = [
         use("We fine-tuned Gemma 2 on support chats and uploaded the weights to Hugging Face "
             "with a model card and an Apache-2.0 LICENSE file.",
             deployment="distributed", modification="fine-tune"),
-        ("use-restrictions-flow-down", "restrictions"), Status.CONFLICT, False,
+        ("use-restrictions-flow-down", "attribution"), Status.CONFLICT, False,
         id="weights_shared_under_an_open_license_carry_no_use_restrictions"),
     pytest.param(
         "llama3.1",
         use("We fine-tune Llama 3.1 on a dataset licensed under the MIT License and ship the "
             "model to customers with the Llama 3.1 license and its acceptable use policy.",
             deployment="distributed", modification="fine-tune"),
-        ("use-restrictions-flow-down", "restrictions"), Status.CLEAR, False,
+        ("use-restrictions-flow-down", "attribution"), Status.CLEAR, False,
         id="a_license_material_was_received_under_is_not_what_is_shared"),
     pytest.param(
         "CC-BY-SA-4.0",

@@ -6,9 +6,10 @@
 1. verify the license (exact version, variant, modified or not, and what that rests on):
    `verify`;
 2. weigh every use restriction, eligibility clause, threshold, commercial and output term
-   against the facts: `restrictions`, `thresholds`, `flowdown` (`decide` weighs a clause's
+   against the facts: `restrictions`, `thresholds`, `output_terms` (`decide` weighs a clause's
    deciding facts, `activities` what the use involves);
-3. list the attribution and notice duties this use triggers: `attribution`;
+3. list the attribution, notice and flow-down duties this use triggers: `attribution`,
+   `flow_down`;
 4. assess the patent grant and what ends it: `patent`;
 5. document and escalate: a risk matrix, the gray areas with the question to ask counsel, and
    the overall verdict: `escalate`.
@@ -29,7 +30,7 @@ from licentia.analysis.matching import Matcher, matcher
 from licentia.analysis.review.activities import involvement
 from licentia.analysis.review.attribution import attribution
 from licentia.analysis.review.escalate import escalations, risk
-from licentia.analysis.review.flowdown import flow_down, output_terms
+from licentia.analysis.review.flowdown import flow_down, output_terms, trained_derivatives
 from licentia.analysis.review.model import (
     FORMAT_VERSION,
     STEP_TITLES,
@@ -102,9 +103,10 @@ def review(basis: Basis, use_case: UseCase, rules: Matcher | None = None) -> Rev
         sheet = basis.sheet
         findings += restrictions(basis, sheet, use_case, facts, m, involved)
         findings += thresholds(sheet, use_case, facts)
-        findings += flow_down(sheet, use_case, facts)
+        findings += trained_derivatives(sheet, use_case)
         findings += output_terms(sheet, use_case)
         findings += attribution(sheet, use_case, facts)
+        findings += flow_down(sheet, use_case, facts)
         findings += patent(sheet, use_case, facts)
         key = basis.sheet.license
         not_assessed.append(f"conditions other than use, attribution, notice, copyleft and "

@@ -1,7 +1,7 @@
 # SPDX-FileCopyrightText: 2026 The licentia authors
 # SPDX-License-Identifier: Apache-2.0
-"""Step 2, continued: what the product must impose on its users and recipients, and terms
-that bind outputs."""
+"""What the product must impose on its users and recipients (a step 3 duty, beside notices),
+and the terms that bind outputs and models trained on them (step 2)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from licentia.catalog.terms import Artifact, Clause, ClauseKind, Sheet
 
 
 def flow_down(sheet: Sheet, uc: UseCase, facts: Facts) -> list[Finding]:
-    """What the product must impose on its own users, derivatives and recipients."""
+    """What the product must impose on its own users, derivatives and recipients: a duty of
+    step 3, like the notices the license makes it keep."""
     if not any(c.kind is ClauseKind.USE_RESTRICTION for c in sheet.clauses):
         return []
     clauses = [c for c in sheet.clauses if c.value.flow_down
@@ -51,11 +52,17 @@ def flow_down(sheet: Sheet, uc: UseCase, facts: Facts) -> list[Finding]:
             rationale = ("Internal use: the restrictions bind your own staff; pass them on "
                          "if the model or product ever leaves the organization.")
         out.append(finding(
-            Step.RESTRICTIONS, Code.USE_RESTRICTIONS_FLOW_DOWN, status,
+            Step.ATTRIBUTION, Code.USE_RESTRICTIONS_FLOW_DOWN, status,
             "Flow-down: impose the use restrictions on users and recipients", rationale,
             evidence, actions, clauses=[c.id for c in clauses], question=question,
             clause=next((c.id for c in clauses if c.decided_by is not None
                          and c.kind is ClauseKind.CONDITION), None)))
+    return out
+
+
+def trained_derivatives(sheet: Sheet, uc: UseCase) -> list[Finding]:
+    """Step 2: a model trained on the outputs that the license may count as a Derivative."""
+    out: list[Finding] = []
     derivative_defs = [c for c in sheet.clauses if c.kind is ClauseKind.DEFINITION
                        and {Artifact.DERIVATIVES, Artifact.OUTPUTS} <= set(c.artifacts)]
     if uc.outputs_train_other_models and derivative_defs:

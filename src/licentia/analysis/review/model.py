@@ -64,7 +64,7 @@ STATUS_RANK = {Status.CLEAR: 0, Status.GRAY: 1, Status.CONFLICT: 2}
 STEP_TITLES = {
     Step.VERIFY: "Verify the license",
     Step.RESTRICTIONS: "Use restrictions",
-    Step.ATTRIBUTION: "Attribution and notice",
+    Step.ATTRIBUTION: "Attribution, notice and flow-down",
     Step.PATENT: "Patent grant",
     Step.ESCALATE: "Document and escalate",
 }
