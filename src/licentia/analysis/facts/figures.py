@@ -86,8 +86,8 @@ def _run(doc: Doc, i: int) -> tuple[float, int] | None:
 @cache
 def _cues() -> tuple[Phrases, Mapping[str, float]]:
     spec = rules().get("figures") or {}
-    groups = {k: spec.get(k) or () for k in ("users", "revenue", "not_revenue", "group",
-                                             "monthly")}
+    groups = {k: spec.get(k) or () for k in ("users", "revenue", "not_revenue", "price",
+                                             "group", "monthly")}
     rates = {str(k): float(v) for k, v in (spec.get("currencies") or {}).items()}
     return Phrases(groups), rates
 
@@ -153,7 +153,7 @@ def doc_text(sent: Span, i: int) -> str:
 
 def figures(doc: Doc, original: str, group_names: Iterable[str],
             hedged: set[int]) -> list[Figure]:
-    """Every users or revenue figure of the description."""
+    """Every users, revenue or price figure of the description."""
     phrases, rates = _cues()
     cues = phrases(doc)
     names = {n.lower() for n in group_names}
@@ -191,8 +191,9 @@ def figures(doc: Doc, original: str, group_names: Iterable[str],
         owner = "group" if (_in_sentence(cues, "group", sent)
                             or any(n in sent.text for n in names)) else "licensee"
         year, month, since, whole = _date(sent, tok.i)
-        words = original[tok.idx - (1 if rate and tok.i > 0 else 0):doc[end - 1].idx
-                         + len(doc[end - 1].text)]
+        last = doc[end] if rate and end < len(doc) and doc[end].text in rates else doc[end - 1]
+        first = tok.idx - (1 if rate and tok.i > 0 and doc[tok.i - 1].text in rates else 0)
+        words = original[first:last.idx + len(last.text)]
         out.append(Figure(measure, int(value), owner, words.strip(), year, month, since,
                           whole, tok.i in hedged))
     return out
@@ -210,10 +211,12 @@ def _in_sentence(cues: list[tuple[str, int, int]], label: str, sent: Span) -> bo
 
 def _measure(cues: list[tuple[str, int, int]], start: int, end: int, sent: Span,
              money: bool) -> str | None:
-    """users / revenue by the nearest cue in the sentence (not_revenue cancels money)."""
+    """users / revenue / price by the nearest cue in the sentence (not_revenue cancels money;
+    a sum something sells or is paid for is a price: "sell for 15 euros")."""
     best: tuple[int, str] | None = None
     for label, s, e in cues:
-        if label not in ("users", "revenue", "not_revenue") or not (sent.start <= s < sent.end):
+        if label not in ("users", "revenue", "not_revenue", "price") \
+                or not (sent.start <= s < sent.end):
             continue
         distance = start - e if e <= start else s - end
         if distance < 0 or distance > 12:
@@ -224,7 +227,7 @@ def _measure(cues: list[tuple[str, int, int]], start: int, end: int, sent: Span,
         return None
     label = best[1]
     if money:
-        return "revenue" if label == "revenue" else None
+        return label if label in ("revenue", "price") else None
     return "users" if label == "users" else None
 
 

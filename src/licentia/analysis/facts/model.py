@@ -38,9 +38,9 @@ class Fact:
 
 @dataclass(frozen=True)
 class Figure:
-    """A number the description states: users or revenue (USD), whose, and when."""
+    """A number the description states: users, revenue or a price (USD), whose, and when."""
 
-    measure: str  # "users" | "revenue"
+    measure: str  # "users" | "revenue" | "price"
     value: int
     owner: str  # "licensee" | "group"
     words: str

@@ -269,8 +269,8 @@ class ScopeReader:
         for label, s, e in self.triggers(doc):
             if label != "pseudo" and any(ps <= s and e <= pe for ps, pe in pseudo):
                 continue
-            if label == "hedge" and any(t.lower_ in self.asking for t in doc[max(0, s - 2):s]):
-                continue  # "how customers may use it" asks what is allowed, it does not hedge
+            if label == "hedge" and any(t.lower_ in self.asking for t in doc[max(0, s - 3):s]):
+                continue  # "how customers may use it", "what the model may do" ask what is allowed
             out.setdefault(label, []).append((s, e))
         return out
 

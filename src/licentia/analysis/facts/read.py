@@ -111,6 +111,7 @@ def read_facts(uc: UseCase) -> Facts:
     facts.update(_domicile(doc, text, marks))
     hedged = {i for s, e in marks.get("hedge", ()) for i in range(s, doc[s].sent.end)}
     found = figures(doc, text, group_names(doc, text, {}), hedged)
+    _priced(found, facts)
     _structured(uc, facts)
     facts = {**facts, **_answers(uc)}
     names = _names(doc, text)
@@ -199,6 +200,15 @@ def _implied(facts: dict[str, Fact], spec: Mapping[str, Any]) -> None:
         for other in (spec.get(name) or {}).get("implies") or ():
             if other not in facts or facts[other].value is None:
                 facts[other] = Fact(other, True, fact.words, rule=f"implied by {name}")
+
+
+def _priced(found: list[Figure], facts: dict[str, Fact]) -> None:
+    """A price the description states ("we sell it for 15 euros") earns money, where no phrase
+    of the description said whether it does."""
+    price = next((f for f in found if f.measure == "price" and not f.hedged), None)
+    if price is not None and facts.get("earns_money", Fact("earns_money", None)).value is None:
+        facts["earns_money"] = Fact("earns_money", True, price.words,
+                                    rule=f"a price ({price.words!r})")
 
 
 def _domicile(doc: Doc, text: str, scope: dict[str, list[tuple[int, int]]]) -> dict[str, Fact]:

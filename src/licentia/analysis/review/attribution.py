@@ -132,14 +132,19 @@ def _applies(code: Code, c: Clause, sheet: Sheet, uc: UseCase,
     if code is Code.NETWORK_COPYLEFT:
         if uc.deployment is None:
             return None, "the use case does not say how the product is deployed"
-        if uc.deployment is Deployment.INTERNAL:
-            return False, "no users interact with it over a network from outside"
         changed = facts.get("work_modified")
         if changed.value is None:
             return None, "the use case does not say whether the work is modified"
-        return (bool(changed.value), "users interact with a modified version over a network"
-                + (f" ({changed.words})" if changed.words else "")
-                if changed.value else "the work is not modified")
+        if not changed.value:
+            return False, "the work is not modified"
+        how = f" ({changed.words})" if changed.words else ""
+        if uc.deployment is Deployment.INTERNAL:
+            # the section speaks of "all users interacting with it remotely": whether staff
+            # using an internal service are such users is for counsel, not a silent clear
+            return None, f"a modified version{how} used inside the organization: whether " \
+                "staff or contractors who reach it over a network are users it must offer " \
+                "the source to is disputed"
+        return True, f"users interact with a modified version over a network{how}"
     if trigger == "use":
         return True, "the duty applies to any use"
     if trigger == "modification":
