@@ -157,6 +157,12 @@ def _stated(tid: str, declared: dict[str, Signal], hits: dict[str, list[Hit]]) -
                  and not h.phrase.startswith("implied by")), None)
 
 
+def _mention(hit: Hit) -> bool:
+    """A strong phrase that only names the activity's domain ("ransomware", "soldiers"), not a
+    rule describing a deed ("(write|writes) ... malware")."""
+    return not any(mark in hit.phrase for mark in ("(", "..")) and " " not in hit.words.strip()
+
+
 class Engaged(StrEnum):
     """How far the use case involves a clause's activities."""
 
@@ -180,11 +186,15 @@ def engaged(involved: Involvement, tids: tuple[str, ...]) -> tuple[Engaged, list
     excluded = [involved.excluded[t] for t in tids if t in involved.excluded]
     if strong and excluded:
         return Engaged.DISPUTED, [*excluded, *(from_hit(h) for h in strong)]
+    denied = {t for t in tids for h in involved.negated.get(t, ()) if h.tier is Tier.STRONG}
+    if strong and denied and all(_mention(h) for h in strong):
+        # "it never writes malicious code" beside "notes about ransomware": the description
+        # denies the activity and only names its domain elsewhere; words, not a deed (gray)
+        return Engaged.TOUCHES, [from_hit(h) for h in strong]
     if strong:
         return Engaged.DOES, [from_hit(h) for h in strong]
     if excluded and len(excluded) == len(tids):
         return Engaged.EXCLUDED, excluded
-    denied = {t for t in tids for h in involved.negated.get(t, ()) if h.tier is Tier.STRONG}
     touched = [h for t in tids if t not in denied for h in involved.hits.get(t, ())
                if not h.countered_by]
     if touched:

@@ -41,7 +41,7 @@ def _hosted_is_distribution(sheet: Sheet) -> bool:
     return any(c.value.hosted_is_distribution for c in sheet.clauses)
 
 
-def _reaches(c: Clause, sheet: Sheet, uc: UseCase,
+def reaches_others(c: Clause, sheet: Sheet, uc: UseCase,
              facts: Facts) -> tuple[bool | None, str]:
     """Whether the use makes the licensed material available the way the clause says."""
     if uc.deployment is Deployment.INTERNAL and facts.described("derivative_distributed"):
@@ -126,7 +126,7 @@ def _applies(code: Code, c: Clause, sheet: Sheet, uc: UseCase,
             return None, "the use case does not say whether the work is modified"
         if not modifies:
             return False, "the work is not modified"
-        reaches, why = _reaches(c, sheet, uc, facts)
+        reaches, why = reaches_others(c, sheet, uc, facts)
         modified = f"the work is modified ({how}) and "
         return reaches, modified + why if reaches else why
     if code is Code.NETWORK_COPYLEFT:
@@ -152,7 +152,7 @@ def _applies(code: Code, c: Clause, sheet: Sheet, uc: UseCase,
         if modifies is None:
             return None, "the use case does not say whether the work is modified"
         return modifies, f"modified ({how})" if modifies else "not modified"
-    return _reaches(c, sheet, uc, facts)
+    return reaches_others(c, sheet, uc, facts)
 
 
 def _modifies(uc: UseCase, facts: Facts) -> tuple[bool | None, str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from licentia.analysis.facts import Facts
 from licentia.analysis.findings import Code, Evidence, Finding, Status
+from licentia.analysis.review.attribution import reaches_others
 from licentia.analysis.review.decide import decide, questions
 from licentia.analysis.review.model import Step, finding
 from licentia.analysis.usecase import UseCase
@@ -18,8 +19,12 @@ def flow_down(sheet: Sheet, uc: UseCase, facts: Facts) -> list[Finding]:
     step 3, like the notices the license makes it keep."""
     if not any(c.kind is ClauseKind.USE_RESTRICTION for c in sheet.clauses):
         return []
+    # a flow-down the license sets on distribution binds a hosted service only where the
+    # license counts hosting as distribution (Falcon's does not; the RAIL licenses' do)
     clauses = [c for c in sheet.clauses if c.value.flow_down
-               and c.kind in (ClauseKind.CONDITION, ClauseKind.USE_RESTRICTION)]
+               and c.kind in (ClauseKind.CONDITION, ClauseKind.USE_RESTRICTION)
+               and (c.value.trigger != "distribution" or reaches_others(c, sheet, uc, facts)[0]
+                    is not False)]
     out: list[Finding] = []
     if clauses:
         evidence = [ev for c in clauses for ev in Evidence.from_clause(sheet, c)]
