@@ -157,3 +157,16 @@ def read_rule_text(name: str) -> str:
     if raw is None:
         raise LicentiaError(f"no rule {name!r} in the LicenseDB")
     return split_front_matter(raw, item.name)[1]
+
+
+@cache
+def legalese() -> frozenset[str]:
+    """ScanCode's common license words ("legalese": 'warranty', 'hereby', 'distribute', ...),
+    the words it counts as saying something legal (licensedcode.legalese.common_license_words,
+    scancode-toolkit-mini, Apache-2.0), read from the installed package."""
+    try:
+        from licensedcode.legalese import common_license_words
+    except ModuleNotFoundError as exc:  # pragma: no cover - dependency always installed
+        raise LicentiaError(f"ScanCode's legalese is not installed: install {DISTRIBUTION}") \
+            from exc
+    return frozenset(common_license_words)

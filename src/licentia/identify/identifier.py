@@ -26,6 +26,7 @@ from licentia.identify.expression import combine, to_spdx
 from licentia.identify.expression import keys as expr_keys
 from licentia.identify.expression import parse as parse_expression
 from licentia.identify.index import Index, RefInfo, get_index, license_like
+from licentia.identify.matchable import Exactly
 from licentia.identify.matcher import (
     MIN_LEFTOVER_TOKENS,
     Difference,
@@ -332,12 +333,18 @@ def _merge(rules: RuleIndex, found: list[Match], ruled: list[Match],
     found word for word that name other licenses and hold most of its words (words, not
     lines: a one-line GPL notice holding "GPL" and "NO WARRANTY" found word for word is
     still a GPL notice). An approximate one most of whose matched words are other licenses'
-    texts or notices found word for word is theirs.
+    texts or notices found word for word is theirs, and so is one that leaves them no legal
+    word to explain (ScanCode's test before it aligns: `matchable`).
     """
     kept: list[Match] = []
+    exactly = None if all(m.exact for m in found) else Exactly(text, [
+        x.chars for x in [*ruled, *(m for m in found if m.exact)] if x.chars is not None])
     for m in found:
         if not _acceptable(rules, m, text) or split(m, text) or around(m, found):
             continue  # too little of a short text to say it is there, or not one statement
+        if exactly is not None and not m.exact and (
+                not exactly.leave_legal_words(m) or exactly.explain(m)):
+            continue  # the findings made word for word say all it says
         inside = [r for r in ruled if _overlaps(m, r)]
         if any(r.start_line <= m.start_line and m.end_line <= r.end_line
                and r.end_line - r.start_line > m.end_line - m.start_line for r in inside):
