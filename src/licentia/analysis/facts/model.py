@@ -26,6 +26,7 @@ class Fact:
     hedged: bool = False
     rule: str = ""
     maybe: bool | None = None  # what a hedged statement would make it
+    sweeping: bool = False  # a denial over every place or form ("not ... anywhere")
 
     @property
     def known(self) -> bool:

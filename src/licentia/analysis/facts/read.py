@@ -138,13 +138,22 @@ def _phrase_readings(doc: Doc, text: str, marks: dict[str, list[tuple[int, int]]
         if negated and not kind.endswith("_if_negated"):
             value = not value
         words = _words(doc, text, s, e, scope.negated_by)
+        sweeping = negated and _sweeping(doc[s].sent)
         readings.setdefault(name, []).append(Fact(
             name, None if scope.hedged_by else value, words, hedged=scope.hedged_by is not None,
-            maybe=value if scope.hedged_by else None,
+            maybe=value if scope.hedged_by else None, sweeping=sweeping,
             rule=f"{kind} phrase {doc[s:e].text!r}"
             + (f", negated by {scope.negated_by!r}" if negated else "")
+            + (", anywhere" if sweeping else "")
             + (f", hedged by {scope.hedged_by!r}" if scope.hedged_by else "")))
     return readings
+
+
+def _sweeping(sent: Span) -> bool:
+    """A denial over every place or form ("do not mention NVIDIA anywhere", "no credit
+    anywhere else"): it outweighs a reading that says otherwise in one place."""
+    words = {str(w) for w in (rules().get("scope") or {}).get("sweeping") or ()}
+    return any(t.lower_ in words for t in sent)
 
 
 def _outermost(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -170,10 +179,13 @@ def _words(doc: Doc, text: str, s: int, e: int, negation: str | None) -> str:
 
 
 def _settle(name: str, found: list[Fact], prefer: str | None) -> Fact:
-    """One fact from its readings: they agree, or the data says which reading wins where they
-    disagree ("no underwriter looks at some" beats "others go to an underwriter": some
-    decisions are made without review), or it stays unknown with both words."""
+    """One fact from its readings: they agree, or a denial "anywhere" wins, or the data says
+    which reading wins where they disagree ("no underwriter looks at some" beats "others go to
+    an underwriter": some decisions are made without review), or it stays unknown with both
+    words."""
     known = [f for f in found if f.value is not None]
+    if len({f.value for f in known}) > 1 and any(f.sweeping for f in known):
+        known = [f for f in known if f.sweeping]
     if prefer and len({f.value for f in known}) > 1:
         known = [f for f in known if f.value is (prefer == "holds")]
     values = {f.value for f in known}
