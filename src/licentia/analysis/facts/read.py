@@ -179,15 +179,15 @@ def _words(doc: Doc, text: str, s: int, e: int, negation: str | None) -> str:
 
 
 def _settle(name: str, found: list[Fact], prefer: str | None) -> Fact:
-    """One fact from its readings: they agree, or a denial "anywhere" wins, or the data says
-    which reading wins where they disagree ("no underwriter looks at some" beats "others go to
-    an underwriter": some decisions are made without review), or it stays unknown with both
-    words."""
+    """One fact from its readings: they agree, or the data says which reading wins where they
+    disagree ("no underwriter looks at some" beats "others go to an underwriter": some
+    decisions are made without review), or a denial "anywhere" wins, or it stays unknown with
+    both words."""
     known = [f for f in found if f.value is not None]
-    if len({f.value for f in known}) > 1 and any(f.sweeping for f in known):
-        known = [f for f in known if f.sweeping]
     if prefer and len({f.value for f in known}) > 1:
         known = [f for f in known if f.value is (prefer == "holds")]
+    if len({f.value for f in known}) > 1 and any(f.sweeping for f in known):
+        known = [f for f in known if f.sweeping]
     values = {f.value for f in known}
     doubts = [f for f in found if f.hedged and f.maybe is not None and f.maybe not in values]
     if known and doubts:
