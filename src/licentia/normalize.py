@@ -334,12 +334,27 @@ def _findall_in_chunks(pattern: re.Pattern[str], text: str, spaces: bytes) -> li
     makes a space, run only on the chunks of text between such characters that are not ASCII
     letters and digits alone (each of those is one match): in a text with a few characters
     other than ASCII, the regex reads only the words around them."""
+    return _findall_around(pattern, text.encode("utf-8", "surrogatepass").translate(spaces))
+
+
+_OTHER_BYTE = re.compile(rb"[^ 0-9A-Za-z]")  # (chunks of these alone are one word each)
+
+
+def _findall_around(pattern: re.Pattern[str], spaced: bytes) -> list[str]:
+    """pattern.findall over the chunks of `spaced` (words between spaces), a chunk of ASCII
+    letters and digits alone being one match: the regex runs only on the chunks holding some
+    other byte, the runs of chunks between them are split in one piece (no loop by word)."""
     out: list[str] = []
-    for chunk in text.encode("utf-8", "surrogatepass").translate(spaces).split():
-        if chunk.isalnum():  # (bytes: ASCII letters and digits only)
-            out.append(chunk.decode("ascii"))
-        else:
-            out += pattern.findall(chunk.decode("utf-8", "surrogatepass"))
+    done = 0
+    find, other = pattern.findall, _OTHER_BYTE.search
+    while (m := other(spaced, done)) is not None:  # (`done`: 0, or a space after a chunk)
+        start = spaced.rfind(b" ", done, m.start()) + 1
+        end = spaced.find(b" ", m.end())
+        end = len(spaced) if end < 0 else end
+        out += spaced[done:start].decode("ascii").split()
+        out += find(spaced[start:end].decode("utf-8", "surrogatepass"))
+        done = end
+    out += spaced[done:].decode("ascii").split()
     return out
 
 
@@ -410,11 +425,9 @@ def _ascii_rule_words(text: str) -> list[str]:
     """Every word of an ASCII text in rule token space, markup words included (as
     _RULE_WORD.findall finds them: a match never spans a character other than a letter, a
     digit or "+", so each chunk of those is matched on its own)."""
-    chunks = text.encode("ascii").translate(_RULE_BYTES).decode("ascii").split()
-    if "+" not in text:
-        return chunks
-    find = _RULE_WORD.findall
-    return [w for c in chunks for w in ((c,) if "+" not in c else find(c))]
+    spaced = text.encode("ascii").translate(_RULE_BYTES)
+    return spaced.decode("ascii").split() if "+" not in text else \
+        _findall_around(_RULE_WORD, spaced)
 
 
 def _ascii_rule_starts(text: str) -> list[int]:
