@@ -226,7 +226,8 @@ class Matcher:
         self.counter_after = _words(data, "counter_after")
         self.counter_void_before = _words(data, "counter_void_before")
         self.pseudo = _plain(_words(data, "pseudo"))
-        self.allowing = _plain(_words(data, "allowing") | _words(data, "framing"))
+        self.allowing = _plain(_words(data, "allowing") | _words(data, "framing")
+                               | _words(data, "background"))
         self.past = _plain(_words(data, "past"))
         self.subordinators = _words(data, "subordinators")
         self.back_office = _words(data, "back_office")
@@ -369,7 +370,8 @@ class Matcher:
     def _allowed(hit: Hit, allowing: list[Hit], tokens: list[Token],
                  either_side: bool = False) -> Hit:
         """A hit after "say nothing about" / "do not prohibit" is left open to users, one
-        after "satire" / "parody" is framed as not what it says, and one in a clause set in
+        after "satire" / "parody" is framed as not what it says, one after "former" / "day
+        job at" tells a person's background, and one in a clause set in
         the past ("letters soldiers wrote during the First World War") tells history: it
         touches the activity (weak), it is not negated."""
         segment = {t.start: t.segment for t in tokens}

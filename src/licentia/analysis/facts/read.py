@@ -231,9 +231,11 @@ def _domicile(doc: Doc, text: str, scope: dict[str, list[tuple[int, int]]]) -> d
     places = [(label, s, e) for label, s, e in marks
               if label in ("eu_places", "non_eu_places", "eu_company_forms")]
     out: dict[str, Fact] = {}
+    ranks: dict[str, int] = {}
     for label, s, e in marks:
         if label not in ("cues", "seat_cues"):
             continue
+        rank = _seat_rank(label, doc[s:e].text)
         sent = doc[s].sent
         # "of" names a place only right after it ("Bonnetje of Amsterdam"), not "a third of
         # its users live in Spain"; a seat reaches the first place in its clause
@@ -249,8 +251,9 @@ def _domicile(doc: Doc, text: str, scope: dict[str, list[tuple[int, int]]]) -> d
         affiliate = any(lab == "affiliate_cues" and sent.start <= ps < s
                         for lab, ps, _pe in marks)
         name = "affiliate_in_eu" if affiliate else "licensee_in_eu"
-        if name in out:
+        if name in out and rank <= ranks[name]:
             continue
+        ranks[name] = rank
         words = text[doc[s].idx:doc[place[2] - 1].idx + len(doc[place[2] - 1].text)]
         value = place[0] != "non_eu_places"
         unsettled = _unsettled(sent, scope)
@@ -278,6 +281,14 @@ def _domicile(doc: Doc, text: str, scope: dict[str, list[tuple[int, int]]]) -> d
                                      rule="the licensee is established outside the EU, an "
                                           "affiliate inside it")
     return out
+
+
+def _seat_rank(label: str, cue: str) -> int:
+    """How much a cue says about the principal place of business: where the company is run
+    (head office, management) over where it merely is (based in), over where it was registered
+    ("incorporated in Delaware for investor reasons, but run from Rotterdam")."""
+    registration = {str(c) for c in (rules().get("domicile") or {}).get("registration_cues") or ()}
+    return 2 if label == "seat_cues" else 0 if cue.lower() in registration else 1
 
 
 # words that put a seat in motion: where the licensee will be established is open
