@@ -251,3 +251,34 @@ def test_a_short_text_among_many_is_its_own_license(index: Index, rules: RuleInd
     text = "\n\n----\n\n".join(f"Part {n}:\n\n" + read_text(k).replace(" the ", " our ", 1)
                                for n, k in enumerate(keys))
     assert set(identify_text(text, index=index, rules=rules).license_keys) == set(keys)
+
+
+def test_a_rival_whose_reference_reaches_past_the_pick_is_aligned_with_more_words(
+        index: Index) -> None:
+    """MIT's text found where the X Consortium license names Daniel Veillard in its last
+    clause ("Except as contained in this notice, the name of ... shall not be used ..."):
+    no candidate for the words picked explains them better, but one aligned with as many
+    words more as its reference had left unmatched holds the pick and the clause, and is
+    taken (ScanCode aligns with the whole run of text)."""
+    import numpy as np
+
+    from licentia.identify import matcher
+    from licentia.normalize import tokenize
+
+    veillard = read_text("x11-xconsortium-veillard").replace(
+        "COPYRIGHT HOLDER", "DANIEL VEILLARD").replace("the copyright holder", "Daniel Veillard")
+    text = read_text("gpl-2.0") + "\n\n" + veillard
+    qtok = tokenize(text)
+    ids = index.encode(qtok.words)
+    remaining = np.arange(len(qtok), dtype=np.int64)
+    sub = matcher.as_chars(ids, len(index.word_ids))
+    mit = next(r for r, info in enumerate(index.refs) if info.source == "mit_1.RULE")
+    aligned = matcher._ranked(index, [(mit, 1.0)], sub, ids)
+    a = aligned.first()
+    m = matcher._match_of(index, a, aligned, remaining, ids, qtok, text)
+    assert m.key == "mit" and not m.exact
+    closer = matcher._closer(index, (a, m), sub, aligned, remaining, ids, qtok, text, None)
+    _, rival = matcher._nearby_rival(index, closer, sub, aligned, remaining, ids, qtok, text,
+                                     None)
+    assert rival.key == "x11-xconsortium-veillard", rival
+    assert rival.start_line == m.start_line and rival.end_line > m.end_line

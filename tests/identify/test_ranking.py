@@ -15,6 +15,7 @@ from licentia.catalog.licensedb import read_text
 from licentia.identify import matcher
 from licentia.identify.index import Index
 from licentia.identify.ranking import Ranked, score_bounds
+from licentia.identify.verbatim import verbatim
 from licentia.normalize import tokenize
 
 # (score, how far the bound lies above it, share, is a rule): few values, so ties are many
@@ -97,8 +98,8 @@ def test_a_verbatim_text_under_a_short_title_is_found_by_its_digest(index: Index
     text = title + read_text("zlib")
     qtok = tokenize(text)
     ids = index.encode(qtok.words)
-    found = matcher._verbatim(index, qtok, ids)
+    found = verbatim(index, qtok, ids)
     assert found is not None and found.key == "zlib" and found.coverage == 100.0
     assert found.span == (len(tokenize(title).words), len(ids))
     longer = tokenize("one two three four five six seven " + text)
-    assert matcher._verbatim(index, longer, index.encode(longer.words)) is None
+    assert verbatim(index, longer, index.encode(longer.words)) is None

@@ -8,21 +8,27 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache, partial
-from typing import Any
+from functools import cached_property, lru_cache, partial
 
 import numpy as np
 import numpy.typing as npt
 
 from licentia.catalog import licensedb
-from licentia.datafile import load_yaml
 from licentia.identify.diffops import as_chars, compacted, densest_run, numbers_replaced, opcodes
 from licentia.identify.fingerprint import fingerprint_match, may_match, possible_in
 from licentia.identify.found import Difference, DiffKind, Match
 from licentia.identify.headings import heading, section_at
-from licentia.identify.index import Index, RefInfo, license_like, raw_digest, token_digest
+from licentia.identify.index import Index, RefInfo, license_like
 from licentia.identify.leftovers import MIN_LEFTOVER_TOKENS, with_leftovers
 from licentia.identify.ranking import Ranked, score_bounds, shared_words
+from licentia.identify.verbatim import (
+    MIN_QUERY_TOKENS,
+    find_words,
+    optional_sections,
+    verbatim,
+    verbatim_raw,
+    verbatim_table,
+)
 from licentia.normalize import Tokens, tokenize
 
 # Difference, DiffKind, Match come from found (re-exported)
@@ -30,7 +36,6 @@ __all__ = ["MIN_LEFTOVER_TOKENS", "DiffKind", "Difference", "Match", "compare_te
            "reference_text", "verbatim_table"]
 
 CANDIDATES = 10
-MIN_QUERY_TOKENS = 8
 MIN_SHARE = 0.2
 MERGE_GAP = 2  # differences separated by at most this many equal tokens are shown as one
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s", re.IGNORECASE)
@@ -86,23 +91,6 @@ class _RefText:
         return tuple(out)
 
 
-@cache
-def _optional_sections() -> dict[str, list[dict[str, str]]]:
-    from importlib.resources import files
-
-    raw = (files("licentia.identify") / "optional.yaml").read_text(encoding="utf-8")
-    data: dict[str, list[dict[str, str]]] = load_yaml(raw)
-    return data
-
-
-def _find(seq: list[Any], phrase: list[Any], start: int = 0) -> int:
-    n = len(phrase)
-    for i in range(start, len(seq) - n + 1):
-        if seq[i : i + n] == phrase:
-            return i
-    return -1
-
-
 def reference_text(info: RefInfo) -> _RefText:
     """The reference's text and tokens, with its placeholders, optional parts and headings."""
     return _reference_text(info.key, info.source)
@@ -135,14 +123,14 @@ def _prepare(text: str, optional_key: str | None, rule: bool = False) -> _RefTex
                 variable.add(i)  # "Neither the name of the ORGANIZATION nor ..."
     optional = []
     words = list(tokens.words)
-    for spec in _optional_sections().get(optional_key, []) if optional_key else []:
-        begin = _find(words, list(tokenize(spec["start"]).words))
+    for spec in optional_sections().get(optional_key, []) if optional_key else []:
+        begin = find_words(words, list(tokenize(spec["start"]).words))
         if begin < 0:
             continue
         end = len(words)
         if spec.get("end"):
             last = list(tokenize(spec["end"]).words)
-            stop = _find(words, last, begin)
+            stop = find_words(words, last, begin)
             if stop >= 0:
                 end = stop + len(last)
         optional.append(_Optional(spec["label"], begin, end))
@@ -178,7 +166,7 @@ def _align(index: Index, r: int, share: float, sub: str | list[int],
     q_start, q_end, matched = densest_run(blocks, len(ref), trim=compact)
     ref_unmatched = len(ref) - matched
     info = index.refs[r]
-    if not info.is_rule and info.key in _optional_sections():
+    if not info.is_rule and info.key in optional_sections():
         for opt in reference_text(info).optional:  # an absent optional part costs nothing
             inside = sum(max(0, min(i2, opt.end) - max(i1, opt.start)) for i1, i2, _, _ in blocks)
             ref_unmatched -= (opt.end - opt.start) - inside
@@ -267,88 +255,6 @@ def _ignorable(ref: _RefText, i1: int, i2: int, rw: list[str], qw: list[str]) ->
         i in ref.variable or ref.tokens.words[i] in _ARTICLES for i in span)
 
 
-def verbatim_table(index: Index) -> dict[bytes, tuple[int, tuple[str, ...]]]:
-    """Digest of each license text's tokens (also without its optional parts) -> reference."""
-    return _verbatim_tables(index)[0]
-
-
-@cache
-def _verbatim_tables(index: Index) -> tuple[dict[bytes, tuple[int, tuple[str, ...]]],
-                                            frozenset[int]]:
-    """verbatim_table, and the number of tokens of each sequence in it (a query of another
-    length is none of them: not worth a digest)."""
-    table: dict[bytes, tuple[int, tuple[str, ...]]] = {}
-    lengths: set[int] = set()
-    digests, size = index.token_digests.tobytes(), index.token_digests.shape[1]
-    for r in np.flatnonzero(index.arrays["ref_kind"] == 0).tolist():  # kind "text"
-        table.setdefault(digests[r * size : (r + 1) * size], (r, ()))
-        lengths.add(len(index.ref_ids(r)))
-    for key, specs in _optional_sections().items():
-        own = index.by_key.get(key)
-        if own is None:
-            continue
-        ids = index.ref_ids(own)
-        for label, start, end in _optional_ranges(index, ids, specs):
-            rest = np.concatenate([ids[:start], ids[end:]])
-            table.setdefault(token_digest(rest), (own, (label,)))
-            lengths.add(len(rest))
-    return table, frozenset(lengths)
-
-
-def _optional_ranges(index: Index, ids: npt.NDArray[np.int32],
-                     specs: list[dict[str, str]]) -> list[tuple[str, int, int]]:
-    """(label, start, end) of each optional part of a reference, in its token ids (as
-    _prepare finds them in its words)."""
-    seq = ids.tolist()
-    out = []
-    for spec in specs:
-        begin = _find(seq, index.encode(tokenize(spec["start"]).words).tolist())
-        if begin < 0:
-            continue
-        end = len(seq)
-        if spec.get("end"):
-            last = index.encode(tokenize(spec["end"]).words).tolist()
-            stop = _find(seq, last, begin)
-            if stop >= 0:
-                end = stop + len(last)
-        out.append((spec["label"], begin, end))
-    return out
-
-
-def _verbatim(index: Index, qtok: Tokens, ids: npt.NDArray[np.int32]) -> Match | None:
-    """The fast path: the text is a license's reference text word for word (after
-    normalization), perhaps under a short title."""
-    table, lengths = _verbatim_tables(index)
-    for skip in range(min(MIN_LEFTOVER_TOKENS, len(ids) - MIN_QUERY_TOKENS)):
-        if len(ids) - skip not in lengths:
-            continue
-        hit = table.get(token_digest(ids[skip:]))
-        if hit is None:
-            continue
-        r, absent = hit
-        info = index.refs[r]
-        return Match(key=info.key, kind=info.kind, source=info.source,
-                     start_line=qtok.line_of(skip), end_line=qtok.line_of(len(ids) - 1),
-                     coverage=100.0, similarity=1.0, optional_absent=absent,
-                     span=(skip, len(ids)), expression=info.expression)
-    return None
-
-
-def _verbatim_raw(index: Index, text: str) -> Match | None:
-    """The fastest path: a verbatim copy of a LicenseDB text (case and punctuation aside)."""
-    r = index.verbatim.get(raw_digest(text))
-    if r is None:
-        return None
-    info = index.refs[r]
-    first = next((i for i, c in enumerate(text) if c.isalnum()), 0)
-    last = next((i for i in range(len(text) - 1, -1, -1) if text[i].isalnum()), 0)
-    n = len(index.ref_ids(r))
-    return Match(key=info.key, kind=info.kind, source=info.source,
-                 start_line=text.count("\n", 0, first) + 1,
-                 end_line=text.count("\n", 0, last) + 1, coverage=100.0, similarity=1.0,
-                 span=(0, n))
-
-
 Accept = Callable[[Match], bool]
 ACCEPT_TRIES = 4  # candidates tried, best first, when a rule's conditions refuse the best
 # alignments a text is searched for, one after another (a distribution's notices file holds
@@ -361,11 +267,11 @@ def match(index: Index, text: str, tokens: Tokens | None = None,
     """Every license text or notice found in `text`, in order of position. `accept` says
     whether a rule found by alignment is there as its rule means (required phrases, minimum
     coverage): when it refuses the best candidate, the next ones are tried."""
-    if tokens is None and (verbatim := _verbatim_raw(index, text)) is not None:
-        return [verbatim]
+    if tokens is None and (whole := verbatim_raw(index, text)) is not None:
+        return [whole]
     qtok = tokens if tokens is not None else tokenize(text)
     ids_all = index.encode(qtok.words)
-    if len(ids_all) >= MIN_QUERY_TOKENS and (fast := _verbatim(index, qtok, ids_all)):
+    if len(ids_all) >= MIN_QUERY_TOKENS and (fast := verbatim(index, qtok, ids_all)):
         return [fast]
     remaining = np.arange(len(qtok), dtype=np.int64)
     found: list[Match] = []
@@ -432,7 +338,7 @@ def _ranked(index: Index, cands: list[tuple[int, float]], sub: str | list[int],
 @lru_cache(maxsize=4096)
 def _optional_tokens(info: RefInfo) -> int:
     """The words of a license text's optional parts (absent, they cost an alignment nothing)."""
-    if info.is_rule or info.key not in _optional_sections():
+    if info.is_rule or info.key not in optional_sections():
         return 0
     return sum(o.end - o.start for o in reference_text(info).optional)
 
@@ -515,26 +421,51 @@ def _nearby_rival(index: Index, picked: tuple[_Aligned, Match], sub: str | list[
     picked: the candidates for those words alone, aligned with them. In a long file the
     candidates of the whole text miss a short text's own (the JSON license, MIT's text and
     "used for Good, not Evil", found as a changed MIT text). Taken when it matches more
-    words and scores better (and its conditions hold)."""
+    words and scores better (and its conditions hold). When none does, a candidate that left
+    words of its reference unmatched is aligned once more with as many more words on each
+    side (ScanCode aligns with the whole run of text): taken when it holds the words picked,
+    misses at most LOCAL_SLACK of its own and scores better than the pick does with the words
+    it adds counted as unmatched (the X Consortium license with Daniel Veillard's name in its
+    last clause, found as MIT's text without that clause)."""
     a, m = picked
     lo, hi = max(0, a.q_start - LOCAL_SLACK), min(len(sub), a.q_end + LOCAL_SLACK)
     if m.exact or 2 * (hi - lo) > len(sub):
         return picked  # (most of the text: its candidates were those of the words)
     window = sub[lo:hi]
     best: _Aligned | None = None
+    wider: list[_Aligned] = []
     for r, share in index.candidates(ids_all[remaining[lo:hi]], CANDIDATES):
         if r == a.ref or share < MIN_SHARE:
             continue
-        b = _align(index, r, share, window, compact=True)
+        b = _shifted(_align(index, r, share, window, compact=True), lo)
         if b.score > a.score and b.matched > a.matched and _large_enough(index, b) and \
                 (best is None or b.score > best.score):
             best = b
+        elif b.ref_unmatched > 0:
+            wider.append(b)
+    for b in wider if best is None else ():
+        lo2, hi2 = max(0, lo - b.ref_unmatched), min(len(sub), hi + b.ref_unmatched)
+        w = _shifted(_align(index, b.ref, b.share, sub[lo2:hi2], compact=True), lo2)
+        if w.matched > a.matched and w.q_start <= a.q_start and a.q_end <= w.q_end and \
+                w.ref_unmatched <= LOCAL_SLACK and _large_enough(index, w) \
+                and w.score > _over(a, w) and (best is None or w.score > best.score):
+            best = w
     if best is None:
         return picked
-    best = _Aligned(best.ref, best.q_start + lo, best.q_end + lo, best.matched,
-                    best.ref_unmatched, best.score, best.share)
     m2 = _match_of(index, best, aligned, remaining, ids_all, qtok, text)
     return (best, m2) if accept is None or accept(m2) else picked
+
+
+def _shifted(a: _Aligned, by: int) -> _Aligned:
+    """An alignment made with the words from `by` on, in the positions of the whole."""
+    return _Aligned(a.ref, a.q_start + by, a.q_end + by, a.matched, a.ref_unmatched, a.score,
+                    a.share)
+
+
+def _over(a: _Aligned, b: _Aligned) -> float:
+    """a's score over the words a or b span (those only b spans count as unmatched)."""
+    extra = max(a.q_end, b.q_end) - min(a.q_start, b.q_start) - (a.q_end - a.q_start)
+    return a.score - 0.5 * extra
 
 
 def _containing(index: Index, picked: tuple[_Aligned, Match], aligned: Ranked[_Aligned],
