@@ -25,7 +25,8 @@ _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
           "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
           "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
           "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1}
-_SCALES = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000,
+_SCALES = {"hundred": 100, "thousand": 1_000, "k": 1_000, "lakh": 100_000,
+           "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000, "million": 1_000_000,
            "m": 1_000_000, "mn": 1_000_000, "mio": 1_000_000, "billion": 1_000_000_000,
            "bn": 1_000_000_000, "b": 1_000_000_000}
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -188,7 +189,7 @@ def figures(doc: Doc, original: str, group_names: Iterable[str],
             value *= rate or 1.0
             if _near(cues, "monthly", tok.i, end, sent, reach=5):
                 value *= 12
-        owner = "group" if (_in_sentence(cues, "group", sent)
+        owner = "group" if (_group_cue(cues, sent)
                             or any(n in sent.text for n in names)) else "licensee"
         year, month, since, whole = _date(sent, tok.i)
         last = doc[end] if rate and end < len(doc) and doc[end].text in rates else doc[end - 1]
@@ -205,8 +206,16 @@ def _near(cues: list[tuple[str, int, int]], label: str, start: int, end: int, se
         0 <= start - e <= reach or 0 <= s - end <= reach) for lab, s, e in cues)
 
 
-def _in_sentence(cues: list[tuple[str, int, int]], label: str, sent: Span) -> bool:
-    return any(lab == label and sent.start <= s < sent.end for lab, s, _e in cues)
+_DENIALS = {"no", "not", "without", "never", "none"}
+
+
+def _group_cue(cues: list[tuple[str, int, int]], sent: Span) -> bool:
+    """A group word in the sentence that is not denied ("we have no parent or group companies"
+    says the figures are the licensee's own)."""
+    doc = sent.doc
+    return any(lab == "group" and sent.start <= s < sent.end
+               and not any(t.lower_ in _DENIALS for t in doc[max(sent.start, s - 4):s])
+               for lab, s, _e in cues)
 
 
 def _measure(cues: list[tuple[str, int, int]], start: int, end: int, sent: Span,

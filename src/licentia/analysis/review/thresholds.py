@@ -135,16 +135,38 @@ def _count(clause: Clause, measure: str, limit: int, uc: UseCase, facts: Facts) 
                           f"({dated[0].owner}) for that time, within the limit; later figures "
                           "do not count.", None, dated[0])
         high = [f for f in current if f.value > limit]
+        if high and (disputed := _disputed(high, figures, limit, measure, question)):
+            return disputed
         if high:
             return _Count(Status.CONFLICT, f"The use case states {high[0].words!r} "
                           f"({high[0].owner}), above the limit, and no figure dated to the "
                           "release date says otherwise.", question, high[0])
         return _within(v.counts_affiliates, current or dated, facts, question, measure)
     above = [f for f in figures if f.value > limit]
+    if above and (disputed := _disputed(above, figures, limit, measure, question)):
+        return disputed
     if above:
         return _Count(Status.CONFLICT, f"The use case states {above[0].words!r} "
                       f"({above[0].owner}), above the limit.", question, above[0])
     return _within(v.counts_affiliates, figures, facts, question, measure)
+
+
+def _disputed(above: list[Figure], figures: list[Figure], limit: int, measure: str,
+              question: str) -> _Count | None:
+    """Only the structured field is above the limit, while the description states the
+    licensee's own figure within it ("the 750 million in our pitch deck is page views; monthly
+    active users have stayed between two and three million"): the two disagree (gray)."""
+    field = _FIELD[measure]
+    if not all(f.words.startswith(f"{field}:") for f in above):
+        return None
+    within = [f for f in figures if f.owner == "licensee" and f.value <= limit
+              and not f.words.startswith(f"{field}:")]
+    if not within:
+        return None
+    stated = max(within, key=lambda f: f.value)
+    return _Count(Status.GRAY, f"The use case's {field} says {above[0].words.split(': ')[1]}, "
+                  f"above the limit, but its description states {stated.words!r} for the "
+                  "licensee, within it: the two disagree.", question, above[0])
 
 
 def _group_missing(counts_affiliates: bool | None, figures: list[Figure], facts: Facts) -> bool:
