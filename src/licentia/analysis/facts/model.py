@@ -81,5 +81,12 @@ class Facts:
         f = self.get(name)
         return f.value is True and f.source is not Source.FIELD and not f.hedged
 
+    def suggested(self, name: str) -> bool:
+        """Whether the description says the fact holds, or says it might (a hedge, or words
+        both ways: "nothing is sold" beside "the appeal brings in donations")."""
+        f = self.get(name)
+        return self.described(name) or (f.value is None and f.maybe is True
+                                         and f.source is not Source.FIELD)
+
     def value(self, name: str) -> bool | int | str | None:
         return self.get(name).value

@@ -127,7 +127,8 @@ def _phrase_readings(doc: Doc, text: str, marks: dict[str, list[tuple[int, int]]
     for label, s, e in _outermost(_fact_phrases()(doc)):
         name, kind = label.split("|")
         if _voided(doc, s, e, name) or ((spec.get(name) or {}).get("not_in_claims")
-                                        and _claimed(doc, s, claims)):
+                                        and _claimed(doc, s, claims)) \
+                or not _near_topic(doc[s].sent, (spec.get(name) or {}).get("only_near")):
             continue
         scope = reader.of(doc, marks, s, e)
         negated = scope.negated_by is not None
@@ -147,6 +148,12 @@ def _phrase_readings(doc: Doc, text: str, marks: dict[str, list[tuple[int, int]]
             + (", anywhere" if sweeping else "")
             + (f", hedged by {scope.hedged_by!r}" if scope.hedged_by else "")))
     return readings
+
+
+def _near_topic(sent: Span, words: list[str] | None) -> bool:
+    """Whether a fact read only near some words (`only_near`: the trained model's kind where
+    the description speaks of training) has one of them in the sentence."""
+    return not words or any(t.lower_ in words or t.lemma_ in words for t in sent)
 
 
 def _sweeping(sent: Span) -> bool:
@@ -201,7 +208,7 @@ def _settle(name: str, found: list[Fact], prefer: str | None) -> Fact:
         return Fact(name, None, found[0].words, hedged=True, rule=found[0].rule,
                     maybe=found[0].maybe)
     return Fact(name, None, "; ".join(dict.fromkeys(f.words for f in known)), hedged=True,
-                rule="the description says both")
+                rule="the description says both", maybe=True)
 
 
 def _implied(facts: dict[str, Fact], spec: Mapping[str, Any]) -> None:

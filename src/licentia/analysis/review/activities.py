@@ -98,8 +98,9 @@ def involvement(uc: UseCase, m: Matcher, facts: Facts | None = None) -> Involvem
 def _money_earned(facts: Facts, excluded: dict[str, Signal],
                   hits: dict[str, list[Hit]]) -> None:
     """`commercial: false`, while the description says the product earns money ("sold to
-    clinics", "paid plan"): the use case and its words disagree (gray), not non-commercial."""
-    if "non-commercial" in excluded and facts.described("earns_money"):
+    clinics", "paid plan"; or that it might: "nothing is sold" beside "the appeal brings in
+    donations"): the use case and its words disagree (gray), not non-commercial."""
+    if "non-commercial" in excluded and facts.suggested("earns_money"):
         hits.setdefault("non-commercial", []).append(Hit(
             "non-commercial", "earns_money = yes", Tier.STRONG, facts.get("earns_money").words,
             0, 0, field="fact earns_money"))
