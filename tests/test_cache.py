@@ -10,8 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from licentia import arraystore
 from licentia.cache import atomic_write_bytes, read_verified
+from licentia.datafile import load_all, load_yaml
 
 
 def test_damaged_files_are_removed_and_reported_missing(tmp_path: Path) -> None:
@@ -41,7 +44,8 @@ def test_a_killed_save_leaves_nothing_behind_for_long(tmp_path: Path) -> None:
 
 
 def test_a_damaged_cache_is_rebuilt_by_the_next_run(tmp_path: Path) -> None:
-    """Truncated index arrays, garbage catalog: the command works, and leaves sound caches."""
+    """Truncated index arrays, garbage catalog and term sheets: the commands work, and leave
+    sound caches."""
     from licentia.cache import cache_dir
 
     source = cache_dir()
@@ -65,9 +69,10 @@ def test_a_damaged_cache_is_rebuilt_by_the_next_run(tmp_path: Path) -> None:
                        "a copy of this software\n")
     env = {**os.environ, "LICENTIA_CACHE_DIR": str(tmp_path)}
     for _ in range(2):  # the first rebuilds, the second reads what the first wrote
-        run = subprocess.run([sys.executable, "-m", "licentia", "identify", str(licence)],
-                             capture_output=True, text=True, env=env, timeout=600)
-        assert run.returncode == 0, run.stderr
+        for args in (["identify", str(licence)], ["explain", "mit"]):  # (term sheets)
+            run = subprocess.run([sys.executable, "-m", "licentia", *args],
+                                 capture_output=True, text=True, env=env, timeout=600)
+            assert run.returncode == 0, run.stderr
     for p in cached:
         if not (tmp_path / p.name).exists():
             continue  # of an older format: removed when the current one was written
@@ -76,3 +81,33 @@ def test_a_damaged_cache_is_rebuilt_by_the_next_run(tmp_path: Path) -> None:
             assert arraystore.load(tmp_path / p.name, names) is not None, p.name
         else:
             assert read_verified(tmp_path / p.name) is not None, p.name
+
+
+def test_data_files_come_back_the_same_from_their_json_copy(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LICENTIA_CACHE_DIR", str(tmp_path))
+    files = [("a.yaml", "key: value\nflag: true\nitems: [1, two, {x: null}]\n"),
+             ("b.yaml", "- 3\n- 'yes'\n")]
+    loads: list[str] = []
+
+    def load(text: str, source: str) -> object:
+        loads.append(source)
+        return load_yaml(text)
+
+    first = load_all("docs", files, load)
+    assert first == [load_yaml(t) for _, t in files] and loads == ["a.yaml", "b.yaml"]
+    again = load_all("docs", files, load)
+    assert again == first and loads == ["a.yaml", "b.yaml"], "the copy, not a parse"
+    assert [type(v) for v in again[0].values()] == [str, bool, list]
+    changed = [files[0], ("b.yaml", "- 4\n")]
+    assert load_all("docs", changed, load) == [first[0], [4]] and len(loads) == 4
+    assert len(list(tmp_path.glob("docs-v*.json"))) == 1, "the older copy is removed"
+
+
+def test_documents_json_would_change_are_loaded_every_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LICENTIA_CACHE_DIR", str(tmp_path))
+    for text in ("when: 2026-12-01\n", "1: one\n", "ratio: 0.5\n"):
+        files = [("c.yaml", text)]
+        assert load_all("odd", files, lambda t, _s: load_yaml(t)) == [load_yaml(text)]
+        assert not list(tmp_path.glob("odd-v*.json")), text

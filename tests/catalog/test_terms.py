@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from licentia.catalog import taxonomy, terms
@@ -123,3 +125,20 @@ def test_every_exception_quote_is_in_the_exception_text(key: str) -> None:
     problems, unchecked = verify_quotes(sheet)
     assert not problems, "\n".join(str(p) for p in problems)
     assert not unchecked
+
+
+def test_sheets_from_the_json_copy_are_the_parsed_ones(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sheets' YAML is parsed once; later commands read a JSON copy of the documents."""
+    monkeypatch.setenv("LICENTIA_CACHE_DIR", str(tmp_path))
+    parsed = {s.license: s for s in (terms.parse_sheet(t, src)
+                                     for src, t in terms._sheet_files("terms"))}
+    terms.all_sheets.cache_clear()
+    try:
+        assert terms.all_sheets() == parsed  # (parsed, and the copy written)
+        assert list(tmp_path.glob("sheets-terms-v*.json"))
+        monkeypatch.setattr(terms, "load_yaml", lambda *_: pytest.fail("parsed again"))
+        terms.all_sheets.cache_clear()
+        assert terms.all_sheets() == parsed
+    finally:
+        terms.all_sheets.cache_clear()
