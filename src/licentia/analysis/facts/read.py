@@ -243,6 +243,8 @@ def _domicile(doc: Doc, text: str, scope: dict[str, list[tuple[int, int]]]) -> d
         if label not in ("cues", "seat_cues"):
             continue
         rank = _seat_rank(label, doc[s:e].text)
+        if _third_party_before(doc, s):
+            continue  # "its largest customer, Moda Centrale S.p.A. of Milan"
         sent = doc[s].sent
         # "of" names a place only right after it ("Bonnetje of Amsterdam"), not "a third of
         # its users live in Spain"; a seat reaches the first place in its clause
@@ -269,7 +271,8 @@ def _domicile(doc: Doc, text: str, scope: dict[str, list[tuple[int, int]]]) -> d
                          rule=f"place of establishment {doc[place[1]:place[2]].text!r}"
                          + (f", in doubt ({unsettled!r})" if unsettled else ""))
     _described(doc, text, marks, places, out)
-    forms = [(s, e) for label, s, e in marks if label == "eu_company_forms"]
+    forms = [(s, e) for label, s, e in marks if label == "eu_company_forms"
+             and not _third_party_before(doc, s)]
     for s, _e in forms:
         sent = doc[s].sent
         if "affiliate_in_eu" not in out and any(
@@ -288,6 +291,27 @@ def _domicile(doc: Doc, text: str, scope: dict[str, list[tuple[int, int]]]) -> d
                                      rule="the licensee is established outside the EU, an "
                                           "affiliate inside it")
     return out
+
+
+# words between a nationality and a noun that make the noun another thing's ("a German
+# supplier but the company is Chilean")
+_CLAUSE_BREAKS = {"but", "and", "or", "while", "whereas", "although", "though", "yet"}
+
+
+def _third_party_before(doc: Doc, s: int) -> bool:
+    """Whether a seat cue or company form belongs to someone the licensee deals with ("its
+    largest customer, Moda Centrale S.p.A. of Milan"): a third-party noun shortly before it in
+    its sentence, with no "we" or "our" between."""
+    spec = rules().get("domicile") or {}
+    parties = {str(w) for w in spec.get("third_parties") or ()}
+    for t in reversed(doc[max(0, s - 8):s]):
+        # a full stop ends the search, not one of a company form's ("S.p.A. of Milan")
+        if t.lower_ in ("we", "our", "us") or t.text in ("!", "?", ";") or (
+                t.text == "." and t.i > 0 and "." not in doc[t.i - 1].text):
+            return False
+        if t.lower_ in parties:
+            return True
+    return False
 
 
 def _seat_rank(label: str, cue: str) -> int:
@@ -317,7 +341,10 @@ def _described(doc: Doc, text: str, marks: list[tuple[str, int, int]],
     established; where the noun is "subsidiary" or "affiliate", where that affiliate is."""
     found: list[tuple[int, int, bool, bool]] = []  # start, end, in the EU, an affiliate
     def org_after(e: int) -> tuple[int, int] | None:
-        return next(((ps, pe) for lab, ps, pe in marks if lab == "org_nouns" and e <= ps <= e + 3),
+        # "a German insurer", not "a German supplier but the company": nothing between names
+        # another thing or starts another clause
+        return next(((ps, pe) for lab, ps, pe in marks if lab == "org_nouns" and e <= ps <= e + 3
+                     and not any(t.lower_ in _CLAUSE_BREAKS or t.is_punct for t in doc[e:ps])),
                     None)
     for label, s, e in [*places, *marks]:
         if label in ("eu_places", "non_eu_places"):

@@ -159,9 +159,9 @@ def _stated(tid: str, declared: dict[str, Signal], hits: dict[str, list[Hit]]) -
 
 
 def _mention(hit: Hit) -> bool:
-    """A strong phrase that only names the activity's domain ("ransomware", "soldiers"), not a
-    rule describing a deed ("(write|writes) ... malware")."""
-    return not any(mark in hit.phrase for mark in ("(", "..")) and " " not in hit.words.strip()
+    """A strong phrase that only names the activity's domain ("ransomware", "soldiers", "the
+    Ministry of Defence"), not a rule describing a deed ("(write|writes) ... malware")."""
+    return not any(mark in hit.phrase for mark in ("(", ".."))
 
 
 class Engaged(StrEnum):
