@@ -16,8 +16,8 @@ from licentia.catalog.terms import Sheet, sheet_for
 from licentia.errors import InputError, UnknownLicenseError
 from licentia.identify import Identification, identify_file
 from licentia.identify.expression import parse as parse_expression
-from licentia.identify.identifier import spdx_licensing
 from licentia.identify.reader import read_text_file
+from licentia.identify.spdxtags import spdx_licensing
 from licentia.limits import MAX_REFERENCE_CHARS
 from licentia.safe_read import exists, is_regular_file, shown
 

@@ -604,3 +604,13 @@ def test_a_notice_around_another_finding_is_no_statement(rules: RuleIndex) -> No
     assert [m.key for m in kept] == ["gpl-3.0-plus"], kept
     kept = _merge(rules, [outer("text"), found], [], text)
     assert sorted(m.key for m in kept) == ["gpl-1.0-plus", "gpl-3.0-plus"], kept
+
+
+def test_a_notice_on_a_tag_line_read_is_the_tags(index: Index, rules: RuleIndex) -> None:
+    """A tag whose expression is no valid one ("LGPL-2.1+ The author added a static linking
+    exception, see License.txt") is unknown-spdx, though a LicenseDB notice has its words:
+    the tag's parser reads its line (ScanCode matches nothing over a tag it read)."""
+    notice = " ".join(read_rule_text("lgpl-2.1-plus_with_other-copyleft_1.RULE").split())
+    r = identify_text(f"/*\n * {SPDX_TAG}: {notice}\n */\n#include <stdio.h>\n", index=index,
+                      rules=rules)
+    assert r.expression == "unknown-spdx", r.matches

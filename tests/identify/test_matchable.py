@@ -5,8 +5,9 @@ words (ScanCode's legalese) to explain."""
 
 from __future__ import annotations
 
-from licentia.catalog.licensedb import legalese, read_rule_text
+from licentia.catalog.licensedb import legalese, read_rule_text, read_text
 from licentia.identify import identify_text
+from licentia.identify.expression import keys as expr_keys
 from licentia.identify.found import Difference, DiffKind, Match
 from licentia.identify.index import Index
 from licentia.identify.matchable import RUN_BREAK_LINES, Exactly
@@ -69,3 +70,21 @@ def test_a_disclaimer_and_terms_found_word_for_word_are_no_partial_text(index: I
     r = identify_text(text, index=index, rules=get_rules())
     assert r.expression == "warranty-disclaimer AND ijg", r.matches
     assert all(m.exact for m in r.matches)
+
+
+def test_a_variant_a_composite_alignment_took_is_aligned_again_alone(index: Index) -> None:
+    """A package's list of BSD texts, one of them a variant no rule has word for word: the
+    whole list aligns best with a long composite license, which the texts found word for word
+    explain and the merge drops; its legal words left are aligned once more without the texts
+    kept, and the variant is found (not its warranty disclaimer alone)."""
+    parts = ["bsd-original_42.RULE", "bsd-new_76.RULE", "bsd-new_19.RULE", "bsd-new_77.RULE",
+             "bsd-simplified_54.RULE", "bsd-simplified_27.RULE", "bsd-simplified_8.RULE",
+             "bsd-simplified_52.RULE", "bsd-simplified_22.RULE", "bsd-unchanged",
+             "isc_14.RULE", "isc_9.RULE", "bsd-credit"]
+    text = "\n    --\n\n".join(
+        f"    Copyright (c) 200{n % 10} Person {n}\n    All rights reserved.\n\n"
+        + (read_rule_text(p) if p.endswith(".RULE") else read_text(p))
+        for n, p in enumerate(parts))
+    r = identify_text(text, index=index, rules=get_rules())
+    assert "bsd-unchanged" in expr_keys(r.expression), r.matches
+    assert "warranty-disclaimer" not in expr_keys(r.expression)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from licentia.identify.identifier import spdx_licensing
+from licentia.identify.spdxtags import spdx_licensing
 from licentia.scan import scan
 from licentia.scan.findings import Verdict
 from licentia.scan.reuse import reuse_command, spdx_document, spdx_file_licenses

@@ -19,7 +19,7 @@ from licentia.catalog.catalog import catalog
 from licentia.errors import InputError, LicentiaError
 from licentia.identify import Identification
 from licentia.identify.expression import parse as parse_expression
-from licentia.identify.identifier import spdx_licensing
+from licentia.identify.spdxtags import spdx_licensing
 from licentia.reference import check_role, resolve_reference
 from licentia.suggest import hint
 from licentia.userfile import Problem, ProblemsError, read_user_text, yaml_document

@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from licentia.catalog.licensedb import legalese
+from licentia.identify.classify import FULL
 from licentia.identify.found import DiffKind, Match
+from licentia.identify.leftovers import MIN_LEFTOVER_TOKENS
 from licentia.normalize import rule_tokens
 
 RUN_BREAK_LINES = 15  # lines in a row without a legal word that end a run (ScanCode's)
 _NEWLINE = re.compile("\n")
+_NOT_NEWLINE = re.compile("[^\n]")
 
 
 class Exactly:
@@ -55,8 +58,7 @@ class Exactly:
                     self._open[-1] = True
 
     def _holds(self, c: int) -> bool:
-        n = bisect_right(self._held_starts, c) - 1
-        return n >= 0 and c < self._held[n][1]
+        return _within(self._held, self._held_starts, c)
 
     def leave_legal_words(self, m: Match) -> bool:
         """Whether a run of the text that an approximate match overlaps holds a legal word
@@ -86,6 +88,58 @@ class Exactly:
             if w in legal or not any(d.holds((c, c + len(w))) for d in m.differences):
                 return False
         return True
+
+
+def left_to_align(text: str, dropped: Iterable[Match], kept: Sequence[Match]) -> str | None:
+    """The text as a second alignment reads it, or None when it has nothing to read: the
+    words alignments the merge dropped spanned, where at least MIN_LEFTOVER_TOKENS legal
+    words no kept finding holds are left, less the license texts kept (everything else
+    blanked, lines and offsets kept). Aligned with the whole text, a long reference may take
+    the words of a text or notice the matcher never aligned on its own (a package's list of
+    BSD texts read as one composite license, then found as its parts word for word, one
+    variant among them with no rule of its own): ScanCode aligns after its exact matches,
+    where legal words are left."""
+    held = _union(m.chars for m in kept if m.chars is not None)
+    held_starts = [a for a, _ in held]
+    texts = _union(m.chars for m in kept if m.chars is not None and m.kind in FULL)
+    legal = legalese()
+    visible: list[tuple[int, int]] = []
+    for m in dropped:
+        if m.chars is None:
+            continue
+        a, b = m.chars
+        words, starts = rule_tokens(text[a:b])
+        left = sum(1 for w, s in zip(words, starts, strict=True)
+                   if w in legal and not _within(held, held_starts, a + s))
+        if left >= MIN_LEFTOVER_TOKENS:
+            visible.extend(_minus((a, b), texts))
+    if not visible:
+        return None
+    parts, pos = [], 0
+    for a, b in _union(visible):
+        parts += [_NOT_NEWLINE.sub(" ", text[pos:a]), text[a:b]]
+        pos = b
+    parts.append(_NOT_NEWLINE.sub(" ", text[pos:]))
+    return "".join(parts)
+
+
+def _within(spans: list[tuple[int, int]], starts: list[int], c: int) -> bool:
+    n = bisect_right(starts, c) - 1
+    return n >= 0 and c < spans[n][1]
+
+
+def _minus(span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A character range less disjoint ranges (in order)."""
+    out, (a, b) = [], span
+    for x, y in holes:
+        if y <= a or x >= b:
+            continue
+        if x > a:
+            out.append((a, x))
+        a = max(a, y)
+    if a < b:
+        out.append((a, b))
+    return out
 
 
 def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ from license_expression import ExpressionError
 
 from licentia.catalog.catalog import catalog
 from licentia.identify.expression import combine, parse, to_spdx
-from licentia.identify.identifier import spdx_licensing
+from licentia.identify.spdxtags import spdx_licensing
 
 __all__ = ["Read", "combine", "read_expression", "to_spdx"]
 
