@@ -74,7 +74,9 @@ def _run(doc: Doc, i: int) -> tuple[float, int] | None:
             else:
                 total += current * scale
                 current = 0
-        elif word in _UNITS and word != "a" and doc[j - 1].text not in ("and",):
+        elif word in _UNITS and word != "a" and (
+                doc[j - 1].text != "and" or doc[j - 2].text.rstrip(".") in _SCALES):
+            # "seven hundred and forty million"; not the range "two and three million"
             current += _UNITS[word]
         elif word == "and" and j + 1 < len(doc) and doc[j + 1].text in _UNITS:
             pass
