@@ -300,8 +300,8 @@ _CLAUSE_BREAKS = {"but", "and", "or", "while", "whereas", "although", "though", 
 
 def _third_party_before(doc: Doc, s: int) -> bool:
     """Whether a seat cue or company form belongs to someone the licensee deals with ("its
-    largest customer, Moda Centrale S.p.A. of Milan"): a third-party noun shortly before it in
-    its sentence, with no "we" or "our" between."""
+    largest customer, Moda Centrale S.p.A. of Milan"): a third-party noun up to eight words
+    before it, with no full stop (but a company form's own), "we" or "our" between."""
     spec = rules().get("domicile") or {}
     parties = {str(w) for w in spec.get("third_parties") or ()}
     for t in reversed(doc[max(0, s - 8):s]):
